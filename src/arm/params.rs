@@ -1,0 +1,89 @@
+//! ARM parameter files: literal values and Key Vault references, by name.
+
+use crate::model::value::{Entry, FileId, Kind, Loc, Unknown, Value};
+use crate::model::LoadError;
+use crate::source::jsonc::{Json, JsonKind};
+
+/// A value given for a parameter, with the location of its name in the file.
+pub struct Given {
+    pub name: String,
+    pub key_loc: Loc,
+    pub value: Value,
+}
+
+/// Reads `parameters` of a deployment parameter file. Values are literal:
+/// ARM does not evaluate expressions in parameter files.
+pub fn read(file: FileId, root: &Json, errors: &mut Vec<LoadError>) -> Vec<Given> {
+    let loc = |j: &Json| Loc::new(file, j.span);
+    let Some(params) = root.get("parameters") else {
+        return Vec::new();
+    };
+    let Some(members) = params.as_object() else {
+        errors.push(LoadError {
+            loc: loc(params),
+            message: format!(
+                "`parameters` must be an object, found {}",
+                params.type_name()
+            ),
+        });
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in members {
+        let key_loc = Loc::new(file, m.key_span);
+        let value = if let Some(v) = m.value.get("value") {
+            literal(file, v)
+        } else if let Some(r) = m.value.get("reference") {
+            let secret = r
+                .get("secretName")
+                .and_then(Json::as_str)
+                .unwrap_or("a secret");
+            Value::unknown(
+                Unknown::KeyVault {
+                    what: format!("`{secret}`"),
+                },
+                loc(r),
+            )
+        } else {
+            errors.push(LoadError {
+                loc: key_loc,
+                message: format!(
+                    "parameter `{}` in the parameter file has neither `value` nor `reference`",
+                    m.key
+                ),
+            });
+            continue;
+        };
+        out.push(Given {
+            name: m.key.clone(),
+            key_loc,
+            value,
+        });
+    }
+    out
+}
+
+/// A JSON value taken literally (no expression evaluation).
+pub fn literal(file: FileId, j: &Json) -> Value {
+    let loc = Loc::new(file, j.span);
+    match &j.kind {
+        JsonKind::Null => Value::new(Kind::Null, loc),
+        JsonKind::Bool(b) => Value::new(Kind::Bool(*b), loc),
+        JsonKind::Number(n) => Value::new(Kind::Number(*n), loc),
+        JsonKind::String(s) => Value::string(s.clone(), loc),
+        JsonKind::Array(items) => {
+            Value::array(items.iter().map(|i| literal(file, i)).collect(), loc)
+        }
+        JsonKind::Object(members) => Value::object(
+            members
+                .iter()
+                .map(|m| Entry {
+                    key: m.key.clone(),
+                    key_loc: Loc::new(file, m.key_span),
+                    value: literal(file, &m.value),
+                })
+                .collect(),
+            loc,
+        ),
+    }
+}

@@ -1,0 +1,743 @@
+//! ARM template → model: resources (array or symbolic object, nested children,
+//! copy loops, conditions), nested deployments with their own scope,
+//! parameters, outputs.
+
+use super::eval::{Env, Evaluator, ParamDecl, MAX_UNROLL};
+use super::params;
+use crate::model::identity::{Identity, IdentityRef};
+use crate::model::ids::{self, ScopeLevel};
+use crate::model::value::{
+    Entry, FileId, Kind, Loc, Part, ResourceRef, Step, StepKind, Unknown, Value,
+};
+use crate::model::{Lifecycle, LoadError, Output, Parameter, Resource, Unit};
+use crate::source::jsonc::{Json, Member};
+use crate::source::SourceFile;
+use std::sync::Arc;
+
+const TEMPLATE: FileId = FileId(0);
+const PARAMS: FileId = FileId(1);
+
+/// Deployment level named by a template `$schema`.
+pub fn schema_level(schema: &str) -> Option<ScopeLevel> {
+    let s = schema.to_ascii_lowercase();
+    if s.contains("subscriptiondeploymenttemplate.json") {
+        Some(ScopeLevel::Subscription)
+    } else if s.contains("managementgroupdeploymenttemplate.json") {
+        Some(ScopeLevel::ManagementGroup)
+    } else if s.contains("tenantdeploymenttemplate.json") {
+        Some(ScopeLevel::Tenant)
+    } else if s.contains("deploymenttemplate.json") {
+        Some(ScopeLevel::ResourceGroup)
+    } else {
+        None
+    }
+}
+
+/// Loads a template, with the values of one parameter file if given.
+pub fn load(
+    template: Arc<SourceFile>,
+    root: &Json,
+    param_file: Option<(Arc<SourceFile>, &Json)>,
+) -> Unit {
+    let mut files = vec![template];
+    let mut errors = Vec::new();
+    let given = match &param_file {
+        Some((f, j)) => {
+            files.push(f.clone());
+            params::read(PARAMS, j, &mut errors)
+        }
+        None => Vec::new(),
+    };
+    let mut unit = Unit::new(files);
+    unit.errors = errors;
+    if root.as_object().is_none() {
+        unit.errors.push(LoadError {
+            loc: Loc::new(TEMPLATE, root.span),
+            message: format!(
+                "a template must be a JSON object, found {}",
+                root.type_name()
+            ),
+        });
+        return unit;
+    }
+    let level = root
+        .get("$schema")
+        .and_then(Json::as_str)
+        .and_then(schema_level)
+        .or(Some(ScopeLevel::ResourceGroup));
+    let decls = param_decls(TEMPLATE, root, |name, decl| {
+        given
+            .iter()
+            .rev()
+            .find(|g| g.name.eq_ignore_ascii_case(name))
+            .map(|g| {
+                g.value.clone().through(Step {
+                    kind: StepKind::Given,
+                    name: g.name.clone(),
+                    loc: g.key_loc,
+                    secure: decl.secure,
+                    noun: "parameter",
+                })
+            })
+    });
+    let ev = Evaluator::new(TEMPLATE, level, decls, root.get("variables"));
+    let mut loader = Loader { unit: &mut unit };
+    loader.template(
+        &ev,
+        root,
+        &Ctx {
+            level,
+            via: Vec::new(),
+            parent: None,
+        },
+    );
+    unit.finish();
+    unit
+}
+
+struct Ctx {
+    level: Option<ScopeLevel>,
+    via: Vec<Step>,
+    parent: Option<(String, Value, ResourceRef)>,
+}
+
+struct Loader<'u> {
+    unit: &'u mut Unit,
+}
+
+/// Parameter declarations of a template; `given` supplies values from a
+/// parameter file or the calling deployment.
+fn param_decls<'t>(
+    file: FileId,
+    root: &'t Json,
+    mut given: impl FnMut(&str, &ParamDecl) -> Option<Value>,
+) -> Vec<ParamDecl<'t>> {
+    let mut out = Vec::new();
+    for m in root
+        .get("parameters")
+        .and_then(Json::as_object)
+        .unwrap_or(&[])
+    {
+        let ty = m
+            .value
+            .get("type")
+            .and_then(Json::as_str)
+            .map(str::to_ascii_lowercase);
+        let secure = matches!(ty.as_deref(), Some("securestring" | "secureobject"));
+        let mut d = ParamDecl {
+            name: m.key.clone(),
+            loc: Loc::new(file, m.key_span),
+            secure,
+            ty,
+            nullable: m.value.get("nullable").and_then(|n| match n.kind {
+                crate::source::jsonc::JsonKind::Bool(b) => Some(b),
+                _ => None,
+            }) == Some(true),
+            default: m.value.member("defaultValue"),
+            given: None,
+        };
+        d.given = given(&m.key, &d);
+        out.push(d);
+    }
+    out
+}
+
+impl Loader<'_> {
+    /// Everything of one template scope: resources, parameters, outputs.
+    fn template(&mut self, ev: &Evaluator, root: &Json, ctx: &Ctx) {
+        if let Some(res) = root.member("resources") {
+            self.register_symbols(ev, &res.value);
+            self.resources(ev, &res.value, ctx);
+        }
+        for d in &ev.params {
+            let default = d.default.map(|m| Entry {
+                key: m.key.clone(),
+                key_loc: ev.loc(m.key_span),
+                value: ev.json(&m.value, &Env::default()),
+            });
+            self.unit.parameters.push(Parameter {
+                name: d.name.clone(),
+                loc: d.loc,
+                ty: d.ty.clone(),
+                secure: d.secure,
+                default,
+                given: d.given.clone(),
+                noun: "parameter",
+                via: ctx.via.clone(),
+            });
+        }
+        let outputs = self.outputs(ev, root, ctx);
+        self.unit.outputs.extend(outputs);
+        self.unit.errors.append(&mut ev.errors.borrow_mut());
+    }
+
+    fn outputs(&mut self, ev: &Evaluator, root: &Json, ctx: &Ctx) -> Vec<Output> {
+        let mut out = Vec::new();
+        let Some(outputs) = root.get("outputs") else {
+            return out;
+        };
+        let Some(members) = outputs.as_object() else {
+            self.error(
+                ev.loc(outputs.span),
+                format!("`outputs` must be an object, found {}", outputs.type_name()),
+            );
+            return out;
+        };
+        for m in members {
+            let ty = m
+                .value
+                .get("type")
+                .and_then(Json::as_str)
+                .map(str::to_ascii_lowercase);
+            let value = match (m.value.member("value"), m.value.member("copy")) {
+                (Some(v), _) => Some(Entry {
+                    key: v.key.clone(),
+                    key_loc: ev.loc(v.key_span),
+                    value: ev.json(&v.value, &Env::default()),
+                }),
+                (None, Some(c)) => Some(Entry {
+                    key: c.key.clone(),
+                    key_loc: ev.loc(c.key_span),
+                    value: Value::opaque("output copy loop", ev.loc(c.value.span)),
+                }),
+                _ => None,
+            };
+            out.push(Output {
+                name: m.key.clone(),
+                loc: ev.loc(m.key_span),
+                secure: matches!(ty.as_deref(), Some("securestring" | "secureobject")),
+                ty,
+                value,
+                via: ctx.via.clone(),
+            });
+        }
+        out
+    }
+
+    fn error(&mut self, loc: Loc, message: String) {
+        self.unit.errors.push(LoadError { loc, message });
+    }
+
+    /// Symbolic names (`languageVersion` 2.0) resolve to resource keys before
+    /// any body is evaluated, so `reference('name')` works in any order.
+    fn register_symbols(&mut self, ev: &Evaluator, resources: &Json) {
+        let Some(members) = resources.as_object() else {
+            return;
+        };
+        let mut symbols = Vec::new();
+        for m in members {
+            let (Some(ty), Some(name)) = (m.value.get("type"), m.value.get("name")) else {
+                continue;
+            };
+            let ty = ev.json(ty, &Env::default());
+            let Some(ty) = ty.as_str() else { continue };
+            let name = ev.json(name, &Env::default());
+            let key = resource_key(ty, &name, &format!("#{}", m.key));
+            symbols.push((
+                m.key.to_ascii_lowercase(),
+                ResourceRef {
+                    ty: ty.to_ascii_lowercase(),
+                    key,
+                },
+            ));
+        }
+        for (k, r) in symbols {
+            ev.symbols.borrow_mut().insert(k, r);
+        }
+    }
+
+    fn resources(&mut self, ev: &Evaluator, resources: &Json, ctx: &Ctx) {
+        match (resources.as_array(), resources.as_object()) {
+            (Some(items), _) => {
+                for r in items {
+                    self.resource(ev, r, None, ctx);
+                }
+            }
+            (_, Some(members)) => {
+                for m in members {
+                    self.resource(ev, &m.value, Some(&m.key), ctx);
+                }
+            }
+            _ => self.error(
+                ev.loc(resources.span),
+                format!(
+                    "`resources` must be an array or an object, found {}",
+                    resources.type_name()
+                ),
+            ),
+        }
+    }
+
+    fn resource(&mut self, ev: &Evaluator, r: &Json, symbol: Option<&str>, ctx: &Ctx) {
+        if r.as_object().is_none() {
+            self.error(
+                ev.loc(r.span),
+                format!("a resource must be an object, found {}", r.type_name()),
+            );
+            return;
+        }
+        let Some(type_m) = r.member("type") else {
+            self.error(ev.loc(r.span), "resource has no `type`".into());
+            return;
+        };
+        if r.get("existing")
+            .and_then(|e| ev.json(e, &Env::default()).as_bool())
+            == Some(true)
+        {
+            return;
+        }
+        let copy = r.member("copy");
+        let instances: Vec<Env> = match copy {
+            None => vec![Env::default()],
+            Some(c) => {
+                let count = c.value.get("count").map(|n| ev.json(n, &Env::default()));
+                match count.as_ref().and_then(Value::as_number) {
+                    Some(n) if n >= 0.0 && n as usize <= MAX_UNROLL => (0..n as usize)
+                        .map(|i| Env {
+                            copy_index: Some(Value::new(
+                                Kind::Number(i as f64),
+                                ev.loc(c.key_span),
+                            )),
+                            named: copy_name(c)
+                                .map(|nm| {
+                                    vec![(
+                                        nm,
+                                        Value::new(Kind::Number(i as f64), ev.loc(c.key_span)),
+                                    )]
+                                })
+                                .unwrap_or_default(),
+                        })
+                        .collect(),
+                    _ => {
+                        let idx = Value::opaque("copy index", ev.loc(c.key_span));
+                        vec![Env {
+                            copy_index: Some(idx.clone()),
+                            named: copy_name(c).map(|nm| vec![(nm, idx)]).unwrap_or_default(),
+                        }]
+                    }
+                }
+            }
+        };
+        for env in &instances {
+            if let Some(c) = r.get("condition") {
+                if ev.json(c, env).as_bool() == Some(false) {
+                    continue;
+                }
+            }
+            self.instance(ev, r, type_m, symbol, copy, env, ctx);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn instance(
+        &mut self,
+        ev: &Evaluator,
+        r: &Json,
+        type_m: &Member,
+        symbol: Option<&str>,
+        copy: Option<&Member>,
+        env: &Env,
+        ctx: &Ctx,
+    ) {
+        let ty_v = ev.json(&type_m.value, env);
+        let Some(short_ty) = ty_v.as_str() else {
+            self.error(
+                ev.loc(type_m.value.span),
+                "resource `type` is not a known string".into(),
+            );
+            return;
+        };
+        let name_v = r
+            .get("name")
+            .map(|n| ev.json(n, env))
+            .unwrap_or_else(|| Value::opaque("resource without a name", ev.loc(r.span)));
+        // Child resources nested in `resources` may use the short type and name.
+        let (ty, name_v) = match &ctx.parent {
+            Some((pty, pname, _)) if !short_ty.contains('/') => {
+                let mut parts = pname.string_parts().unwrap_or_default();
+                parts.push(Part::Lit("/".into()));
+                parts.extend(name_v.string_parts().unwrap_or_default());
+                let loc = name_v.loc;
+                (
+                    format!("{pty}/{short_ty}"),
+                    super::eval::make_string(parts, loc, name_v.via.clone()),
+                )
+            }
+            _ => (short_ty.to_string(), name_v),
+        };
+        let fallback = match symbol {
+            Some(s) => format!("#{s}"),
+            None => format!("#{}", r.span.start),
+        };
+        let key = resource_key(&ty, &name_v, &fallback);
+        let is_deployment = ty.eq_ignore_ascii_case("Microsoft.Resources/deployments");
+        let body = self.body(ev, r, env, is_deployment);
+        let identity = identity(ev, r, &body, env);
+        let parent = ctx
+            .parent
+            .as_ref()
+            .map(|(_, _, p)| p.clone())
+            .or_else(|| parent_of(&ty, &name_v));
+        let depends_on = r
+            .get("dependsOn")
+            .and_then(Json::as_array)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|d| {
+                let v = ev.json(d, env);
+                let s = v.as_str().map(str::to_ascii_lowercase);
+                let sym = s.as_ref().and_then(|s| ev.symbols.borrow().get(s).cloned());
+                match sym {
+                    Some(r) => Some(r.key),
+                    None => ids::parse_id(&v)
+                        .and_then(|i| i.resource)
+                        .map(|r| r.key)
+                        .or(s),
+                }
+            })
+            .collect();
+        let lifecycle = Lifecycle {
+            replicated: copy.map(|c| ev.loc(c.key_span)),
+            volatile_name: is_volatile(&name_v).then_some(name_v.loc),
+            ..Default::default()
+        };
+        let label = match symbol {
+            Some(s) => s.to_string(),
+            None => name_v.display(),
+        };
+        let this_ref = ResourceRef {
+            ty: ty.to_ascii_lowercase(),
+            key: key.clone(),
+        };
+        self.unit.resources.push(Resource {
+            ty: ty.clone(),
+            source_type: ty.clone(),
+            key: key.clone(),
+            label: label.clone(),
+            name: Some(name_v.clone()),
+            loc: ev.loc(type_m.value.span),
+            body: body.clone(),
+            identity,
+            lifecycle,
+            deploy_scope: ctx.level,
+            parent,
+            depends_on,
+            via: ctx.via.clone(),
+        });
+        if let Some(children) = r.get("resources") {
+            let child_ctx = Ctx {
+                level: ctx.level,
+                via: ctx.via.clone(),
+                parent: Some((ty.clone(), name_v.clone(), this_ref)),
+            };
+            self.resources(ev, children, &child_ctx);
+        }
+        if is_deployment {
+            self.nested(
+                ev,
+                r,
+                &body,
+                &key,
+                &label,
+                env,
+                ctx,
+                ev.loc(type_m.value.span),
+            );
+        }
+    }
+
+    /// The evaluated resource object, without children and loop plumbing, and
+    /// without a nested deployment's inline template (it is loaded on its own).
+    fn body(&mut self, ev: &Evaluator, r: &Json, env: &Env, is_deployment: bool) -> Value {
+        let mut entries = Vec::new();
+        for m in r.as_object().unwrap_or(&[]) {
+            let k = m.key.to_ascii_lowercase();
+            if matches!(
+                k.as_str(),
+                "resources" | "copy" | "dependson" | "comments" | "condition"
+            ) {
+                continue;
+            }
+            if is_deployment && k == "properties" {
+                let members: Vec<Entry> = m
+                    .value
+                    .as_object()
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|p| !p.key.eq_ignore_ascii_case("template"))
+                    .map(|p| ev.member(p, env))
+                    .collect();
+                entries.push(Entry {
+                    key: m.key.clone(),
+                    key_loc: ev.loc(m.key_span),
+                    value: Value::object(members, ev.loc(m.value.span)),
+                });
+                continue;
+            }
+            entries.push(ev.member(m, env));
+        }
+        Value::object(entries, ev.loc(r.span))
+    }
+
+    /// A nested deployment with an inline template: loaded recursively, in
+    /// its own expression scope when `expressionEvaluationOptions.scope` is `inner`.
+    #[allow(clippy::too_many_arguments)]
+    fn nested(
+        &mut self,
+        ev: &Evaluator,
+        r: &Json,
+        body: &Value,
+        key: &str,
+        label: &str,
+        env: &Env,
+        ctx: &Ctx,
+        loc: Loc,
+    ) {
+        let Some(props) = r.get("properties") else {
+            return;
+        };
+        let Some(template) = props.get("template") else {
+            return;
+        };
+        let template = match template.as_str().map(super::expr::classify) {
+            Some(super::expr::StringForm::Expression(text, _)) => {
+                match template_variable(text).and_then(|v| ev.raw_variable(&v)) {
+                    Some(t) => t,
+                    None => return,
+                }
+            }
+            _ => template,
+        };
+        if template.as_object().is_none() {
+            self.error(
+                ev.loc(template.span),
+                format!(
+                    "nested `template` must be an object, found {}",
+                    template.type_name()
+                ),
+            );
+            return;
+        }
+        let inner_scope = props
+            .get("expressionEvaluationOptions")
+            .and_then(|o| o.get("scope"))
+            .and_then(Json::as_str)
+            .is_some_and(|s| s.eq_ignore_ascii_case("inner"));
+        let level = nested_level(body, template, ctx.level);
+        let mut via = ctx.via.clone();
+        via.push(Step {
+            kind: StepKind::Nested,
+            name: label.to_string(),
+            loc,
+            secure: false,
+            noun: "nested deployment",
+        });
+        let inner_ctx = Ctx {
+            level,
+            via,
+            parent: None,
+        };
+        if !inner_scope {
+            if let Some(res) = template.member("resources") {
+                self.resources(ev, &res.value, &inner_ctx);
+            }
+            let outs = self.outputs(ev, template, &inner_ctx);
+            self.record_outputs(ev, key, &outs);
+            self.unit.outputs.extend(outs);
+            return;
+        }
+        let bindings = props.get("parameters");
+        let decls = param_decls(ev.file, template, |name, decl| {
+            let b = bindings?.member(name).or_else(|| {
+                bindings?
+                    .as_object()?
+                    .iter()
+                    .find(|m| m.key.eq_ignore_ascii_case(name))
+            })?;
+            let value = if let Some(v) = b.value.get("value") {
+                ev.json(v, env)
+            } else if let Some(rf) = b.value.get("reference") {
+                let secret = rf.get("secretName").map(|s| ev.json(s, env).display());
+                Value::unknown(
+                    Unknown::KeyVault {
+                        what: format!("`{}`", secret.unwrap_or_else(|| "a secret".into())),
+                    },
+                    ev.loc(rf.span),
+                )
+            } else {
+                return None;
+            };
+            Some(value.through(Step {
+                kind: StepKind::ModuleInput,
+                name: b.key.clone(),
+                loc: ev.loc(b.key_span),
+                secure: decl.secure,
+                noun: "module",
+            }))
+        });
+        let decls = decls
+            .into_iter()
+            .map(|mut d| {
+                // A module input the caller leaves out takes its default; a
+                // nullable one without default is null, not an open input.
+                if d.given.is_none() && d.default.is_none() && d.nullable {
+                    d.given = Some(Value::new(Kind::Null, d.loc));
+                }
+                d
+            })
+            .collect();
+        let inner = Evaluator::new(ev.file, level, decls, template.get("variables"));
+        self.template(&inner, template, &inner_ctx);
+        let outs: Vec<Output> = self
+            .unit
+            .outputs
+            .iter()
+            .filter(|o| o.via == inner_ctx.via)
+            .cloned()
+            .collect();
+        self.record_outputs(ev, key, &outs);
+    }
+
+    fn record_outputs(&mut self, ev: &Evaluator, key: &str, outs: &[Output]) {
+        let values = outs
+            .iter()
+            .filter_map(|o| Some((o.name.clone(), o.value.as_ref()?.value.clone())))
+            .collect();
+        ev.deployment_outputs
+            .borrow_mut()
+            .insert(key.to_string(), values);
+    }
+}
+
+/// `variables('name')` → `name`.
+fn template_variable(expr_text: &str) -> Option<String> {
+    match super::expr::parse(expr_text).ok()?.kind {
+        super::expr::ExprKind::Call { name, args } if name.eq_ignore_ascii_case("variables") => {
+            match &args.first()?.kind {
+                super::expr::ExprKind::Str(s) => Some(s.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn copy_name(c: &Member) -> Option<String> {
+    c.value
+        .get("name")
+        .and_then(Json::as_str)
+        .map(str::to_ascii_lowercase)
+}
+
+/// Unit-unique key: lower-case type and the name's match key.
+pub fn resource_key(ty: &str, name: &Value, fallback: &str) -> String {
+    format!(
+        "{}/{}",
+        ty.to_ascii_lowercase(),
+        name.match_key()
+            .unwrap_or_else(|| fallback.to_ascii_lowercase())
+    )
+}
+
+/// The parent of a child type written at top level (`Microsoft.Web/sites/slots`, `app/slot`).
+fn parent_of(ty: &str, name: &Value) -> Option<ResourceRef> {
+    let segs: Vec<&str> = ty.split('/').collect();
+    if segs.len() < 3 {
+        return None;
+    }
+    let (_, names) = ids::segments(name)?;
+    if names.len() != segs.len() - 1 {
+        return None;
+    }
+    let parent_ty = segs[..segs.len() - 1].join("/").to_ascii_lowercase();
+    let keys: Option<Vec<String>> = names[..names.len() - 1]
+        .iter()
+        .map(|s| match s {
+            ids::Seg::Lit(l) => Some(l.to_ascii_lowercase()),
+            ids::Seg::Hole(k) => k.clone(),
+        })
+        .collect();
+    Some(ResourceRef {
+        key: format!("{parent_ty}/{}", keys?.join("/")),
+        ty: parent_ty,
+    })
+}
+
+fn is_volatile(v: &Value) -> bool {
+    let mut found = false;
+    let check = |u: &Unknown| matches!(u, Unknown::Volatile { .. });
+    match &v.kind {
+        Kind::Unknown(u) => found |= check(u) || derived_volatile(u),
+        Kind::Template(parts) => {
+            for p in parts.iter() {
+                if let Part::Hole(u) = p {
+                    found |= check(u) || derived_volatile(u);
+                }
+            }
+        }
+        _ => {}
+    }
+    found
+}
+
+fn derived_volatile(u: &Unknown) -> bool {
+    match u {
+        Unknown::Derived { args, .. } => args.iter().any(is_volatile),
+        _ => false,
+    }
+}
+
+/// Identity from the raw JSON (its `userAssignedIdentities` keys are
+/// expressions) and the evaluated body.
+fn identity(ev: &Evaluator, r: &Json, body: &Value, env: &Env) -> Option<Identity> {
+    let entry = body.entry("identity")?;
+    if entry.value.is_null() {
+        return None;
+    }
+    let type_entry = entry.value.entry("type");
+    let loc = type_entry.map(|e| e.key_loc).unwrap_or(entry.key_loc);
+    let mut id = Identity::from_type(type_entry.map(|e| &e.value), loc);
+    if entry.value.is_unknown() {
+        id = Identity::from_type(Some(&entry.value), loc);
+    }
+    let uai = r
+        .get("identity")
+        .and_then(|i| i.member("userAssignedIdentities"));
+    if let Some(m) = uai {
+        for k in m.value.as_object().unwrap_or(&[]) {
+            let v = ev.key_value(k, env);
+            let target = ids::parse_id(&v).and_then(|i| i.resource);
+            id.user_assigned.push(IdentityRef {
+                id: v,
+                loc: ev.loc(k.key_span),
+                target,
+            });
+        }
+    }
+    Some(id)
+}
+
+/// Where a nested deployment deploys: its own `resourceGroup`/`subscriptionId`/`scope`,
+/// else its template's `$schema`, else where its parent deploys.
+fn nested_level(body: &Value, template: &Json, outer: Option<ScopeLevel>) -> Option<ScopeLevel> {
+    if body.entry("resourceGroup").is_some() {
+        return Some(ScopeLevel::ResourceGroup);
+    }
+    if let Some(s) = body.get("scope") {
+        if let Some(info) = ids::parse_id(s) {
+            return Some(info.level);
+        }
+        return None;
+    }
+    if body.entry("subscriptionId").is_some() {
+        return match outer {
+            Some(ScopeLevel::ResourceGroup) => Some(ScopeLevel::ResourceGroup),
+            _ => Some(ScopeLevel::Subscription),
+        };
+    }
+    template
+        .get("$schema")
+        .and_then(Json::as_str)
+        .and_then(schema_level)
+        .or(outer)
+}

@@ -1,0 +1,272 @@
+//! Command line: `check`, `rules`, `explain`.
+
+use crate::findings::Severity;
+use crate::report::{self, Format, RenderOptions};
+use crate::rules::{self, Selection, REGISTRY};
+use crate::{lint, Settings};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "idlint",
+    version,
+    about = "Offline linter for Azure infrastructure-as-code: managed identities, secrets, role assignments"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Scan ARM templates and Terraform for identity and secret problems
+    Check(CheckArgs),
+    /// List the rules
+    Rules {
+        #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
+        format: CatalogFormat,
+    },
+    /// Show a rule's documentation
+    Explain {
+        /// Rule ID or name, e.g. MID004 or acr-admin-user-enabled
+        rule: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CatalogFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Never,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            FailOn::Critical => Some(Severity::Critical),
+            FailOn::High => Some(Severity::High),
+            FailOn::Medium => Some(Severity::Medium),
+            FailOn::Low => Some(Severity::Low),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories to scan
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to this file instead of standard output
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Lowest severity that makes the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOn::Low)]
+    pub fail_on: FailOn,
+    /// Rules to run: IDs, names or families (SEC, MID, RBAC, BG), comma-separated
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Rules to skip: IDs, names or families, comma-separated
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Parameter file to use for every template, instead of sibling `*.parameters*.json`
+    #[arg(long)]
+    pub parameters: Option<PathBuf>,
+    /// Worker threads (default: one per core)
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Glob of paths not to scan (repeatable)
+    #[arg(long)]
+    pub exclude: Vec<String>,
+    #[arg(long)]
+    pub no_color: bool,
+    /// Print only errors and the summary (human format)
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print files, bytes and time per phase to standard error
+    #[arg(long)]
+    pub stats: bool,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => {
+            print_out(&catalog(format));
+            0
+        }
+        Command::Explain { rule } => match rules::lookup(&rule) {
+            Some(r) => {
+                print_out(&explain(r.meta.docs));
+                0
+            }
+            None => {
+                eprintln!("error: no rule named `{rule}`; `idlint rules` lists them");
+                2
+            }
+        },
+    }
+}
+
+fn print_out(s: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let settings = Settings {
+        selection: Selection {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+        },
+        threads: args.threads,
+        parameters: args.parameters.clone(),
+        exclude: args.exclude.clone(),
+    };
+    let report = match lint(&args.paths, &settings) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
+    let opts = RenderOptions {
+        color,
+        quiet: args.quiet,
+        width: terminal_width(),
+    };
+    let text = report::render(&report, args.format, &opts);
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return 2;
+            }
+        }
+        None => print_out(&text),
+    }
+    if args.stats {
+        eprint!("{}", stats(&report));
+    }
+    report.exit_code(args.fail_on.severity())
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w: &usize| *w >= 40)
+        .unwrap_or(100)
+}
+
+fn stats(r: &crate::Report) -> String {
+    let secs = r.elapsed.as_secs_f64().max(1e-9);
+    let mb = r.bytes as f64 / 1e6;
+    let t = &r.times;
+    format!(
+        "files: {} scanned, {} skipped, {} with errors ({} discovered)\n\
+         bytes: {:.1} MB\n\
+         wall: {:.3}s ({:.0} files/s, {:.1} MB/s)\n\
+         cpu by phase: read {:.3}s, parse {:.3}s, model {:.3}s, rules+report {:.3}s\n",
+        r.summary.files,
+        r.summary.skipped,
+        r.summary.errors,
+        r.summary.discovered,
+        mb,
+        secs,
+        r.summary.files as f64 / secs,
+        mb / secs,
+        t.read.as_secs_f64(),
+        t.parse.as_secs_f64(),
+        t.model.as_secs_f64(),
+        t.rules.as_secs_f64(),
+    )
+}
+
+/// `idlint rules`: a table, or the catalog as JSON.
+pub fn catalog(format: CatalogFormat) -> String {
+    match format {
+        CatalogFormat::Json => {
+            let items: Vec<serde_json::Value> = REGISTRY
+                .iter()
+                .map(|r| {
+                    let m = &r.meta;
+                    serde_json::json!({
+                        "id": m.id,
+                        "name": m.name,
+                        "family": m.family.prefix(),
+                        "severity": m.severity.as_str(),
+                        "formats": m.formats.as_str().split(", ").collect::<Vec<_>>(),
+                        "summary": m.summary,
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&items).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        CatalogFormat::Table => {
+            let mut s = format!(
+                "{:<8} {:<36} {:<9} {}\n",
+                "ID", "NAME", "SEVERITY", "FORMATS"
+            );
+            for r in REGISTRY {
+                let m = &r.meta;
+                s.push_str(&format!(
+                    "{:<8} {:<36} {:<9} {}\n",
+                    m.id,
+                    m.name,
+                    m.severity.as_str(),
+                    m.formats.as_str()
+                ));
+            }
+            s
+        }
+    }
+}
+
+/// A rule README for the terminal: front matter dropped, headings plain.
+pub fn explain(docs: &str) -> String {
+    let body = strip_front_matter(docs);
+    let mut out = String::new();
+    for line in body.lines() {
+        if let Some(h) = line.strip_prefix("# ") {
+            out.push_str(h);
+            out.push('\n');
+            out.push_str(&"=".repeat(h.chars().count()));
+        } else if let Some(h) = line.strip_prefix("## ") {
+            out.push_str(h);
+            out.push('\n');
+            out.push_str(&"-".repeat(h.chars().count()));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn strip_front_matter(docs: &str) -> &str {
+    if let Some(rest) = docs.strip_prefix("---\n") {
+        if let Some(end) = rest.find("\n---\n") {
+            return rest[end + 5..].trim_start_matches('\n');
+        }
+    }
+    docs
+}

@@ -1,0 +1,239 @@
+//! Findings as rules make them (model locations) and as reports show them
+//! (file, line, column), with the fingerprint baselines match on.
+
+use crate::model::{Loc, Resource, Unit, Value};
+use crate::rules::RuleMeta;
+use crate::source::{SourceFile, Span};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "low" => Some(Severity::Low),
+            "medium" => Some(Severity::Medium),
+            "high" => Some(Severity::High),
+            "critical" => Some(Severity::Critical),
+            _ => None,
+        }
+    }
+}
+
+/// What a rule reports, in model terms.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    pub loc: Loc,
+    pub message: String,
+    pub help: String,
+    pub related: Vec<(Loc, String)>,
+    /// Resource type and label, when the finding is about a resource.
+    pub resource: Option<(String, String)>,
+    /// What the finding is about, stable across edits: resource key or input
+    /// name, plus the property path. Feeds the fingerprint.
+    pub subject: String,
+}
+
+impl Finding {
+    pub fn new(rule: &'static RuleMeta, loc: Loc, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            severity: rule.severity,
+            loc,
+            message: message.into(),
+            help: rule.help.to_string(),
+            related: Vec::new(),
+            resource: None,
+            subject: String::new(),
+        }
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = help.into();
+        self
+    }
+    pub fn severity(mut self, s: Severity) -> Finding {
+        self.severity = s;
+        self
+    }
+    pub fn related(mut self, loc: Loc, message: impl Into<String>) -> Finding {
+        self.related.push((loc, message.into()));
+        self
+    }
+    /// The finding concerns `res`, at property `path` of it.
+    pub fn resource(mut self, res: &Resource, path: &str) -> Finding {
+        self.resource = Some((res.ty.clone(), res.label.clone()));
+        self.subject = format!("{}#{}", res.key, path);
+        self
+    }
+    /// The finding concerns a named thing that is not a resource (a parameter, an output).
+    pub fn subject(mut self, subject: impl Into<String>) -> Finding {
+        self.subject = subject.into();
+        self
+    }
+    /// Adds where the value came from as related locations (parameter
+    /// default, variable, module input), so the user sees the whole chain.
+    pub fn evidence(mut self, v: &Value) -> Finding {
+        if let Some(step) = origin(v) {
+            self.related.push((v.loc, step.describe()));
+        }
+        for s in &v.via {
+            let note = format!("{} declared here", s.describe());
+            if s.loc != v.loc && !self.related.iter().any(|(l, _)| *l == s.loc) {
+                self.related.push((s.loc, note));
+            }
+        }
+        self
+    }
+}
+
+/// The step that supplied a value's literal: the last default or given value
+/// in its chain, else the first named step.
+pub fn origin(v: &Value) -> Option<&crate::model::Step> {
+    use crate::model::StepKind::*;
+    v.via
+        .iter()
+        .rev()
+        .find(|s| matches!(s.kind, Default | Given))
+        .or_else(|| v.via.iter().find(|s| matches!(s.kind, ModuleInput | Named)))
+}
+
+/// " via default of parameter `x`", or "" when the value is written in place.
+pub fn via_text(v: &Value) -> String {
+    match origin(v) {
+        Some(s) => format!(" via {}", s.describe()),
+        None => String::new(),
+    }
+}
+
+/// A finding ready to print: positions resolved against its file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diagnostic {
+    pub rule_id: &'static str,
+    pub rule_name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<ResourceOut>,
+    pub related: Vec<RelatedOut>,
+    pub help: String,
+    pub fingerprint: String,
+    #[serde(skip)]
+    pub source: Arc<SourceFile>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub related_spans: Vec<(Arc<SourceFile>, Span)>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ResourceOut {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RelatedOut {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn from_finding(f: &Finding, unit: &Unit) -> Diagnostic {
+        let src = unit.files[f.loc.file.0 as usize].clone();
+        let start = src.line_col(f.loc.span.start);
+        let end = src.line_col(f.loc.span.end);
+        let mut related = Vec::new();
+        let mut related_spans = Vec::new();
+        for (loc, msg) in &f.related {
+            let rs = unit.files[loc.file.0 as usize].clone();
+            let lc = rs.line_col(loc.span.start);
+            related.push(RelatedOut {
+                file: rs.display.clone(),
+                line: lc.line,
+                column: lc.column,
+                message: msg.clone(),
+            });
+            related_spans.push((rs, loc.span));
+        }
+        let fingerprint = fingerprint(f.rule.id, &src.display, &f.subject);
+        Diagnostic {
+            rule_id: f.rule.id,
+            rule_name: f.rule.name,
+            severity: f.severity,
+            message: f.message.clone(),
+            file: src.display.clone(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            resource: f.resource.as_ref().map(|(ty, name)| ResourceOut {
+                ty: ty.clone(),
+                name: name.clone(),
+            }),
+            related,
+            help: f.help.clone(),
+            fingerprint,
+            source: src,
+            span: f.loc.span,
+            related_spans,
+        }
+    }
+
+    /// Report order: file, line, column, rule.
+    pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            self.rule_id,
+            &self.message,
+        )
+    }
+}
+
+/// Stable across line shifts, reformatting and value changes: rule, file,
+/// and what the finding is about.
+pub fn fingerprint(rule: &str, file: &str, subject: &str) -> String {
+    let mut h = Sha256::new();
+    for part in [rule, file, subject] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    h.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

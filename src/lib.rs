@@ -1,0 +1,204 @@
+//! idlint: an offline policy linter for Azure infrastructure-as-code.
+//!
+//! `lint()` is the whole pipeline: discover → load → model → rules → report.
+
+pub mod arm;
+pub mod cli;
+pub mod discover;
+pub mod findings;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod source;
+
+use findings::{Diagnostic, Severity};
+use rayon::prelude::*;
+use scan::{FileError, JobContext, JobResult, PhaseTimes};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What a scan needs besides the paths.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub selection: rules::Selection,
+    /// Worker threads; 0 lets rayon choose (one per core).
+    pub threads: usize,
+    /// A parameter file applied to every template instead of sibling files.
+    pub parameters: Option<PathBuf>,
+    /// Globs of paths not to walk.
+    pub exclude: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct BySeverity {
+    pub critical: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// Files found by discovery: `files + skipped + failed`.
+    pub discovered: usize,
+    /// Files scanned.
+    pub files: usize,
+    /// Files discovered but not scanned (see `Report::skipped` for why).
+    pub skipped: usize,
+    pub findings: usize,
+    pub suppressed: usize,
+    /// Files with errors: unreadable, unparseable, or with located load errors.
+    pub errors: usize,
+    pub by_severity: BySeverity,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: Vec<FileError>,
+    pub skipped: Vec<(String, String)>,
+    pub summary: Summary,
+    pub elapsed: Duration,
+    pub times: PhaseTimes,
+    pub bytes: u64,
+}
+
+impl Report {
+    /// 0: nothing at or above `fail_on`; 1: findings at or above it; 2: errors.
+    pub fn exit_code(&self, fail_on: Option<Severity>) -> i32 {
+        if !self.errors.is_empty() {
+            return 2;
+        }
+        match fail_on {
+            Some(min) if self.diagnostics.iter().any(|d| d.severity >= min) => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// A problem with the command itself (exit code 2, nothing scanned).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError> {
+    let start = Instant::now();
+    let unknown = settings.selection.unknown_tokens();
+    if !unknown.is_empty() {
+        return Err(UsageError(format!(
+            "unknown rule, name or family: {}",
+            unknown.join(", ")
+        )));
+    }
+    let exclude = discover::build_globs(&settings.exclude).map_err(UsageError)?;
+    let mut times = PhaseTimes::default();
+    let parameters = match &settings.parameters {
+        None => None,
+        Some(p) => {
+            let parsed = scan::read_source(p, &mut times)
+                .and_then(|src| scan::parse_json(src, &mut times))
+                .map_err(|e| UsageError(format!("--parameters {}: {}", e.file, e.message)))?;
+            Some(Arc::new(parsed))
+        }
+    };
+    let ctx = JobContext {
+        selection: settings.selection.clone(),
+        parameters,
+    };
+    let disc = discover::discover(paths, &exclude);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.threads)
+        .build()
+        .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
+    let results: Vec<JobResult> = pool.install(|| {
+        disc.jobs
+            .par_iter()
+            .map(|j| scan::run_job(j, &ctx))
+            .collect()
+    });
+    let mut all = JobResult::default();
+    for r in results {
+        all.merge(r);
+    }
+    for e in &disc.errors {
+        all.failed += 1;
+        all.errors.push(FileError::unlocated(
+            source::display_path(&e.path),
+            e.message.clone(),
+        ));
+    }
+    for (p, why) in &disc.skipped {
+        all.skipped.push((source::display_path(p), why.clone()));
+    }
+    Ok(finish(all, start))
+}
+
+/// Orders, deduplicates and counts: the same output whatever the thread count.
+fn finish(mut all: JobResult, start: Instant) -> Report {
+    let mut diags = std::mem::take(&mut all.diagnostics);
+    // One finding per (rule, file, line): copy loops and several parameter
+    // files evaluate one declaration many times. Keep the most severe.
+    diags.sort_by(|a, b| {
+        (
+            &a.file,
+            a.line,
+            a.rule_id,
+            std::cmp::Reverse(a.severity),
+            a.column,
+            &a.message,
+        )
+            .cmp(&(
+                &b.file,
+                b.line,
+                b.rule_id,
+                std::cmp::Reverse(b.severity),
+                b.column,
+                &b.message,
+            ))
+    });
+    diags.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.rule_id == b.rule_id);
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut errors = std::mem::take(&mut all.errors);
+    errors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    errors.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    let mut skipped = std::mem::take(&mut all.skipped);
+    skipped.sort();
+    skipped.dedup();
+    let mut by = BySeverity::default();
+    for d in &diags {
+        match d.severity {
+            Severity::Critical => by.critical += 1,
+            Severity::High => by.high += 1,
+            Severity::Medium => by.medium += 1,
+            Severity::Low => by.low += 1,
+        }
+    }
+    let mut error_files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    error_files.dedup();
+    let summary = Summary {
+        discovered: all.scanned + skipped.len() + all.failed,
+        files: all.scanned,
+        skipped: skipped.len(),
+        findings: diags.len(),
+        suppressed: 0,
+        errors: error_files.len(),
+        by_severity: by,
+    };
+    Report {
+        diagnostics: diags,
+        errors,
+        skipped,
+        summary,
+        elapsed: start.elapsed(),
+        times: all.times,
+        bytes: all.bytes,
+    }
+}

@@ -1,0 +1,117 @@
+//! The common model: what the ARM and Terraform loaders produce and the only
+//! thing rules read. Nothing here knows which format a value came from.
+
+pub mod identity;
+pub mod ids;
+pub mod rbac;
+pub mod resource;
+pub mod value;
+
+pub use identity::{Identity, IdentityRef, Tri};
+pub use ids::ScopeLevel;
+pub use rbac::{BuiltinRole, Principal, Role, RoleAssignment};
+pub use resource::{Lifecycle, Resource};
+pub use value::{
+    Attr, Entry, FileId, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
+};
+
+use crate::source::SourceFile;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A deployment input: ARM template parameter or Terraform variable.
+#[derive(Clone, Debug)]
+pub struct Parameter {
+    pub name: String,
+    /// The declaration: ARM parameter name key, Terraform `variable "x" {` header.
+    pub loc: Loc,
+    /// Declared type, lower-case (`securestring`, `string`, `object`...), when declared.
+    pub ty: Option<String>,
+    /// `secureString`/`secureObject`, or `sensitive = true`.
+    pub secure: bool,
+    /// The default as declared, with the `defaultValue`/`default` key location.
+    pub default: Option<Entry>,
+    /// The value given by a parameter file, tfvars or caller, if any.
+    pub given: Option<Value>,
+    /// "parameter" or "variable".
+    pub noun: &'static str,
+    /// Nested deployments or module calls this input belongs to.
+    pub via: Vec<Step>,
+}
+
+/// A template or module output.
+#[derive(Clone, Debug)]
+pub struct Output {
+    pub name: String,
+    pub loc: Loc,
+    pub ty: Option<String>,
+    pub secure: bool,
+    /// The `value` entry.
+    pub value: Option<Entry>,
+    pub via: Vec<Step>,
+}
+
+/// A problem met while loading that did not stop the load (an expression that
+/// does not parse, a nested template that is not an object...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadError {
+    pub loc: Loc,
+    pub message: String,
+}
+
+/// One deployment unit: an ARM template (with its parameter file and nested
+/// deployments) or a Terraform module directory.
+#[derive(Debug, Default)]
+pub struct Unit {
+    pub files: Vec<Arc<SourceFile>>,
+    pub resources: Vec<Resource>,
+    pub role_assignments: Vec<RoleAssignment>,
+    pub parameters: Vec<Parameter>,
+    pub outputs: Vec<Output>,
+    pub errors: Vec<LoadError>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl Unit {
+    pub fn new(files: Vec<Arc<SourceFile>>) -> Unit {
+        Unit {
+            files,
+            ..Default::default()
+        }
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// Derives the indexes and role assignments once the loader has added
+    /// every resource.
+    pub fn finish(&mut self) {
+        self.by_key.clear();
+        for (i, r) in self.resources.iter().enumerate() {
+            self.by_key
+                .entry(r.key.to_ascii_lowercase())
+                .or_default()
+                .push(i);
+        }
+        self.role_assignments = self
+            .resources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| rbac::role_assignment(i, r))
+            .collect();
+    }
+
+    /// The declared resources a reference denotes (several for `copy`/`count`).
+    pub fn resolve(&self, r: &ResourceRef) -> impl Iterator<Item = &Resource> {
+        self.by_key
+            .get(&r.key.to_ascii_lowercase())
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.resources[i])
+    }
+
+    pub fn resources_of_type<'a>(&'a self, ty: &'a str) -> impl Iterator<Item = &'a Resource> {
+        self.resources.iter().filter(move |r| r.is_type(ty))
+    }
+}

@@ -1,0 +1,70 @@
+//! Resources in the common model: one shape for ARM and Terraform.
+
+use super::identity::Identity;
+use super::ids::ScopeLevel;
+use super::value::{Entry, Loc, ResourceRef, Step, Value};
+
+#[derive(Clone, Debug)]
+pub struct Resource {
+    /// Canonical Azure type as written (`Microsoft.Web/sites/slots`); for
+    /// Terraform the mapped ARM type, or the source type when none applies.
+    pub ty: String,
+    /// The type in the source: the ARM type, `azurerm_linux_web_app_slot`, `azapi_resource`.
+    pub source_type: String,
+    /// Unit-unique key that references resolve to (`ResourceRef::key`).
+    pub key: String,
+    /// Human name for messages: ARM symbolic or evaluated name, Terraform address.
+    pub label: String,
+    /// The evaluated `name` (full `parent/child` name for ARM child resources).
+    pub name: Option<Value>,
+    /// The declaration: ARM `"type"` value, Terraform `resource "x" "y" {` header.
+    /// Findings about absent properties point here.
+    pub loc: Loc,
+    /// ARM-shaped body (`properties`, `sku`, `kind`, `location`, `tags`, `scope`...),
+    /// with Terraform attributes mapped to ARM names where a rule needs them.
+    pub body: Value,
+    /// `None` when the resource declares no identity at all.
+    pub identity: Option<Identity>,
+    pub lifecycle: Lifecycle,
+    /// Level the resource is deployed at (from the template schema, nested
+    /// deployment scope, or Terraform), when known.
+    pub deploy_scope: Option<ScopeLevel>,
+    /// The enclosing resource for child resources and slots.
+    pub parent: Option<ResourceRef>,
+    /// Explicit dependencies, as keys of other resources.
+    pub depends_on: Vec<String>,
+    /// Nested deployments or module calls this resource was declared through, outermost first.
+    pub via: Vec<Step>,
+}
+
+/// Facts about how the resource is created and replaced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lifecycle {
+    /// Many instances from one declaration (`copy`, `count`, `for_each`).
+    pub replicated: Option<Loc>,
+    /// Terraform `create_before_destroy = true`.
+    pub create_before_destroy: Option<Loc>,
+    /// Terraform `replace_triggered_by`.
+    pub replace_triggered_by: Option<Loc>,
+    /// The name is built from a value that changes on each deployment.
+    pub volatile_name: Option<Loc>,
+}
+
+impl Resource {
+    /// Lower-case canonical type, for comparisons.
+    pub fn is_type(&self, ty: &str) -> bool {
+        self.ty.eq_ignore_ascii_case(ty)
+    }
+
+    /// Property at a dotted path of the ARM-shaped body; `None` when absent.
+    pub fn prop(&self, path: &str) -> Option<&Entry> {
+        self.body.entry_at(path)
+    }
+
+    pub fn as_ref(&self) -> ResourceRef {
+        ResourceRef {
+            ty: self.ty.to_ascii_lowercase(),
+            key: self.key.clone(),
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! Evaluated values: what a property, parameter or output holds after the
+//! loaders fold what they can. Every value knows where it was written and how
+//! it got here (provenance), and what is not known says why.
+
+use crate::source::Span;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+/// Index of a file in a unit's file table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A place in a file of the unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Loc {
+    pub file: FileId,
+    pub span: Span,
+}
+
+impl Loc {
+    pub fn new(file: FileId, span: Span) -> Loc {
+        Loc { file, span }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value {
+    pub kind: Kind,
+    /// Where the value is written: the literal, the default, or the expression that made it.
+    pub loc: Loc,
+    /// How the value reached its use, outermost first (parameter default, variable, module input...).
+    pub via: Vec<Step>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    /// A string with a known shape but some unknown parts, e.g.
+    /// `/subscriptions/{subscription id}/resourceGroups/rg`.
+    Template(Arc<[Part]>),
+    Array(Arc<Vec<Value>>),
+    Object(Arc<Vec<Entry>>),
+    Unknown(Arc<Unknown>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Lit(String),
+    Hole(Unknown),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    /// The key as written (JSON property name, HCL attribute name or block header).
+    pub key_loc: Loc,
+    pub value: Value,
+}
+
+/// One hop of provenance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub kind: StepKind,
+    pub name: String,
+    /// Where the input is declared (parameter, variable, local, module argument).
+    pub loc: Loc,
+    /// The input is `secureString`/`secureObject` or `sensitive = true`.
+    pub secure: bool,
+    /// What the source calls this kind of input: "parameter", "variable", "local".
+    pub noun: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    /// The value is the input's default.
+    Default,
+    /// The value is given by a parameter file, tfvars or `--var-file`.
+    Given,
+    /// The value is the caller's argument to a nested deployment or module.
+    ModuleInput,
+    /// A named intermediate: ARM variable, Terraform local.
+    Named,
+    /// The output of a child module.
+    ModuleOutput,
+    /// Declared inside a nested deployment or module call.
+    Nested,
+}
+
+impl Step {
+    /// "default of parameter `x`", "variable `x`", ...
+    pub fn describe(&self) -> String {
+        match self.kind {
+            StepKind::Default => format!("default of {} `{}`", self.noun, self.name),
+            StepKind::Given => format!("value given for {} `{}`", self.noun, self.name),
+            StepKind::ModuleInput => format!("argument `{}` of the {}", self.name, self.noun),
+            StepKind::Named => format!("{} `{}`", self.noun, self.name),
+            StepKind::ModuleOutput => format!("output `{}` of the {}", self.name, self.noun),
+            StepKind::Nested => format!("{} `{}`", self.noun, self.name),
+        }
+    }
+}
+
+/// Why a value is not known, and what is known about it anyway.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unknown {
+    /// A deployment input with no default and no given value.
+    Input { name: String, secure: bool },
+    /// A secret taken from Key Vault at deployment or run time.
+    KeyVault { what: String },
+    /// An attribute of a resource, known after deployment.
+    Attribute(SymRef),
+    /// A key or secret pulled from a service (`listKeys()`, `primary_access_key`).
+    ServiceSecret {
+        source: String,
+        target: Option<ResourceRef>,
+    },
+    /// Generated at deployment (`random_password.x.result`, `newGuid()` default).
+    Generated { what: String },
+    /// Different on every deployment (`utcNow()`, `timestamp()`, `uuid()`).
+    Volatile { function: String },
+    /// A fact of the deployment context with a known shape.
+    Context(ContextValue),
+    /// A deterministic function of its arguments (`guid()`, `uniqueString()`).
+    Derived { function: String, args: Vec<Value> },
+    /// Anything else; the reason says why.
+    Opaque { reason: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContextValue {
+    SubscriptionId,
+    ResourceGroupName,
+    ResourceGroupLocation,
+    TenantId,
+    ManagementGroupName,
+    DeploymentName,
+    Environment,
+}
+
+/// A typed reference to a resource attribute that exists only after deployment,
+/// so that rules can ask "whose principal ID is this?".
+#[derive(Clone, Debug, PartialEq)]
+pub struct SymRef {
+    pub target: ResourceRef,
+    pub attr: Attr,
+}
+
+/// A resource by type and unit-unique key; it may or may not be declared in the unit.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ResourceRef {
+    /// Canonical type, lower-case (`microsoft.web/sites`).
+    pub ty: String,
+    /// Lookup key within the unit (see `Resource::key`).
+    pub key: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attr {
+    /// The resource ID.
+    Id,
+    Name,
+    /// Principal (object) ID of a user-assigned identity resource.
+    PrincipalId,
+    /// Client (application) ID of a user-assigned identity resource.
+    ClientId,
+    TenantId,
+    /// Principal ID of the resource's system-assigned identity.
+    SystemPrincipalId,
+    /// Any other attribute, by its path as written.
+    Other(String),
+}
+
+impl Value {
+    pub fn new(kind: Kind, loc: Loc) -> Value {
+        Value {
+            kind,
+            loc,
+            via: Vec::new(),
+        }
+    }
+    pub fn unknown(u: Unknown, loc: Loc) -> Value {
+        Value::new(Kind::Unknown(Arc::new(u)), loc)
+    }
+    pub fn opaque(reason: impl Into<String>, loc: Loc) -> Value {
+        Value::unknown(
+            Unknown::Opaque {
+                reason: reason.into(),
+            },
+            loc,
+        )
+    }
+    pub fn string(s: impl Into<String>, loc: Loc) -> Value {
+        Value::new(Kind::String(s.into()), loc)
+    }
+    pub fn object(entries: Vec<Entry>, loc: Loc) -> Value {
+        Value::new(Kind::Object(Arc::new(entries)), loc)
+    }
+    pub fn array(items: Vec<Value>, loc: Loc) -> Value {
+        Value::new(Kind::Array(Arc::new(items)), loc)
+    }
+
+    /// Provenance `step` prepended: the value now reached its use through it.
+    pub fn through(mut self, step: Step) -> Value {
+        self.via.insert(0, step);
+        self
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// Booleans, and the strings `true`/`false` that both ARM and Terraform coerce.
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.kind {
+            Kind::Bool(b) => Some(*b),
+            Kind::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+            Kind::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+            _ => None,
+        }
+    }
+    pub fn as_number(&self) -> Option<f64> {
+        match &self.kind {
+            Kind::Number(n) => Some(*n),
+            Kind::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&[Value]> {
+        match &self.kind {
+            Kind::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub fn as_object(&self) -> Option<&[Entry]> {
+        match &self.kind {
+            Kind::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+    pub fn as_unknown(&self) -> Option<&Unknown> {
+        match &self.kind {
+            Kind::Unknown(u) => Some(u),
+            _ => None,
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.kind, Kind::Unknown(_))
+    }
+
+    /// Object member by name, ignoring ASCII case (ARM is case-insensitive;
+    /// Terraform names are lower-case already). The last duplicate wins.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_object()?
+            .iter()
+            .rev()
+            .find(|e| e.key.eq_ignore_ascii_case(key))
+    }
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entry(key).map(|e| &e.value)
+    }
+    /// Member at a dotted path (`properties.adminUserEnabled`).
+    pub fn entry_at(&self, path: &str) -> Option<&Entry> {
+        let mut parts = path.split('.');
+        let mut entry = self.entry(parts.next()?)?;
+        for p in parts {
+            entry = entry.value.entry(p)?;
+        }
+        Some(entry)
+    }
+
+    /// Parts of a string or template; `None` for anything else.
+    pub fn string_parts(&self) -> Option<Vec<Part>> {
+        match &self.kind {
+            Kind::String(s) => Some(vec![Part::Lit(s.clone())]),
+            Kind::Template(p) => Some(p.to_vec()),
+            Kind::Unknown(u) => Some(vec![Part::Hole((**u).clone())]),
+            _ => None,
+        }
+    }
+
+    /// A canonical rendering used to match names and IDs across a unit: two
+    /// values with the same key denote the same thing. `None` when the value
+    /// cannot be matched (opaque, volatile).
+    pub fn match_key(&self) -> Option<String> {
+        let mut out = String::new();
+        self.write_key(&mut out)?;
+        Some(out.to_ascii_lowercase())
+    }
+
+    fn write_key(&self, out: &mut String) -> Option<()> {
+        match &self.kind {
+            Kind::Null => out.push_str("null"),
+            Kind::Bool(b) => write!(out, "{b}").ok()?,
+            Kind::Number(n) => write!(out, "{n}").ok()?,
+            Kind::String(s) => out.push_str(s),
+            Kind::Template(parts) => {
+                for p in parts.iter() {
+                    match p {
+                        Part::Lit(s) => out.push_str(s),
+                        Part::Hole(u) => u.write_key(out)?,
+                    }
+                }
+            }
+            Kind::Unknown(u) => u.write_key(out)?,
+            Kind::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    v.write_key(out)?;
+                }
+                out.push(']');
+            }
+            Kind::Object(entries) => {
+                out.push('{');
+                for (i, e) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&e.key);
+                    out.push(':');
+                    e.value.write_key(out)?;
+                }
+                out.push('}');
+            }
+        }
+        Some(())
+    }
+
+    /// Short human rendering for messages (strings are shown in full: callers
+    /// that may hold secrets must redact first).
+    pub fn display(&self) -> String {
+        match &self.kind {
+            Kind::Null => "null".into(),
+            Kind::Bool(b) => b.to_string(),
+            Kind::Number(n) => format_number(*n),
+            Kind::String(s) => s.clone(),
+            Kind::Template(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Part::Lit(s) => s.clone(),
+                    Part::Hole(u) => format!("{{{}}}", u.describe()),
+                })
+                .collect(),
+            Kind::Array(_) => "an array".into(),
+            Kind::Object(_) => "an object".into(),
+            Kind::Unknown(u) => format!("{{{}}}", u.describe()),
+        }
+    }
+
+    /// Every value in this tree, depth first, with its entry key path.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Value)) {
+        f(self);
+        match &self.kind {
+            Kind::Array(items) => items.iter().for_each(|v| v.walk(f)),
+            Kind::Object(entries) => entries.iter().for_each(|e| e.value.walk(f)),
+            _ => {}
+        }
+    }
+}
+
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+impl Unknown {
+    fn write_key(&self, out: &mut String) -> Option<()> {
+        match self {
+            Unknown::Input { name, .. } => write!(out, "{{input:{name}}}").ok()?,
+            Unknown::Context(c) => write!(out, "{{{c:?}}}").ok()?,
+            Unknown::Attribute(r) => write!(out, "{{{}.{:?}}}", r.target.key, r.attr).ok()?,
+            Unknown::Derived { function, args } => {
+                write!(out, "{{{function}(").ok()?;
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    a.write_key(out)?;
+                }
+                out.push_str(")}");
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// Why the value is unknown, in a few words.
+    pub fn describe(&self) -> String {
+        match self {
+            Unknown::Input { name, .. } => format!("input `{name}` with no value"),
+            Unknown::KeyVault { what } => format!("Key Vault reference {what}"),
+            Unknown::Attribute(r) => format!("attribute of `{}`", r.target.key),
+            Unknown::ServiceSecret { source, .. } => format!("secret from `{source}`"),
+            Unknown::Generated { what } => format!("generated by `{what}`"),
+            Unknown::Volatile { function } => format!("changes each run: `{function}`"),
+            Unknown::Context(c) => format!("{c:?}"),
+            Unknown::Derived { function, .. } => format!("`{function}(...)`"),
+            Unknown::Opaque { reason } => reason.clone(),
+        }
+    }
+}
+
+/// Provenance of several inputs combined into one derived value.
+pub fn merge_via<'a>(values: impl IntoIterator<Item = &'a Value>) -> Vec<Step> {
+    let mut out: Vec<Step> = Vec::new();
+    for v in values {
+        for s in &v.via {
+            if !out.contains(s) {
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> Value {
+        Value::string(x, Loc::default())
+    }
+
+    #[test]
+    fn entry_lookup_ignores_case_and_follows_paths() {
+        let inner = Value::object(
+            vec![Entry {
+                key: "adminUserEnabled".into(),
+                key_loc: Loc::default(),
+                value: Value::new(Kind::Bool(true), Loc::default()),
+            }],
+            Loc::default(),
+        );
+        let v = Value::object(
+            vec![Entry {
+                key: "properties".into(),
+                key_loc: Loc::default(),
+                value: inner,
+            }],
+            Loc::default(),
+        );
+        assert_eq!(
+            v.entry_at("Properties.ADMINUSERENABLED")
+                .and_then(|e| e.value.as_bool()),
+            Some(true)
+        );
+        assert!(v.entry_at("properties.missing").is_none());
+    }
+
+    #[test]
+    fn match_keys_equate_same_inputs_and_refuse_opaque() {
+        let a = Value::new(
+            Kind::Template(
+                vec![
+                    Part::Lit("x-".into()),
+                    Part::Hole(Unknown::Input {
+                        name: "Name".into(),
+                        secure: false,
+                    }),
+                ]
+                .into(),
+            ),
+            Loc::default(),
+        );
+        assert_eq!(a.match_key().as_deref(), Some("x-{input:name}"));
+        assert_eq!(s("Abc").match_key().as_deref(), Some("abc"));
+        assert_eq!(Value::opaque("why", Loc::default()).match_key(), None);
+    }
+
+    #[test]
+    fn bools_coerce_from_strings() {
+        assert_eq!(s("True").as_bool(), Some(true));
+        assert_eq!(s("no").as_bool(), None);
+    }
+}

@@ -1,0 +1,46 @@
+//! The JSON report contract (DESIGN.md): tool, summary, findings, errors.
+
+use crate::Report;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Skipped<'a> {
+    file: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct Out<'a> {
+    tool: Tool,
+    summary: &'a crate::Summary,
+    findings: &'a [crate::findings::Diagnostic],
+    errors: &'a [crate::scan::FileError],
+    skipped: Vec<Skipped<'a>>,
+}
+
+pub fn render(report: &Report) -> String {
+    let out = Out {
+        tool: Tool {
+            name: "idlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: &report.summary,
+        findings: &report.diagnostics,
+        errors: &report.errors,
+        skipped: report
+            .skipped
+            .iter()
+            .map(|(f, r)| Skipped { file: f, reason: r })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&out)
+        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize report: {e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,2 @@
+//! MID: managed identity and secretless authentication.
+pub mod mid004;

@@ -1,0 +1,2 @@
+//! RBAC: role assignments and role definitions.
+pub mod rbac001;

@@ -1,0 +1,2 @@
+//! SEC: stored secrets and credential exposure.
+pub mod sec003;

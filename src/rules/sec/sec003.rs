@@ -1,0 +1,99 @@
+use crate::findings::{Finding, Severity};
+use crate::model::{Kind, Part, Unit, Unknown, Value};
+use crate::rules::{Family, Formats, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "SEC003",
+        name: "secure-parameter-default",
+        family: Family::Sec,
+        severity: Severity::High,
+        formats: Formats::Both,
+        summary: "secure or sensitive input with a literal default value",
+        help: "remove the default and pass the value at deployment from Key Vault or a pipeline secret",
+        docs: include_str!("../../../rules/SEC003-secure-parameter-default/README.md"),
+    },
+    check,
+};
+
+/// A default is a stored secret when any part of it is written in the
+/// template: a literal, or a deterministic function (`uniqueString()`,
+/// `guid()`) of public inputs. Generated values (`newGuid()`) and other
+/// inputs are not.
+pub fn default_is_stored_secret(v: &Value) -> bool {
+    match &v.kind {
+        Kind::String(s) => !s.is_empty(),
+        Kind::Template(parts) => parts.iter().any(|p| match p {
+            Part::Lit(s) => !s.is_empty(),
+            Part::Hole(u) => matches!(u, Unknown::Derived { .. }),
+        }),
+        Kind::Number(_) | Kind::Bool(_) => true,
+        Kind::Array(items) => !items.is_empty(),
+        Kind::Object(entries) => !entries.is_empty(),
+        Kind::Unknown(u) => matches!(**u, Unknown::Derived { .. }),
+        Kind::Null => false,
+    }
+}
+
+fn check(unit: &Unit, out: &mut Vec<Finding>) {
+    for p in &unit.parameters {
+        if !p.secure {
+            continue;
+        }
+        // A module's default that its caller overrides is never used.
+        if p.given.is_some() && !p.via.is_empty() {
+            continue;
+        }
+        let Some(d) = &p.default else { continue };
+        if !default_is_stored_secret(&d.value) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                &RULE.meta,
+                d.key_loc,
+                format!("secure {} `{}` has a default value", p.noun, p.name),
+            )
+            .related(p.loc, format!("{} `{}` declared here", p.noun, p.name))
+            .subject(format!("{}:{}", p.noun, p.name)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Loc;
+
+    #[test]
+    fn literal_defaults_are_secrets_generated_are_not() {
+        let l = Loc::default();
+        assert!(default_is_stored_secret(&Value::string("P@ssw0rd!", l)));
+        assert!(!default_is_stored_secret(&Value::string("", l)));
+        assert!(!default_is_stored_secret(&Value::new(Kind::Null, l)));
+        assert!(!default_is_stored_secret(&Value::object(vec![], l)));
+        let new_guid = Value::unknown(
+            Unknown::Volatile {
+                function: "newGuid()".into(),
+            },
+            l,
+        );
+        assert!(!default_is_stored_secret(&new_guid));
+        let unique = Value::unknown(
+            Unknown::Derived {
+                function: "uniqueString".into(),
+                args: vec![],
+            },
+            l,
+        );
+        assert!(default_is_stored_secret(&unique));
+        let input = Value::unknown(
+            Unknown::Input {
+                name: "x".into(),
+                secure: true,
+            },
+            l,
+        );
+        assert!(!default_is_stored_secret(&input));
+    }
+}

@@ -1,0 +1,198 @@
+//! Source files as loaded once: decoded text, a line index, and the JSONC parser
+//! shared by ARM templates, parameter files and Terraform JSON syntax.
+
+pub mod jsonc;
+mod lines;
+
+pub use lines::LineIndex;
+
+use std::path::{Path, PathBuf};
+
+/// Files above this size are refused: real templates are far smaller, and a
+/// bound keeps one pathological file from dominating memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Nesting bound for JSON and HCL: deep enough for any real template (AVM
+/// modules reach ~40), shallow enough that recursive walks cannot exhaust a stack.
+pub const MAX_DEPTH: usize = 256;
+
+/// A byte range in a file's decoded text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// A resolved position for output: 1-based line, 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One file's text, decoded to UTF-8, with its line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as used to open the file.
+    pub path: PathBuf,
+    /// Path for reports: relative to the working directory when possible, `/` separators.
+    pub display: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> SourceFile {
+        let display = display_path(&path);
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            path,
+            display,
+            text,
+            lines,
+        }
+    }
+
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        self.lines.line_col(&self.text, offset as usize)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+    }
+}
+
+/// Why a file could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub message: String,
+    /// Byte offset of the problem in the raw file, when there is one.
+    pub offset: Option<usize>,
+}
+
+/// Decode raw bytes to text: UTF-8 (BOM stripped) and UTF-16 with a BOM are
+/// accepted because Windows editors and PowerShell produce them; anything with
+/// NUL bytes is binary; other invalid UTF-8 is refused with its position.
+pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return decode_utf16(&bytes);
+    }
+    let body = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes[3..].to_vec()
+    } else {
+        bytes
+    };
+    if let Some(pos) = memchr::memchr(0, &body) {
+        return Err(DecodeError {
+            message: "binary file (contains NUL bytes)".into(),
+            offset: Some(pos),
+        });
+    }
+    String::from_utf8(body).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes().get(pos).copied().unwrap_or(0);
+        DecodeError {
+            message: format!("file is not valid UTF-8 (byte 0x{byte:02x})"),
+            offset: Some(pos),
+        }
+    })
+}
+
+fn decode_utf16(bytes: &[u8]) -> Result<String, DecodeError> {
+    let little = bytes[0] == 0xFF;
+    let body = &bytes[2..];
+    if !body.len().is_multiple_of(2) {
+        return Err(DecodeError {
+            message: "UTF-16 file has an odd number of bytes".into(),
+            offset: Some(bytes.len() - 1),
+        });
+    }
+    let units = body.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let mut out = String::with_capacity(body.len() / 2);
+    for (i, ch) in char::decode_utf16(units).enumerate() {
+        match ch {
+            Ok('\0') => {
+                return Err(DecodeError {
+                    message: "binary file (contains NUL characters)".into(),
+                    offset: Some(2 + 2 * i),
+                })
+            }
+            Ok(c) => out.push(c),
+            Err(_) => {
+                return Err(DecodeError {
+                    message: "UTF-16 file contains an unpaired surrogate".into(),
+                    offset: Some(2 + 2 * i),
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Report path: relative to the current directory when below it, `/` separators.
+pub fn display_path(path: &Path) -> String {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
+    let rel = cwd
+        .as_ref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let rel = rel.strip_prefix("./").unwrap_or(&rel).to_path_buf();
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.is_empty() {
+        ".".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_utf8_bom() {
+        assert_eq!(decode(b"\xEF\xBB\xBF{}".to_vec()).unwrap(), "{}");
+    }
+
+    #[test]
+    fn decodes_utf16_le_and_be() {
+        let le: Vec<u8> = [0xFF, 0xFE, b'{', 0, b'}', 0].to_vec();
+        assert_eq!(decode(le).unwrap(), "{}");
+        let be: Vec<u8> = [0xFE, 0xFF, 0, b'{', 0, b'}'].to_vec();
+        assert_eq!(decode(be).unwrap(), "{}");
+    }
+
+    #[test]
+    fn refuses_binary_and_bad_utf8() {
+        let e = decode(b"ab\0cd".to_vec()).unwrap_err();
+        assert!(e.message.contains("binary"));
+        assert_eq!(e.offset, Some(2));
+        let e = decode(b"ab\xFFcd".to_vec()).unwrap_err();
+        assert!(e.message.contains("0xff"), "{}", e.message);
+        assert_eq!(e.offset, Some(2));
+    }
+}
