@@ -54,6 +54,8 @@ pub struct Finding {
     pub related: Vec<(Loc, String)>,
     /// Resource type and label, when the finding is about a resource.
     pub resource: Option<(String, String)>,
+    /// Places holding a secret: masked wherever source text is shown.
+    pub redact: Vec<Loc>,
     /// What the finding is about, stable across edits: resource key or input
     /// name, plus the property path. Feeds the fingerprint.
     pub subject: String,
@@ -69,8 +71,14 @@ impl Finding {
             help: rule.help.to_string(),
             related: Vec::new(),
             resource: None,
+            redact: Vec::new(),
             subject: String::new(),
         }
+    }
+    /// The text at `loc` is a secret: reports show at most its first four characters.
+    pub fn redact(mut self, loc: Loc) -> Finding {
+        self.redact.push(loc);
+        self
     }
     pub fn help(mut self, help: impl Into<String>) -> Finding {
         self.help = help.into();
@@ -98,13 +106,14 @@ impl Finding {
     /// Adds where the value came from as related locations (parameter
     /// default, variable, module input), so the user sees the whole chain.
     pub fn evidence(mut self, v: &Value) -> Finding {
-        if let Some(step) = origin(v) {
+        let first = origin(v);
+        if let Some(step) = first {
             self.related.push((v.loc, step.describe()));
         }
         for s in &v.via {
-            let note = format!("{} declared here", s.describe());
-            if s.loc != v.loc && !self.related.iter().any(|(l, _)| *l == s.loc) {
-                self.related.push((s.loc, note));
+            let combined = s.kind == crate::model::StepKind::Combined;
+            if !combined && Some(s) != first && !self.related.iter().any(|(l, _)| *l == s.loc) {
+                self.related.push((s.loc, s.describe()));
             }
         }
         self
@@ -115,6 +124,9 @@ impl Finding {
 /// in its chain, else the first named step.
 pub fn origin(v: &Value) -> Option<&crate::model::Step> {
     use crate::model::StepKind::*;
+    if v.via.iter().any(|s| s.kind == Combined) {
+        return None;
+    }
     v.via
         .iter()
         .rev()
@@ -153,6 +165,9 @@ pub struct Diagnostic {
     pub span: Span,
     #[serde(skip)]
     pub related_spans: Vec<(Arc<SourceFile>, Span)>,
+    /// Secret spans in `source`, masked when the source is shown.
+    #[serde(skip)]
+    pub redactions: Vec<Span>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -206,6 +221,12 @@ impl Diagnostic {
             related,
             help: f.help.clone(),
             fingerprint,
+            redactions: f
+                .redact
+                .iter()
+                .filter(|l| l.file == f.loc.file)
+                .map(|l| l.span)
+                .collect(),
             source: src,
             span: f.loc.span,
             related_spans,
@@ -236,4 +257,59 @@ pub fn fingerprint(rule: &str, file: &str, subject: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// `"Eby8…(88 chars)"`: at most four characters of a secret and its length.
+pub fn redacted(secret: &str) -> String {
+    let n = secret.chars().count();
+    let keep = if n > 8 { 4 } else { 0 };
+    let prefix: String = secret.chars().take(keep).collect();
+    format!("{prefix}…({n} chars)")
+}
+
+/// `text` with each secret span masked in place: the first four characters
+/// stay, the rest become `*`, byte for byte, so offsets and columns of
+/// everything else are unchanged. String quotes are kept.
+pub fn mask_spans(text: &str, spans: &[Span]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for s in spans {
+        let (mut start, mut end) = (s.start as usize, (s.end as usize).min(bytes.len()));
+        if start >= end {
+            continue;
+        }
+        if bytes[start] == b'"' && end - start >= 2 && bytes[end - 1] == b'"' {
+            start += 1;
+            end -= 1;
+        }
+        let inner = &text[start..end];
+        let skip: usize = inner.chars().take(4).map(char::len_utf8).sum();
+        let keep = if inner.chars().count() > 8 { skip } else { 0 };
+        for b in &mut bytes[start + keep..end] {
+            *b = b'*';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_keeps_four_characters_and_the_length() {
+        assert_eq!(
+            redacted("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq"),
+            "Eby8…(62 chars)"
+        );
+        assert_eq!(redacted("short"), "…(5 chars)");
+    }
+
+    #[test]
+    fn masking_keeps_offsets() {
+        let t = r#"{"p": "N0t-a-real-one!", "q": 1}"#;
+        let m = mask_spans(t, &[Span::new(6, 23)]);
+        assert_eq!(m, r#"{"p": "N0t-***********", "q": 1}"#);
+        assert_eq!(m.len(), t.len());
+        assert_eq!(mask_spans("\"abc\"", &[Span::new(0, 5)]), "\"***\"");
+    }
 }

@@ -48,6 +48,8 @@ pub struct Summary {
     pub files: usize,
     /// Files discovered but not scanned (see `Report::skipped` for why).
     pub skipped: usize,
+    /// Files that could not be read or parsed at all.
+    pub failed: usize,
     pub findings: usize,
     pub suppressed: usize,
     /// Files with errors: unreadable, unparseable, or with located load errors.
@@ -187,6 +189,7 @@ fn finish(mut all: JobResult, start: Instant) -> Report {
         discovered: all.scanned + skipped.len() + all.failed,
         files: all.scanned,
         skipped: skipped.len(),
+        failed: all.failed,
         findings: diags.len(),
         suppressed: 0,
         errors: error_files.len(),

@@ -807,6 +807,6 @@ pub fn context(c: ContextValue) -> Part {
     Part::Hole(Unknown::Context(c))
 }
 
-pub fn via_of(values: &[Value]) -> Vec<crate::model::Step> {
-    merge_via(values.iter())
+pub fn via_of(values: &[Value], loc: Loc) -> Vec<crate::model::Step> {
+    merge_via(values.iter(), loc)
 }

@@ -27,12 +27,12 @@ fn pass_unknown(args: &[Value], loc: Loc) -> Option<Value> {
     args.iter().find(|a| a.is_unknown()).map(|u| Value {
         kind: u.kind.clone(),
         loc,
-        via: via_of(args),
+        via: via_of(args, loc),
     })
 }
 
 pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) -> Value {
-    let via = via_of(&a);
+    let via = via_of(&a, loc);
     let s = |i: usize| a.get(i).and_then(Value::as_str);
     let n = |i: usize| a.get(i).and_then(Value::as_number);
     macro_rules! need {
@@ -802,7 +802,7 @@ fn format_parts(fmt: &str, args: &[Value]) -> Option<Vec<Part>> {
 
 /// `resourceId([subscriptionId], [resourceGroupName], type, names...)`.
 fn resource_id(ev: &Evaluator, a: &[Value], loc: Loc) -> Value {
-    let via = via_of(a);
+    let via = via_of(a, loc);
     let type_at = a.iter().position(|v| {
         v.as_str()
             .is_some_and(|s| s.contains('/') && !s.starts_with('/'))

@@ -401,9 +401,16 @@ impl Loader<'_> {
             volatile_name: is_volatile(&name_v).then_some(name_v.loc),
             ..Default::default()
         };
-        let label = match symbol {
-            Some(s) => s.to_string(),
-            None => name_v.display(),
+        let label = match (symbol, name_v.as_str()) {
+            (Some(s), _) => s.to_string(),
+            // One instance's name would misname the others in a copy loop.
+            (None, Some(n)) if copy.is_none() => n.to_string(),
+            // A name that does not fold is shown as written.
+            (None, _) => r
+                .get("name")
+                .and_then(Json::as_str)
+                .map(shorten)
+                .unwrap_or_else(|| name_v.display()),
         };
         let this_ref = ResourceRef {
             ty: ty.to_ascii_lowercase(),
@@ -606,6 +613,15 @@ impl Loader<'_> {
         ev.deployment_outputs
             .borrow_mut()
             .insert(key.to_string(), values);
+    }
+}
+
+fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(MAX).collect::<String>())
     }
 }
 

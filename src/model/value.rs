@@ -87,6 +87,9 @@ pub enum StepKind {
     ModuleOutput,
     /// Declared inside a nested deployment or module call.
     Nested,
+    /// Several inputs were combined into one value here (`concat`, `format`,
+    /// an ID function): no single input is "the" source.
+    Combined,
 }
 
 impl Step {
@@ -99,6 +102,7 @@ impl Step {
             StepKind::Named => format!("{} `{}`", self.noun, self.name),
             StepKind::ModuleOutput => format!("output `{}` of the {}", self.name, self.noun),
             StepKind::Nested => format!("{} `{}`", self.noun, self.name),
+            StepKind::Combined => "combined from several inputs".to_string(),
         }
     }
 }
@@ -413,15 +417,32 @@ impl Unknown {
     }
 }
 
-/// Provenance of several inputs combined into one derived value.
-pub fn merge_via<'a>(values: impl IntoIterator<Item = &'a Value>) -> Vec<Step> {
+/// Provenance of inputs combined into one derived value at `loc`. With more
+/// than one contributing input the chain starts with a `Combined` step.
+pub fn merge_via<'a>(values: impl IntoIterator<Item = &'a Value>, loc: Loc) -> Vec<Step> {
     let mut out: Vec<Step> = Vec::new();
+    let mut sources = 0;
     for v in values {
+        if !v.via.is_empty() {
+            sources += 1;
+        }
         for s in &v.via {
             if !out.contains(s) {
                 out.push(s.clone());
             }
         }
+    }
+    if sources > 1 {
+        out.insert(
+            0,
+            Step {
+                kind: StepKind::Combined,
+                name: String::new(),
+                loc,
+                secure: out.iter().any(|s| s.secure),
+                noun: "expression",
+            },
+        );
     }
     out
 }

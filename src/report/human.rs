@@ -42,7 +42,7 @@ impl SourceCode for Indexed {
         );
         let from = first.saturating_sub(before);
         let to = (last + after).min(src.lines.line_count() - 1);
-        let (start, _) = src
+        let (mut start, _) = src
             .lines
             .line_span(text, from)
             .ok_or(MietteError::OutOfBounds)?;
@@ -50,12 +50,19 @@ impl SourceCode for Indexed {
             .lines
             .line_span(text, to)
             .ok_or(MietteError::OutOfBounds)?;
+        let mut column = 0;
+        if before == 0 {
+            // Without leading context miette reads the position of the span itself.
+            column = src.line_col(span.offset() as u32).column as usize - 1;
+            start = span.offset();
+        }
+        let end = end.max(start);
         Ok(Box::new(MietteSpanContents::new_named(
             src.display.clone(),
             &text.as_bytes()[start..end],
             (start, end - start).into(),
             from,
-            0,
+            column,
             to - from + 1,
         )))
     }
@@ -114,24 +121,19 @@ fn span_of(s: Span) -> SourceSpan {
 }
 
 fn from_diagnostic(d: &Diagnostic) -> Shown {
-    let mut labels = vec![LabeledSpan::new_primary_with_span(
+    // Related places are notes, not labels: a label above the primary one
+    // would put its line in the snippet header and send the reader there.
+    let labels = vec![LabeledSpan::new_primary_with_span(
         None,
         span_of(clamp(&d.source, d.span)),
     )];
-    let mut elsewhere = Vec::new();
-    for ((file, span), r) in d.related_spans.iter().zip(&d.related) {
-        if Arc::ptr_eq(file, &d.source) {
-            labels.push(LabeledSpan::new_with_span(
-                Some(r.message.clone()),
-                span_of(clamp(file, *span)),
-            ));
-        } else {
-            elsewhere.push(format!("{}:{}:{}: {}", r.file, r.line, r.column, r.message));
-        }
-    }
     let mut help = d.help.clone();
-    for e in elsewhere {
-        let _ = write!(help, "\nnote: {e}");
+    for r in &d.related {
+        let _ = write!(
+            help,
+            "\nnote: {}:{}:{}: {}",
+            r.file, r.line, r.column, r.message
+        );
     }
     let _ = write!(help, "\nsee `idlint explain {}`", d.rule_id);
     Shown {
@@ -148,9 +150,20 @@ fn from_diagnostic(d: &Diagnostic) -> Shown {
             Severity::Low => miette::Severity::Advice,
         },
         help: Some(help),
-        source: Some(Indexed(d.source.clone())),
+        source: Some(Indexed(shown_source(d))),
         labels,
     }
+}
+
+/// The file as shown: secrets masked in a copy when the finding has any.
+fn shown_source(d: &Diagnostic) -> Arc<SourceFile> {
+    if d.redactions.is_empty() {
+        return d.source.clone();
+    }
+    let text = crate::findings::mask_spans(&d.source.text, &d.redactions);
+    let mut masked = SourceFile::new(d.source.path.clone(), text);
+    masked.display = d.source.display.clone();
+    Arc::new(masked)
 }
 
 fn clamp(src: &SourceFile, s: Span) -> Span {
@@ -179,7 +192,7 @@ fn from_error(e: &FileError) -> Shown {
             (_, _, Some(_)) => e.message.clone(),
             _ => format!("{}: {}", e.file, e.message),
         },
-        code: Some("error".into()),
+        code: None,
         severity: miette::Severity::Error,
         help: None,
         source,

@@ -55,6 +55,7 @@ fn check(unit: &Unit, out: &mut Vec<Finding>) {
                 format!("secure {} `{}` has a default value", p.noun, p.name),
             )
             .related(p.loc, format!("{} `{}` declared here", p.noun, p.name))
+            .redact(d.value.loc)
             .subject(format!("{}:{}", p.noun, p.name)),
         );
     }
