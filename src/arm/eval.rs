@@ -12,13 +12,19 @@ use crate::model::value::{
 use crate::model::LoadError;
 use crate::source::jsonc::{Json, JsonKind, Member};
 use crate::source::Span;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Copy loops with more instances than this are evaluated once, with an
 /// unknown index: findings are per declaration, so more instances add nothing.
 pub const MAX_UNROLL: usize = 16;
+
+pub use crate::model::value::ops::{bounded, size_within, MAX_ITEMS, MAX_STRING};
+/// Nesting of JSON values and expressions being evaluated, across variables
+/// and parameters that use each other: deeper is not followed, so that a long
+/// chain of variables cannot overflow the stack.
+const MAX_EVAL_DEPTH: usize = 320;
 
 /// Loop indexes and lambda variables in scope while evaluating.
 #[derive(Clone, Debug, Default)]
@@ -78,6 +84,16 @@ pub struct Evaluator<'t> {
     /// Outputs of nested deployments already evaluated, by deployment key.
     pub deployment_outputs: RefCell<HashMap<String, Vec<(String, Value)>>>,
     pub errors: RefCell<Vec<LoadError>>,
+    depth: Cell<usize>,
+}
+
+/// One level of evaluation nesting, given back when dropped.
+struct Depth<'a>(&'a Cell<usize>);
+
+impl Drop for Depth<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() - 1);
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -128,7 +144,17 @@ impl<'t> Evaluator<'t> {
             symbols: RefCell::new(HashMap::new()),
             deployment_outputs: RefCell::new(HashMap::new()),
             errors: RefCell::new(Vec::new()),
+            depth: Cell::new(0),
         }
+    }
+
+    fn enter(&self) -> Option<Depth<'_>> {
+        let d = self.depth.get();
+        if d >= MAX_EVAL_DEPTH {
+            return None;
+        }
+        self.depth.set(d + 1);
+        Some(Depth(&self.depth))
     }
 
     pub fn loc(&self, span: Span) -> Loc {
@@ -142,6 +168,9 @@ impl<'t> Evaluator<'t> {
     /// Evaluates a JSON value of the template, folding expressions in strings.
     pub fn json(&self, j: &Json, env: &Env) -> Value {
         let loc = self.loc(j.span);
+        let Some(_depth) = self.enter() else {
+            return Value::opaque("nested too deeply to follow", loc);
+        };
         match &j.kind {
             JsonKind::Null => Value::new(Kind::Null, loc),
             JsonKind::Bool(b) => Value::new(Kind::Bool(*b), loc),
@@ -261,6 +290,7 @@ impl<'t> Evaluator<'t> {
                 p.loc,
             )
         };
+        let v = bounded(v);
         self.param_cache.borrow_mut()[i] = Slot::Done(v.clone());
         v
     }
@@ -296,7 +326,7 @@ impl<'t> Evaluator<'t> {
                 )
             }
         };
-        let v = v.through(Step {
+        let v = bounded(v).through(Step {
             kind: StepKind::Named,
             name: name.to_string(),
             loc: decl,
@@ -357,6 +387,9 @@ impl<'t> Evaluator<'t> {
 
     /// Evaluates a parsed expression; `loc` is the JSON string holding it.
     pub fn eval(&self, e: &Expr, loc: Loc, env: &Env) -> Value {
+        let Some(_depth) = self.enter() else {
+            return Value::opaque("nested too deeply to follow", loc);
+        };
         match &e.kind {
             ExprKind::Str(s) => Value::string(s.clone(), loc),
             ExprKind::Num(n) => Value::new(Kind::Number(*n), loc),
@@ -394,7 +427,7 @@ impl<'t> Evaluator<'t> {
                     None => {
                         let a = self.eval(&args[1], loc, env);
                         let b = self.eval(&args[2], loc, env);
-                        if a.match_key().is_some() && a.match_key() == b.match_key() {
+                        if same_value(&a, &b) {
                             a
                         } else {
                             Value::opaque("depends on a condition that is not known", loc)
@@ -540,15 +573,20 @@ impl<'t> Evaluator<'t> {
             }
             e
         };
-        match lname {
-            "map" => Value::array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, it)| self.eval(body, loc, &bind(it, i)))
-                    .collect(),
-                loc,
-            ),
+        let v = match lname {
+            "map" => {
+                let mut out = Vec::with_capacity(items.len());
+                let mut left = MAX_ITEMS;
+                for (i, it) in items.iter().enumerate() {
+                    let v = self.eval(body, loc, &bind(it, i));
+                    match size_within(&v, left) {
+                        Some(n) if n < left => left -= n + 1,
+                        _ => return Value::opaque("`map()` of a value too large to follow", loc),
+                    }
+                    out.push(v);
+                }
+                Value::array(out, loc)
+            }
             "filter" => {
                 let mut out = Vec::new();
                 for (i, it) in items.iter().enumerate() {
@@ -563,6 +601,7 @@ impl<'t> Evaluator<'t> {
             "toobject" => {
                 let value_fn = lambda(2);
                 let mut entries = Vec::new();
+                let mut left = MAX_ITEMS;
                 for (i, it) in items.iter().enumerate() {
                     let k = self.eval(body, loc, &bind(it, i));
                     let Some(k) = k.as_str().map(str::to_string) else {
@@ -575,6 +614,12 @@ impl<'t> Evaluator<'t> {
                         }
                         None => it.clone(),
                     };
+                    match size_within(&v, left) {
+                        Some(n) if n < left => left -= n + 1,
+                        _ => {
+                            return Value::opaque("`toObject()` of values too large to follow", loc)
+                        }
+                    }
                     entries.push(Entry {
                         key: k,
                         key_loc: loc,
@@ -595,10 +640,19 @@ impl<'t> Evaluator<'t> {
                         e = e.with(n, Value::new(Kind::Number(i as f64), loc));
                     }
                     acc = self.eval(body, loc, &e);
+                    if size_within(&acc, MAX_ITEMS).is_none() {
+                        return Value::opaque("`reduce()` to a value too large to follow", loc);
+                    }
                 }
-                acc
+                return acc;
             }
-            _ => Value::opaque(format!("`{lname}()` is not evaluated"), loc),
+            _ => return Value::opaque(format!("`{lname}()` is not evaluated"), loc),
+        };
+        // The new array or object holds the input's items: it came through
+        // the same inputs.
+        Value {
+            via: arr.via.clone(),
+            ..v
         }
     }
 
@@ -685,15 +739,7 @@ fn is_property_loop(v: &Json) -> bool {
 pub fn member_of(b: &Value, name: &str, loc: Loc) -> Value {
     match &b.kind {
         Kind::Object(_) => match b.entry(name) {
-            Some(e) => {
-                let mut v = e.value.clone();
-                for s in b.via.iter().rev() {
-                    if !v.via.contains(s) {
-                        v.via.insert(0, s.clone());
-                    }
-                }
-                v
-            }
+            Some(e) => inherit_via(e.value.clone(), b),
             None => Value::opaque(format!("no property `{name}`"), loc),
         },
         Kind::Unknown(u) => {
@@ -717,6 +763,17 @@ pub fn member_of(b: &Value, name: &str, loc: Loc) -> Value {
         Kind::Null => Value::opaque(format!("property `{name}` of null"), loc),
         _ => Value::opaque(format!("property `{name}` of a non-object"), loc),
     }
+}
+
+/// A member or element `v` taken out of `container`: the container's
+/// provenance comes first (once).
+pub fn inherit_via(mut v: Value, container: &Value) -> Value {
+    for s in container.via.iter().rev() {
+        if !v.via.contains(s) {
+            v.via.insert(0, s.clone());
+        }
+    }
+    v
 }
 
 /// Maps the attribute path read from `reference()` to what it means.
@@ -747,9 +804,7 @@ pub fn index_of(b: &Value, i: &Value, loc: Loc) -> Value {
     match (&b.kind, &i.kind) {
         (Kind::Array(items), _) => match i.as_number() {
             Some(n) if n >= 0.0 && (n as usize) < items.len() => {
-                let mut v = items[n as usize].clone();
-                v.via.splice(0..0, b.via.iter().cloned());
-                v
+                inherit_via(items[n as usize].clone(), b)
             }
             Some(_) => Value::opaque("array index out of range", loc),
             None => Value::opaque("array index that is not known", loc),
@@ -775,32 +830,25 @@ pub fn index_of(b: &Value, i: &Value, loc: Loc) -> Value {
     }
 }
 
-/// A string (or template) from parts; adjacent literals merge.
-pub fn make_string(parts: Vec<Part>, loc: Loc, via: Vec<crate::model::Step>) -> Value {
-    let mut out: Vec<Part> = Vec::with_capacity(parts.len());
-    for p in parts {
-        match (out.last_mut(), p) {
-            (Some(Part::Lit(a)), Part::Lit(b)) => a.push_str(&b),
-            (_, Part::Lit(b)) if b.is_empty() => {}
-            (_, p) => out.push(p),
+/// Whether both branches of an `if()` are the same value, so that the
+/// condition does not matter. Strings compare exactly (`match_key` ignores case).
+fn same_value(a: &Value, b: &Value) -> bool {
+    match crate::model::value::ops::equal(a, b) {
+        Some(same) => same,
+        None => {
+            a.match_key().is_some() && a.match_key() == b.match_key() && a.display() == b.display()
         }
     }
-    let kind = match out.as_slice() {
-        [] => Kind::String(String::new()),
-        [Part::Lit(s)] => Kind::String(s.clone()),
-        _ => Kind::Template(out.into()),
-    };
-    Value { kind, loc, via }
 }
 
-/// Parts of a value used in string building; `None` for arrays and objects.
+/// A string (or template) from parts; adjacent literals merge.
+pub fn make_string(parts: Vec<Part>, loc: Loc, via: Vec<crate::model::Step>) -> Value {
+    crate::model::value::ops::from_parts(parts, loc, via)
+}
+
+/// Parts of a value used in string building (ARM writes booleans `True`/`False`).
 pub fn parts_of(v: &Value) -> Option<Vec<Part>> {
-    match &v.kind {
-        Kind::Number(n) => Some(vec![Part::Lit(crate::model::value::format_number(*n))]),
-        Kind::Bool(b) => Some(vec![Part::Lit(if *b { "True" } else { "False" }.into())]),
-        Kind::Null => Some(vec![Part::Lit(String::new())]),
-        _ => v.string_parts(),
-    }
+    crate::model::value::ops::parts_of(v, ("True", "False"))
 }
 
 pub fn context(c: ContextValue) -> Part {

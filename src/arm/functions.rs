@@ -1,6 +1,9 @@
 //! The ARM template function library, folded over known values.
 
-use super::eval::{context, make_string, parts_of, via_of, Evaluator};
+use super::eval::{
+    context, inherit_via, make_string, parts_of, size_within, via_of, Evaluator, MAX_ITEMS,
+    MAX_STRING,
+};
 use crate::model::ids::ScopeLevel;
 use crate::model::value::{
     format_number, ContextValue as C, Entry, Kind, Loc, Part, Unknown, Value,
@@ -52,6 +55,9 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                         Kind::Null => {}
                         _ => return Value::opaque("`concat()` of an unknown array", loc),
                     }
+                    if out.len() > MAX_ITEMS {
+                        return Value::opaque("`concat()` of a huge array", loc);
+                    }
                 }
                 Value::array(out, loc)
             } else {
@@ -79,6 +85,9 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
         "string" => {
             need!(1);
             match &a[0].kind {
+                Kind::Array(_) | Kind::Object(_) if size_within(&a[0], MAX_ITEMS).is_none() => {
+                    Value::opaque("`string()` of a value too large to follow", loc)
+                }
                 Kind::Array(_) | Kind::Object(_) => match to_json(&a[0]) {
                     Some(j) => Value::string(j, loc),
                     None => Value::opaque("`string()` of a value with unknown parts", loc),
@@ -140,9 +149,10 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                 a[1].match_key(),
                 a[0].is_unknown() || a[1].is_unknown(),
             ) {
-                (Some(x), Some(y), false) if !has_holes(&a[0]) && !has_holes(&a[1]) => {
-                    boolean(equal_values(&a[0], &a[1]).unwrap_or(x == y), loc)
-                }
+                (Some(x), Some(y), false) if !has_holes(&a[0]) && !has_holes(&a[1]) => boolean(
+                    crate::model::value::ops::equal(&a[0], &a[1]).unwrap_or(x == y),
+                    loc,
+                ),
                 _ => Value::opaque("`equals()` of unknown values", loc),
             }
         }
@@ -150,18 +160,22 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
             Some(b) => boolean(!b, loc),
             None => Value::opaque("`not()` of an unknown value", loc),
         },
-        "greater" | "less" | "greaterorequals" | "lessorequals" => match (n(0), n(1)) {
-            (Some(x), Some(y)) => boolean(
-                match lname {
-                    "greater" => x > y,
-                    "less" => x < y,
-                    "greaterorequals" => x >= y,
-                    _ => x <= y,
-                },
-                loc,
-            ),
-            _ => Value::opaque("comparison of unknown values", loc),
-        },
+        // Strings compare as strings in ARM, with culture rules (`'A' > 'a'`):
+        // only numbers are folded.
+        "greater" | "less" | "greaterorequals" | "lessorequals" => {
+            match (a.first().map(|v| &v.kind), a.get(1).map(|v| &v.kind)) {
+                (Some(Kind::Number(x)), Some(Kind::Number(y))) => boolean(
+                    match lname {
+                        "greater" => x > y,
+                        "less" => x < y,
+                        "greaterorequals" => x >= y,
+                        _ => x <= y,
+                    },
+                    loc,
+                ),
+                _ => Value::opaque("comparison of unknown values", loc),
+            }
+        }
         "add" | "sub" | "mul" | "div" | "mod" => match (n(0), n(1)) {
             (Some(x), Some(y)) => match lname {
                 "add" => num(x + y, loc),
@@ -200,7 +214,13 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
             Some(Kind::String(x)) => boolean(x.is_empty(), loc),
             Some(Kind::Array(x)) => boolean(x.is_empty(), loc),
             Some(Kind::Object(x)) => boolean(x.is_empty(), loc),
-            Some(Kind::Template(_)) => boolean(false, loc),
+            Some(Kind::Template(parts))
+                if parts
+                    .iter()
+                    .any(|p| matches!(p, Part::Lit(s) if !s.is_empty())) =>
+            {
+                boolean(false, loc)
+            }
             _ => Value::opaque("`empty()` of an unknown value", loc),
         },
         "length" => match a.first().map(|v| &v.kind) {
@@ -222,7 +242,7 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                 (Kind::Array(items), x) if !x.is_unknown() => {
                     match items
                         .iter()
-                        .map(|i| equal_values(i, x))
+                        .map(|i| crate::model::value::ops::equal(i, x))
                         .collect::<Option<Vec<_>>>()
                     {
                         Some(r) => boolean(r.contains(&true), loc),
@@ -242,8 +262,9 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                 match lname {
                     "startswith" => boolean(hl.starts_with(&xl), loc),
                     "endswith" => boolean(hl.ends_with(&xl), loc),
-                    "indexof" => num(hl.find(&xl).map_or(-1.0, |i| i as f64), loc),
-                    _ => num(hl.rfind(&xl).map_or(-1.0, |i| i as f64), loc),
+                    // Character positions, not byte offsets.
+                    "indexof" => num(char_index(&hl, hl.find(&xl)), loc),
+                    _ => num(char_index(&hl, hl.rfind(&xl)), loc),
                 }
             }
             _ => Value::opaque(format!("`{name}()` of unknown values"), loc),
@@ -268,10 +289,11 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                     value: pair[1].clone(),
                 });
             }
-            Value::object(entries, loc)
+            // Members keep their own provenance; the new object combines nothing.
+            return Value::object(entries, loc);
         }
         "createarray" | "array" if lname == "createarray" || a.len() != 1 => {
-            Value::array(a.clone(), loc)
+            return Value::array(a.clone(), loc);
         }
         "array" => match &a[0].kind {
             Kind::Array(_) => a[0].clone(),
@@ -315,6 +337,10 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
         },
         "replace" => match (s(0), s(1), s(2)) {
             (Some(x), Some(from), Some(to)) if !from.is_empty() => {
+                let grows = to.len().saturating_sub(from.len());
+                if x.len() + x.matches(from).count().saturating_mul(grows) > MAX_STRING {
+                    return Value::opaque("`replace()` giving a huge string", loc);
+                }
                 Value::string(x.replace(from, to), loc)
             }
             (Some(x), Some(""), Some(_)) => Value::string(x, loc),
@@ -330,7 +356,7 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                 let len = n(2)
                     .map(|l| l.max(0.0) as usize)
                     .unwrap_or(chars.len().saturating_sub(st));
-                if st > chars.len() || st + len > chars.len() {
+                if st > chars.len() || st.saturating_add(len) > chars.len() {
                     Value::opaque("`substring()` out of range", loc)
                 } else {
                     Value::string(chars[st..st + len].iter().collect::<String>(), loc)
@@ -348,6 +374,9 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                 let x = v.display();
                 let pad = s(2).and_then(|p| p.chars().next()).unwrap_or(' ');
                 let missing = (w as usize).saturating_sub(x.chars().count());
+                if missing > MAX_STRING {
+                    return Value::opaque("`padLeft()` to a huge length", loc);
+                }
                 Value::string(format!("{}{}", pad.to_string().repeat(missing), x), loc)
             }
             _ => Value::opaque("`padLeft()` of unknown values", loc),
@@ -359,7 +388,10 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                 } else {
                     items.last()
                 };
-                return it.cloned().unwrap_or_else(|| Value::new(Kind::Null, loc));
+                return match it {
+                    Some(v) => inherit_via(v.clone(), &a[0]),
+                    None => Value::new(Kind::Null, loc),
+                };
             }
             Some(Kind::String(x)) => {
                 let c = if lname == "first" {
@@ -415,10 +447,11 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
             }
             _ => Value::opaque("`join()` of unknown values", loc),
         },
+        // ARM lists the entries sorted by key.
         "items" => match a.first().and_then(Value::as_object) {
             Some(entries) => Value::array(
-                entries
-                    .iter()
+                sorted_by_key(entries)
+                    .into_iter()
                     .map(|e| {
                         Value::object(
                             vec![
@@ -451,6 +484,9 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                         Some(inner) => out.extend(inner.iter().cloned()),
                         None => return Value::opaque("`flatten()` of unknown items", loc),
                     }
+                    if out.len() > MAX_ITEMS {
+                        return Value::opaque("`flatten()` of a huge array", loc);
+                    }
                 }
                 Value::array(out, loc)
             }
@@ -463,14 +499,15 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                 cur = match (&cur.kind, &k.kind) {
                     (Kind::Null, _) => return Value::new(Kind::Null, loc),
                     (Kind::Object(_), Kind::String(key)) => match cur.entry(key) {
-                        Some(e) => e.value.clone(),
+                        Some(_) => super::eval::member_of(&cur, key, loc),
                         None => return Value::new(Kind::Null, loc),
                     },
                     (Kind::Array(items), _) if k.as_number().is_some() => {
-                        match items.get(k.as_number().unwrap_or(-1.0) as usize) {
-                            Some(v) => v.clone(),
-                            None => return Value::new(Kind::Null, loc),
+                        let i = k.as_number().unwrap_or(-1.0);
+                        if i < 0.0 || i as usize >= items.len() {
+                            return Value::new(Kind::Null, loc);
                         }
+                        super::eval::index_of(&cur, k, loc)
                     }
                     _ => return super::eval::index_of(&cur, k, loc),
                 };
@@ -686,19 +723,45 @@ fn has_holes(v: &Value) -> bool {
     matches!(v.kind, Kind::Template(_))
 }
 
-/// Structural equality of known values; strings compare exactly.
-fn equal_values(x: &Value, y: &Value) -> Option<bool> {
-    Some(match (&x.kind, &y.kind) {
-        (Kind::Unknown(_), _)
-        | (_, Kind::Unknown(_))
-        | (Kind::Template(_), _)
-        | (_, Kind::Template(_)) => return None,
-        (Kind::Number(a), Kind::Number(b)) => a == b,
-        (Kind::String(a), Kind::String(b)) => a == b,
-        (Kind::Bool(a), Kind::Bool(b)) => a == b,
-        (Kind::Null, Kind::Null) => true,
-        _ => x.match_key()? == y.match_key()?,
-    })
+/// Character position of a byte offset in `s` (`-1` for none).
+fn char_index(s: &str, byte: Option<usize>) -> f64 {
+    byte.map_or(-1.0, |i| s[..i].chars().count() as f64)
+}
+
+/// Object entries ordered by key, ignoring case (as `items()` lists them).
+fn sorted_by_key(entries: &[Entry]) -> Vec<&Entry> {
+    let mut out: Vec<&Entry> = entries.iter().collect();
+    out.sort_by(|x, y| {
+        x.key
+            .to_lowercase()
+            .cmp(&y.key.to_lowercase())
+            .then_with(|| x.key.cmp(&y.key))
+    });
+    out
+}
+
+/// `union()` of objects: later members win, and members that are objects on
+/// both sides merge recursively (arrays do not).
+fn merge_objects(out: &mut Vec<Entry>, add: &[Entry]) {
+    for e in add {
+        match out.iter_mut().find(|x| x.key.eq_ignore_ascii_case(&e.key)) {
+            Some(x) => match (x.value.as_object(), e.value.as_object()) {
+                (Some(old), Some(new)) => {
+                    let mut merged = old.to_vec();
+                    merge_objects(&mut merged, new);
+                    let mut value = e.value.clone();
+                    value.kind = Kind::Object(std::sync::Arc::new(merged));
+                    *x = Entry {
+                        key: e.key.clone(),
+                        key_loc: e.key_loc,
+                        value,
+                    };
+                }
+                _ => *x = e.clone(),
+            },
+            None => out.push(e.clone()),
+        }
+    }
 }
 
 fn set_op(lname: &str, a: &[Value], loc: Loc) -> Value {
@@ -712,20 +775,16 @@ fn set_op(lname: &str, a: &[Value], loc: Loc) -> Value {
         let mut out: Vec<Entry> = Vec::new();
         if lname == "union" {
             for v in a {
-                for e in v.as_object().unwrap_or(&[]) {
-                    match out.iter_mut().find(|x| x.key.eq_ignore_ascii_case(&e.key)) {
-                        Some(x) => *x = e.clone(),
-                        None => out.push(e.clone()),
-                    }
-                }
+                merge_objects(&mut out, v.as_object().unwrap_or(&[]));
             }
         } else {
             let first = a.first().and_then(Value::as_object).unwrap_or(&[]);
             for e in first {
-                if a[1..]
-                    .iter()
-                    .all(|o| o.get(&e.key).and_then(|v| equal_values(v, &e.value)) == Some(true))
-                {
+                if a[1..].iter().all(|o| {
+                    o.get(&e.key)
+                        .and_then(|v| crate::model::value::ops::equal(v, &e.value))
+                        == Some(true)
+                }) {
                     out.push(e.clone());
                 }
             }
@@ -736,7 +795,10 @@ fn set_op(lname: &str, a: &[Value], loc: Loc) -> Value {
         if lname == "union" {
             for v in a {
                 for it in v.as_array().unwrap_or(&[]) {
-                    if !out.iter().any(|o| equal_values(o, it) == Some(true)) {
+                    if !out
+                        .iter()
+                        .any(|o| crate::model::value::ops::equal(o, it) == Some(true))
+                    {
                         out.push(it.clone());
                     }
                 }
@@ -748,7 +810,7 @@ fn set_op(lname: &str, a: &[Value], loc: Loc) -> Value {
                     o.as_array()
                         .unwrap_or(&[])
                         .iter()
-                        .any(|x| equal_values(x, it) == Some(true))
+                        .any(|x| crate::model::value::ops::equal(x, it) == Some(true))
                 }) {
                     out.push(it.clone());
                 }
@@ -782,12 +844,26 @@ fn format_parts(fmt: &str, args: &[Value]) -> Option<Vec<Part>> {
                 let idx: usize = idx.trim().parse().ok()?;
                 let arg = args.get(idx)?;
                 out.push(Part::Lit(std::mem::take(&mut lit)));
-                match (f, arg.as_number()) {
-                    (Some(f), Some(n)) if f.starts_with('D') || f.starts_with('d') => {
-                        let width: usize = f[1..].parse().unwrap_or(0);
-                        out.push(Part::Lit(format!("{:0width$}", n as i64)));
+                match (f.map(str::trim), &arg.kind) {
+                    (None | Some(""), _) => out.extend(parts_of(arg)?),
+                    // .NET `D<n>`: at least n digits, the sign in front.
+                    (Some(f), Kind::Number(n))
+                        if (f.starts_with('D') || f.starts_with('d')) && n.fract() == 0.0 =>
+                    {
+                        let width: usize = if f.len() == 1 {
+                            0
+                        } else {
+                            f[1..].parse().ok()?
+                        };
+                        if width > 1000 {
+                            return None;
+                        }
+                        let sign = if *n < 0.0 { "-" } else { "" };
+                        let digits = format!("{:0width$}", n.abs() as u64);
+                        out.push(Part::Lit(format!("{sign}{digits}")));
                     }
-                    _ => out.extend(parts_of(arg)?),
+                    // Other .NET format strings (`N0`, `X`, dates...) are not emulated.
+                    _ => return None,
                 }
                 while chars.peek().is_some_and(|(j, _)| *j <= close) {
                     chars.next();
@@ -891,20 +967,29 @@ fn id_with(
     make_string(parts, loc, via)
 }
 
+/// `uri(base, rel)`: RFC 3986 reference resolution, as .NET `Uri` does it
+/// (without dot-segment removal).
 fn join_uri(base: &str, rel: &str) -> String {
     if rel.contains("://") {
         return rel.to_string();
     }
-    if let Some(stripped) = rel.strip_prefix('/') {
-        let host_end = base
-            .find("://")
-            .map(|i| base[i + 3..].find('/').map_or(base.len(), |j| i + 3 + j))
-            .unwrap_or(0);
-        return format!("{}/{}", &base[..host_end], stripped);
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    if rel.starts_with("//") {
+        return format!("{}{}", &base[..scheme_end.saturating_sub(2)], rel);
     }
-    match base.rfind('/') {
-        Some(i) => format!("{}{}", &base[..=i], rel),
-        None => format!("{base}/{rel}"),
+    let host_end = base[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(base.len(), |j| scheme_end + j);
+    if rel.starts_with('/') {
+        return format!("{}{}", &base[..host_end], rel);
+    }
+    let path_end = base[host_end..]
+        .find(['?', '#'])
+        .map_or(base.len(), |j| host_end + j);
+    let path = &base[host_end..path_end];
+    match path.rfind('/') {
+        Some(i) => format!("{}{}{}", &base[..host_end], &path[..=i], rel),
+        None => format!("{}/{}", &base[..host_end], rel),
     }
 }
 
@@ -930,33 +1015,4 @@ fn json_value(j: &crate::source::jsonc::Json, loc: Loc) -> Value {
     }
 }
 
-/// Compact JSON of a fully known value.
-pub fn to_json(v: &Value) -> Option<String> {
-    Some(match &v.kind {
-        Kind::Null => "null".into(),
-        Kind::Bool(b) => b.to_string(),
-        Kind::Number(n) => format_number(*n),
-        Kind::String(s) => serde_json::to_string(s).ok()?,
-        Kind::Array(items) => format!(
-            "[{}]",
-            items
-                .iter()
-                .map(to_json)
-                .collect::<Option<Vec<_>>>()?
-                .join(",")
-        ),
-        Kind::Object(entries) => format!(
-            "{{{}}}",
-            entries
-                .iter()
-                .map(|e| Some(format!(
-                    "{}:{}",
-                    serde_json::to_string(&e.key).ok()?,
-                    to_json(&e.value)?
-                )))
-                .collect::<Option<Vec<_>>>()?
-                .join(",")
-        ),
-        _ => return None,
-    })
-}
+pub use crate::model::value::ops::to_json;

@@ -28,3 +28,6 @@ pub fn classify_schema(schema: &str) -> Option<ArmKind> {
         None
     }
 }
+
+#[cfg(test)]
+mod eval_tests;

@@ -207,6 +207,7 @@ impl Loader<'_> {
                 loc: ev.loc(m.key_span),
                 secure: matches!(ty.as_deref(), Some("securestring" | "secureobject")),
                 ty,
+                nonsensitive: None,
                 value,
                 via: ctx.via.clone(),
             });

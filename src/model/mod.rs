@@ -19,6 +19,10 @@ use crate::source::SourceFile;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// `Step::noun` of a module call: a finding in a resource declared through
+/// one names the call chain.
+pub const MODULE_CALL: &str = "module call";
+
 /// A deployment input: ARM template parameter or Terraform variable.
 #[derive(Clone, Debug)]
 pub struct Parameter {
@@ -39,6 +43,20 @@ pub struct Parameter {
     pub via: Vec<Step>,
 }
 
+/// Tool configuration that is not a resource: a Terraform `provider` block
+/// or a `backend` inside `terraform {}`.
+#[derive(Clone, Debug)]
+pub struct ConfigBlock {
+    /// `provider` or `backend`.
+    pub kind: &'static str,
+    /// `azurerm`, `azuread`, `azapi`...
+    pub name: String,
+    /// The block header.
+    pub loc: Loc,
+    pub body: Value,
+    pub via: Vec<Step>,
+}
+
 /// A template or module output.
 #[derive(Clone, Debug)]
 pub struct Output {
@@ -46,6 +64,8 @@ pub struct Output {
     pub loc: Loc,
     pub ty: Option<String>,
     pub secure: bool,
+    /// Where the value is wrapped in `nonsensitive()`, which lifts Terraform's own protection.
+    pub nonsensitive: Option<Loc>,
     /// The `value` entry.
     pub value: Option<Entry>,
     pub via: Vec<Step>,
@@ -68,6 +88,7 @@ pub struct Unit {
     pub role_assignments: Vec<RoleAssignment>,
     pub parameters: Vec<Parameter>,
     pub outputs: Vec<Output>,
+    pub configs: Vec<ConfigBlock>,
     pub errors: Vec<LoadError>,
     by_key: HashMap<String, Vec<usize>>,
 }

@@ -23,6 +23,9 @@ impl Loc {
     }
 }
 
+/// Most provenance steps a value carries.
+pub const MAX_VIA: usize = 32;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
     pub kind: Kind,
@@ -98,7 +101,7 @@ impl Step {
         match self.kind {
             StepKind::Default => format!("default of {} `{}`", self.noun, self.name),
             StepKind::Given => format!("value given for {} `{}`", self.noun, self.name),
-            StepKind::ModuleInput => format!("argument `{}` of the {}", self.name, self.noun),
+            StepKind::ModuleInput => format!("{} argument `{}`", self.noun, self.name),
             StepKind::Named => format!("{} `{}`", self.noun, self.name),
             StepKind::ModuleOutput => format!("output `{}` of the {}", self.name, self.noun),
             StepKind::Nested => format!("{} `{}`", self.noun, self.name),
@@ -207,8 +210,14 @@ impl Value {
     }
 
     /// Provenance `step` prepended: the value now reached its use through it.
+    /// A long chain keeps its outermost and innermost steps: the use and the
+    /// origin are what messages show, and chains of hundreds of variables
+    /// must not cost memory quadratic in their length.
     pub fn through(mut self, step: Step) -> Value {
         self.via.insert(0, step);
+        if self.via.len() > MAX_VIA {
+            self.via.remove(MAX_VIA / 2);
+        }
         self
     }
 
@@ -505,5 +514,283 @@ mod tests {
     fn bools_coerce_from_strings() {
         assert_eq!(s("True").as_bool(), Some(true));
         assert_eq!(s("no").as_bool(), None);
+    }
+}
+
+/// Value-level operations both loaders' evaluators share.
+pub mod ops {
+    use super::*;
+
+    /// Strings built by expressions longer than this (bytes) are not kept, nor
+    /// templates with more parts: a chain of variables that each double the
+    /// last would otherwise exhaust memory.
+    pub const MAX_STRING: usize = 4 << 20;
+    pub const MAX_PARTS: usize = 4096;
+    /// Collections with more items and members in all are not followed.
+    pub const MAX_ITEMS: usize = 100_000;
+
+    /// A string (or template) from parts; adjacent literals merge. Too long
+    /// a result is opaque rather than kept.
+    pub fn from_parts(parts: Vec<Part>, loc: Loc, via: Vec<Step>) -> Value {
+        let size: usize = parts
+            .iter()
+            .map(|p| match p {
+                Part::Lit(s) => s.len(),
+                Part::Hole(_) => 0,
+            })
+            .sum();
+        let too_long = || Value {
+            via: via.clone(),
+            ..Value::opaque("a string too long to follow", loc)
+        };
+        if size > MAX_STRING || parts.len() > MAX_PARTS * 2 {
+            return too_long();
+        }
+        let mut out: Vec<Part> = Vec::with_capacity(parts.len());
+        for p in parts {
+            match (out.last_mut(), p) {
+                (Some(Part::Lit(a)), Part::Lit(b)) => a.push_str(&b),
+                (_, Part::Lit(b)) if b.is_empty() => {}
+                (_, p) => out.push(p),
+            }
+        }
+        if out.len() > MAX_PARTS {
+            return too_long();
+        }
+        let kind = match out.as_slice() {
+            [] => Kind::String(String::new()),
+            [Part::Lit(s)] => Kind::String(s.clone()),
+            _ => Kind::Template(out.into()),
+        };
+        Value { kind, loc, via }
+    }
+
+    /// The number of array items and object members in `v`, all levels, when
+    /// it is at most `budget`; counting stops there. Values are shared rather
+    /// than copied, so a few doublings make a tree too large to walk.
+    pub fn size_within(v: &Value, budget: usize) -> Option<usize> {
+        fn walk(v: &Value, left: &mut usize) -> bool {
+            let children: Box<dyn Iterator<Item = &Value>> = match &v.kind {
+                Kind::Array(items) => Box::new(items.iter()),
+                Kind::Object(entries) => Box::new(entries.iter().map(|e| &e.value)),
+                _ => return true,
+            };
+            for c in children {
+                if *left == 0 {
+                    return false;
+                }
+                *left -= 1;
+                if !walk(c, left) {
+                    return false;
+                }
+            }
+            true
+        }
+        let mut left = budget;
+        walk(v, &mut left).then(|| budget - left)
+    }
+
+    /// `v`, or an opaque value in its place when it is too large to follow.
+    pub fn bounded(v: Value) -> Value {
+        if size_within(&v, MAX_ITEMS).is_none() {
+            Value {
+                via: v.via,
+                ..Value::opaque("a value too large to follow", v.loc)
+            }
+        } else {
+            v
+        }
+    }
+
+    /// Parts of a scalar for string building (`true` as `bool_text` gives);
+    /// `None` for arrays and objects.
+    pub fn parts_of(v: &Value, bool_text: (&str, &str)) -> Option<Vec<Part>> {
+        match &v.kind {
+            Kind::Number(n) => Some(vec![Part::Lit(format_number(*n))]),
+            Kind::Bool(b) => Some(vec![Part::Lit(
+                if *b { bool_text.0 } else { bool_text.1 }.into(),
+            )]),
+            Kind::Null => Some(vec![Part::Lit(String::new())]),
+            _ => v.string_parts(),
+        }
+    }
+
+    /// Compact JSON of a fully known value.
+    pub fn to_json(v: &Value) -> Option<String> {
+        Some(match &v.kind {
+            Kind::Null => "null".into(),
+            Kind::Bool(b) => b.to_string(),
+            Kind::Number(n) => format_number(*n),
+            Kind::String(s) => serde_json::to_string(s).ok()?,
+            Kind::Array(items) => format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(to_json)
+                    .collect::<Option<Vec<_>>>()?
+                    .join(",")
+            ),
+            Kind::Object(entries) => format!(
+                "{{{}}}",
+                entries
+                    .iter()
+                    .map(|e| Some(format!(
+                        "{}:{}",
+                        serde_json::to_string(&e.key).ok()?,
+                        to_json(&e.value)?
+                    )))
+                    .collect::<Option<Vec<_>>>()?
+                    .join(",")
+            ),
+            _ => return None,
+        })
+    }
+
+    /// Structural, type-sensitive equality of known values; `None` when it
+    /// depends on something not known. Object member names compare ignoring case.
+    pub fn equal(x: &Value, y: &Value) -> Option<bool> {
+        Some(match (&x.kind, &y.kind) {
+            (Kind::Unknown(_), _)
+            | (_, Kind::Unknown(_))
+            | (Kind::Template(_), _)
+            | (_, Kind::Template(_)) => return None,
+            (Kind::Number(a), Kind::Number(b)) => a == b,
+            (Kind::String(a), Kind::String(b)) => a == b,
+            (Kind::Bool(a), Kind::Bool(b)) => a == b,
+            (Kind::Null, Kind::Null) => true,
+            (Kind::Array(a), Kind::Array(b)) => {
+                if a.len() != b.len() {
+                    return Some(false);
+                }
+                let mut all = true;
+                for (p, q) in a.iter().zip(b.iter()) {
+                    match equal(p, q) {
+                        Some(true) => {}
+                        Some(false) => return Some(false),
+                        None => all = false,
+                    }
+                }
+                if !all {
+                    return None;
+                }
+                true
+            }
+            (Kind::Object(a), Kind::Object(b)) => {
+                if a.len() != b.len() {
+                    return Some(false);
+                }
+                let mut all = true;
+                for e in a.iter() {
+                    match y.get(&e.key).map(|v| equal(&e.value, v)) {
+                        None | Some(Some(false)) => return Some(false),
+                        Some(Some(true)) => {}
+                        Some(None) => all = false,
+                    }
+                }
+                if !all {
+                    return None;
+                }
+                true
+            }
+            _ => false,
+        })
+    }
+
+    /// `.name` of a value. Objects give their member (carrying the object's
+    /// provenance); unknowns stay unknown of the same kind where that still
+    /// means something (an input's field is still that input, a secret's
+    /// field still a secret); `extend` maps typed attribute references.
+    pub fn member(
+        b: &Value,
+        name: &str,
+        loc: Loc,
+        extend: &dyn Fn(&SymRef, &str) -> SymRef,
+    ) -> Value {
+        match &b.kind {
+            Kind::Object(_) => match b.entry(name) {
+                Some(e) => {
+                    let mut v = e.value.clone();
+                    for s in b.via.iter().rev() {
+                        if !v.via.contains(s) {
+                            v.via.insert(0, s.clone());
+                        }
+                    }
+                    v
+                }
+                None => Value::opaque(format!("no attribute `{name}`"), loc),
+            },
+            Kind::Unknown(u) => {
+                let v = match &**u {
+                    Unknown::Attribute(r) => Unknown::Attribute(extend(r, name)),
+                    Unknown::Input { name: n, secure } => Unknown::Input {
+                        name: format!("{n}.{name}"),
+                        secure: *secure,
+                    },
+                    Unknown::ServiceSecret { .. }
+                    | Unknown::KeyVault { .. }
+                    | Unknown::Generated { .. } => (**u).clone(),
+                    _ => Unknown::Opaque {
+                        reason: format!("attribute `{name}` of an unknown value"),
+                    },
+                };
+                Value {
+                    kind: Kind::Unknown(Arc::new(v)),
+                    loc,
+                    via: b.via.clone(),
+                }
+            }
+            Kind::Null => Value::opaque(format!("attribute `{name}` of null"), loc),
+            _ => Value::opaque(
+                format!("attribute `{name}` of a value that is not an object"),
+                loc,
+            ),
+        }
+    }
+
+    /// `[i]` of a value.
+    pub fn index(
+        b: &Value,
+        i: &Value,
+        loc: Loc,
+        extend: &dyn Fn(&SymRef, &str) -> SymRef,
+    ) -> Value {
+        match (&b.kind, &i.kind) {
+            (Kind::Array(items), _) => match i.as_number() {
+                Some(n) if n >= 0.0 && (n as usize) < items.len() => {
+                    let mut v = items[n as usize].clone();
+                    v.via.splice(0..0, b.via.iter().cloned());
+                    v
+                }
+                Some(_) => Value::opaque("index out of range", loc),
+                None => Value::opaque("index that is not known", loc),
+            },
+            (Kind::Object(_) | Kind::Unknown(_), Kind::String(k)) => member(b, k, loc, extend),
+            (Kind::Unknown(u), Kind::Number(n)) => match &**u {
+                Unknown::Attribute(_) => member(b, &format_number(*n), loc, extend),
+                _ => keep_secret(u, loc, &b.via),
+            },
+            (Kind::Unknown(u), _) => keep_secret(u, loc, &b.via),
+            _ => Value::opaque("index into a value that is not known", loc),
+        }
+    }
+
+    fn keep_secret(u: &Unknown, loc: Loc, via: &[Step]) -> Value {
+        let kind = match u {
+            Unknown::ServiceSecret { .. }
+            | Unknown::KeyVault { .. }
+            | Unknown::Generated { .. } => Kind::Unknown(Arc::new(u.clone())),
+            Unknown::Input { name, secure } => Kind::Unknown(Arc::new(Unknown::Input {
+                name: format!("{name}[]"),
+                secure: *secure,
+            })),
+            _ => Kind::Unknown(Arc::new(Unknown::Opaque {
+                reason: "element of an unknown value".into(),
+            })),
+        };
+        Value {
+            kind,
+            loc,
+            via: via.to_vec(),
+        }
     }
 }
