@@ -84,6 +84,9 @@ pub struct CheckArgs {
     /// Parameter file to use for every template, instead of sibling `*.parameters*.json`
     #[arg(long)]
     pub parameters: Option<PathBuf>,
+    /// Terraform variables file for every root module, after terraform.tfvars and *.auto.tfvars (repeatable)
+    #[arg(long)]
+    pub var_file: Vec<PathBuf>,
     /// Worker threads (default: one per core)
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
@@ -135,6 +138,7 @@ fn check(args: CheckArgs) -> i32 {
         },
         threads: args.threads,
         parameters: args.parameters.clone(),
+        var_files: args.var_file.clone(),
         exclude: args.exclude.clone(),
     };
     let report = match lint(&args.paths, &settings) {

@@ -56,6 +56,8 @@ pub struct Finding {
     pub resource: Option<(String, String)>,
     /// Places holding a secret: masked wherever source text is shown.
     pub redact: Vec<Loc>,
+    /// Module calls the resource was declared through (name, call site).
+    pub calls: Vec<(String, Loc)>,
     /// What the finding is about, stable across edits: resource key or input
     /// name, plus the property path. Feeds the fingerprint.
     pub subject: String,
@@ -72,6 +74,7 @@ impl Finding {
             related: Vec::new(),
             resource: None,
             redact: Vec::new(),
+            calls: Vec::new(),
             subject: String::new(),
         }
     }
@@ -95,6 +98,12 @@ impl Finding {
     /// The finding concerns `res`, at property `path` of it.
     pub fn resource(mut self, res: &Resource, path: &str) -> Finding {
         self.resource = Some((res.ty.clone(), res.label.clone()));
+        self.calls = res
+            .via
+            .iter()
+            .filter(|s| s.noun == crate::model::MODULE_CALL)
+            .map(|s| (s.name.clone(), s.loc))
+            .collect();
         self.subject = format!("{}#{}", res.key, path);
         self
     }
@@ -204,11 +213,28 @@ impl Diagnostic {
             related_spans.push((rs, loc.span));
         }
         let fingerprint = fingerprint(f.rule.id, &src.display, &f.subject);
+        // A finding in a child module names the calls that led there.
+        let mut message = f.message.clone();
+        if !f.calls.is_empty() {
+            let chain: Vec<String> = f
+                .calls
+                .iter()
+                .map(|(name, loc)| {
+                    let file = &unit.files[loc.file.0 as usize];
+                    format!(
+                        "{name} called at {}:{}",
+                        file.display,
+                        file.line_col(loc.span.start).line
+                    )
+                })
+                .collect();
+            message = format!("{message} (in {})", chain.join(", "));
+        }
         Diagnostic {
             rule_id: f.rule.id,
             rule_name: f.rule.name,
             severity: f.severity,
-            message: f.message.clone(),
+            message,
             file: src.display.clone(),
             line: start.line,
             column: start.column,

@@ -11,6 +11,7 @@ pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod terraform;
 
 use findings::{Diagnostic, Severity};
 use rayon::prelude::*;
@@ -20,6 +21,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Stack of each worker thread. Evaluation depth is bounded (nesting,
+/// variables and locals that use each other), and this leaves room for those
+/// bounds even in debug builds; untouched stack pages cost nothing.
+pub const WORKER_STACK: usize = 16 * 1024 * 1024;
+
 /// What a scan needs besides the paths.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
@@ -28,6 +34,9 @@ pub struct Settings {
     pub threads: usize,
     /// A parameter file applied to every template instead of sibling files.
     pub parameters: Option<PathBuf>,
+    /// Terraform variable files applied to every root module, after
+    /// `terraform.tfvars` and `*.auto.tfvars`.
+    pub var_files: Vec<PathBuf>,
     /// Globs of paths not to walk.
     pub exclude: Vec<String>,
 }
@@ -111,13 +120,19 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
             Some(Arc::new(parsed))
         }
     };
+    for f in &settings.var_files {
+        scan::read_source(f, &mut times)
+            .map_err(|e| UsageError(format!("--var-file {}: {}", e.file, e.message)))?;
+    }
     let ctx = JobContext {
         selection: settings.selection.clone(),
         parameters,
+        var_files: settings.var_files.clone(),
     };
     let disc = discover::discover(paths, &exclude);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads)
+        .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
     let results: Vec<JobResult> = pool.install(|| {
@@ -127,7 +142,17 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
             .collect()
     });
     let mut all = JobResult::default();
-    for r in results {
+    // A directory that another module loads as a child is judged with its
+    // caller's values: its findings as a stand-alone root are dropped.
+    let children: std::collections::HashSet<PathBuf> = results
+        .iter()
+        .flat_map(|r| r.tf_children.iter().cloned())
+        .collect();
+    for mut r in results {
+        let standalone = std::mem::take(&mut r.tf_local);
+        if !r.tf_root.as_ref().is_some_and(|d| children.contains(d)) {
+            r.diagnostics.extend(standalone);
+        }
         all.merge(r);
     }
     for e in &disc.errors {

@@ -2,8 +2,10 @@
 //! build units, run the rules, resolve findings. Jobs run in parallel; a job
 //! keeps nothing once its findings are out.
 
-use crate::arm::{self, ArmKind};
-use crate::discover::{Candidate, FileKind, Job};
+mod arm;
+mod terraform;
+
+use crate::discover::Job;
 use crate::findings::Diagnostic;
 use crate::model::Unit;
 use crate::rules::{self, Selection};
@@ -73,6 +75,13 @@ pub struct JobResult {
     pub failed: usize,
     pub bytes: u64,
     pub times: PhaseTimes,
+    /// The Terraform module directory this job evaluated as a root.
+    pub tf_root: Option<PathBuf>,
+    /// Findings in the root module's own files: dropped when another job
+    /// loads that directory as a child module, whose caller's values win.
+    pub tf_local: Vec<Diagnostic>,
+    /// Directories this job loaded as local child modules.
+    pub tf_children: Vec<PathBuf>,
 }
 
 impl JobResult {
@@ -84,6 +93,7 @@ impl JobResult {
         self.failed += o.failed;
         self.bytes += o.bytes;
         self.times.add(&o.times);
+        self.tf_children.extend(o.tf_children);
     }
 }
 
@@ -91,6 +101,8 @@ impl JobResult {
 pub struct JobContext {
     pub selection: Selection,
     pub parameters: Option<Arc<ParsedJson>>,
+    /// `--var-file` files, applied after the automatic ones.
+    pub var_files: Vec<PathBuf>,
 }
 
 pub struct ParsedJson {
@@ -155,197 +167,44 @@ pub fn parse_json(src: Arc<SourceFile>, times: &mut PhaseTimes) -> Result<Parsed
     }
 }
 
-/// `main.parameters.json`, `main.parameters.dev.json` → `main`.
-pub fn template_stem_of_params(name: &str) -> Option<&str> {
-    let lower = name.to_ascii_lowercase();
-    let base = lower.strip_suffix(".json")?;
-    let i = base.find(".parameters")?;
-    let rest = &base[i + ".parameters".len()..];
-    if i == 0 || !(rest.is_empty() || (rest.starts_with('.') && !rest[1..].contains('.'))) {
-        return None;
-    }
-    Some(&name[..i])
-}
-
-fn file_stem_json(name: &str) -> &str {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".jsonc") {
-        &name[..name.len() - 6]
-    } else if lower.ends_with(".json") {
-        &name[..name.len() - 5]
-    } else {
-        name
-    }
-}
-
-fn file_name(p: &Path) -> &str {
-    p.file_name().and_then(|n| n.to_str()).unwrap_or("")
-}
-
-/// JSON files a pre-commit style file list needs from its directory: the
-/// parameter files of a given template, the template of a given parameter file.
-fn json_context(job: &Job) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = job.files.clone();
-    let Ok(entries) = std::fs::read_dir(&job.dir) else {
-        return out;
-    };
-    let siblings: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    for c in &job.files {
-        if c.kind != FileKind::Json {
-            continue;
-        }
-        let name = file_name(&c.path);
-        let wanted: Box<dyn Fn(&str) -> bool> = match template_stem_of_params(name) {
-            Some(stem) => {
-                let stem = stem.to_string();
-                Box::new(move |n: &str| {
-                    template_stem_of_params(n).is_none()
-                        && file_stem_json(n).eq_ignore_ascii_case(&stem)
-                })
-            }
-            None => {
-                let stem = file_stem_json(name).to_string();
-                Box::new(move |n: &str| {
-                    template_stem_of_params(n).is_some_and(|s| s.eq_ignore_ascii_case(&stem))
-                })
-            }
-        };
-        for s in &siblings {
-            let n = file_name(s);
-            if crate::discover::kind_of(s) == Some(FileKind::Json)
-                && wanted(n)
-                && !out.iter().any(|o| o.path == *s)
-            {
-                out.push(Candidate {
-                    path: s.clone(),
-                    kind: FileKind::Json,
-                });
-            }
-        }
-    }
-    out
-}
-
+/// Runs one directory job: ARM templates with their parameter files, and
+/// the Terraform module the directory holds.
 pub fn run_job(job: &Job, ctx: &JobContext) -> JobResult {
     let mut res = JobResult::default();
-    let reported = |p: &Path| !job.explicit || job.files.iter().any(|c| c.path == p);
-    let candidates = if job.explicit {
-        json_context(job)
-    } else {
-        job.files.clone()
-    };
-    let mut templates: Vec<ParsedJson> = Vec::new();
-    let mut param_files: Vec<ParsedJson> = Vec::new();
-    for c in &candidates {
-        let is_reported = reported(&c.path);
-        match c.kind {
-            FileKind::Json => {}
-            _ => {
-                if is_reported {
-                    res.skipped.push((
-                        source::display_path(&c.path),
-                        "Terraform is not supported yet".into(),
-                    ));
-                }
-                continue;
-            }
-        }
-        let parsed = read_source(&c.path, &mut res.times).and_then(|src| {
-            if is_reported {
-                res.bytes += src.text.len() as u64;
-            }
-            parse_json(src, &mut res.times)
-        });
-        let parsed = match parsed {
-            Ok(p) => p,
-            Err(e) => {
-                if is_reported {
-                    res.failed += 1;
-                    res.errors.push(e);
-                }
-                continue;
-            }
-        };
-        let kind = parsed
-            .doc
-            .root
-            .get("$schema")
-            .and_then(|s| s.as_str())
-            .and_then(arm::classify_schema);
-        if kind.is_some() && is_reported {
-            for span in &parsed.doc.duplicate_keys {
-                res.errors.push(located(
-                    &parsed.src,
-                    *span,
-                    format!(
-                        "duplicate key {}: ARM uses the last value, so the earlier one is ignored",
-                        parsed.src.slice(*span)
-                    ),
-                ));
-            }
-        }
-        match kind {
-            Some(ArmKind::Template) => templates.push(parsed),
-            Some(ArmKind::Parameters) => param_files.push(parsed),
-            None => {
-                if is_reported {
-                    res.skipped.push((
-                        parsed.src.display.clone(),
-                        "JSON but not an ARM template".into(),
-                    ));
-                }
-                continue;
-            }
-        }
-        if is_reported {
-            res.scanned += 1;
-        }
-    }
-    for t in &templates {
-        let stem = file_stem_json(file_name(&t.src.path));
-        let mut units: Vec<Unit> = Vec::new();
-        let t0 = Instant::now();
-        match &ctx.parameters {
-            Some(p) => units.push(arm::load(
-                t.src.clone(),
-                &t.doc.root,
-                Some((p.src.clone(), &p.doc.root)),
-            )),
-            None => {
-                let mine: Vec<&ParsedJson> = param_files
-                    .iter()
-                    .filter(|p| {
-                        template_stem_of_params(file_name(&p.src.path))
-                            .is_some_and(|s| s.eq_ignore_ascii_case(stem))
-                    })
-                    .collect();
-                if mine.is_empty() {
-                    units.push(arm::load(t.src.clone(), &t.doc.root, None));
-                }
-                for p in mine {
-                    units.push(arm::load(
-                        t.src.clone(),
-                        &t.doc.root,
-                        Some((p.src.clone(), &p.doc.root)),
-                    ));
-                }
-            }
-        }
-        res.times.model += t0.elapsed();
-        for unit in &units {
-            collect(unit, ctx, &reported, &mut res);
-        }
-    }
+    let explicit: Vec<&Path> = job.files.iter().map(|c| c.path.as_path()).collect();
+    let reported = |p: &Path| !job.explicit || explicit.contains(&p);
+    arm::run(job, ctx, &reported, &mut res);
+    terraform::run(job, ctx, &reported, &mut res);
     res
 }
 
 /// Rules over a unit; findings and load errors in reported files only.
-fn collect(unit: &Unit, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &mut JobResult) {
+/// Findings in files directly inside `local_dir` go to `tf_local`.
+fn collect(
+    unit: &Unit,
+    ctx: &JobContext,
+    reported: &dyn Fn(&Path) -> bool,
+    res: &mut JobResult,
+    local_dir: Option<&Path>,
+) {
     let t = Instant::now();
     let findings = rules::check(unit, &ctx.selection);
     for f in &findings {
-        if reported(&unit.file(f.loc.file).path) {
-            res.diagnostics.push(Diagnostic::from_finding(f, unit));
+        let path = &unit.file(f.loc.file).path;
+        if !reported(path) {
+            continue;
+        }
+        let d = Diagnostic::from_finding(f, unit);
+        let local = local_dir.is_some_and(|dir| {
+            path.parent()
+                .map(crate::terraform::module::normalize)
+                .as_deref()
+                == Some(dir)
+        });
+        if local {
+            res.tf_local.push(d);
+        } else {
+            res.diagnostics.push(d);
         }
     }
     for e in &unit.errors {
@@ -355,28 +214,4 @@ fn collect(unit: &Unit, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res:
         }
     }
     res.times.rules += t.elapsed();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parameter_file_names_map_to_templates() {
-        assert_eq!(
-            template_stem_of_params("azuredeploy.parameters.json"),
-            Some("azuredeploy")
-        );
-        assert_eq!(
-            template_stem_of_params("main.parameters.dev.json"),
-            Some("main")
-        );
-        assert_eq!(
-            template_stem_of_params("Main.Parameters.JSON"),
-            Some("Main")
-        );
-        assert_eq!(template_stem_of_params("parameters.json"), None);
-        assert_eq!(template_stem_of_params("main.json"), None);
-        assert_eq!(template_stem_of_params("a.parameters.x.y.json"), None);
-    }
 }

@@ -5,9 +5,6 @@ use idlint::rules::{Family, REGISTRY};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Terraform fixtures are required for every rule that applies to Terraform.
-pub const TERRAFORM_FIXTURES_REQUIRED: bool = false;
-
 fn front_matter(readme: &str) -> Vec<(String, String)> {
     let rest = readme
         .strip_prefix("---\n")

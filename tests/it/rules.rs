@@ -91,7 +91,7 @@ fn every_fixture_produces_exactly_the_expected_findings() {
         if m.formats.arm() {
             formats.push("arm");
         }
-        if m.formats.terraform() && crate::registry::TERRAFORM_FIXTURES_REQUIRED {
+        if m.formats.terraform() {
             formats.push("terraform");
         }
         for fmt in &formats {

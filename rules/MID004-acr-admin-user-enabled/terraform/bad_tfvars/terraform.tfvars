@@ -1,0 +1,2 @@
+registry_name = "contosolegacyacr"
+admin_enabled = true

@@ -1,0 +1,2 @@
+environment   = "prod"
+admin_enabled = false

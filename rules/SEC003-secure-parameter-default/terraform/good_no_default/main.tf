@@ -1,0 +1,34 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+variable "administrator_login_password" {
+  description = "Supplied by the pipeline from Key Vault (TF_VAR_administrator_login_password)."
+  type        = string
+  sensitive   = true
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-orders-db"
+  location = "westeurope"
+}
+
+resource "azurerm_mssql_server" "sql" {
+  name                         = "sql-orders-prod"
+  resource_group_name          = azurerm_resource_group.rg.name
+  location                     = azurerm_resource_group.rg.location
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.administrator_login_password
+  minimum_tls_version          = "1.2"
+}
+

@@ -1,0 +1,204 @@
+//! ARM side of a directory job: templates paired with their parameter files.
+
+use super::{collect, located, parse_json, read_source, JobContext, JobResult, ParsedJson};
+use crate::arm::{self, ArmKind};
+use crate::discover::{Candidate, FileKind, Job};
+use crate::model::Unit;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// `main.parameters.json`, `main.parameters.dev.json` → `main`.
+pub fn template_stem_of_params(name: &str) -> Option<&str> {
+    let lower = name.to_ascii_lowercase();
+    let base = lower.strip_suffix(".json")?;
+    let i = base.find(".parameters")?;
+    let rest = &base[i + ".parameters".len()..];
+    if i == 0 || !(rest.is_empty() || (rest.starts_with('.') && !rest[1..].contains('.'))) {
+        return None;
+    }
+    Some(&name[..i])
+}
+
+fn file_stem_json(name: &str) -> &str {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".jsonc") {
+        &name[..name.len() - 6]
+    } else if lower.ends_with(".json") {
+        &name[..name.len() - 5]
+    } else {
+        name
+    }
+}
+
+fn file_name(p: &Path) -> &str {
+    p.file_name().and_then(|n| n.to_str()).unwrap_or("")
+}
+
+/// JSON files a pre-commit style file list needs from its directory: the
+/// parameter files of a given template, the template of a given parameter file.
+fn json_context(job: &Job) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = job.files.clone();
+    let Ok(entries) = std::fs::read_dir(&job.dir) else {
+        return out;
+    };
+    let siblings: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    for c in &job.files {
+        if c.kind != FileKind::Json {
+            continue;
+        }
+        let name = file_name(&c.path);
+        let wanted: Box<dyn Fn(&str) -> bool> = match template_stem_of_params(name) {
+            Some(stem) => {
+                let stem = stem.to_string();
+                Box::new(move |n: &str| {
+                    template_stem_of_params(n).is_none()
+                        && file_stem_json(n).eq_ignore_ascii_case(&stem)
+                })
+            }
+            None => {
+                let stem = file_stem_json(name).to_string();
+                Box::new(move |n: &str| {
+                    template_stem_of_params(n).is_some_and(|s| s.eq_ignore_ascii_case(&stem))
+                })
+            }
+        };
+        for s in &siblings {
+            let n = file_name(s);
+            if crate::discover::kind_of(s) == Some(FileKind::Json)
+                && wanted(n)
+                && !out.iter().any(|o| o.path == *s)
+            {
+                out.push(Candidate {
+                    path: s.clone(),
+                    kind: FileKind::Json,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &mut JobResult) {
+    let candidates = if job.explicit {
+        json_context(job)
+    } else {
+        job.files.clone()
+    };
+    let mut templates: Vec<ParsedJson> = Vec::new();
+    let mut param_files: Vec<ParsedJson> = Vec::new();
+    for c in &candidates {
+        let is_reported = reported(&c.path);
+        if c.kind != FileKind::Json {
+            continue;
+        }
+        let parsed = read_source(&c.path, &mut res.times).and_then(|src| {
+            if is_reported {
+                res.bytes += src.text.len() as u64;
+            }
+            parse_json(src, &mut res.times)
+        });
+        let parsed = match parsed {
+            Ok(p) => p,
+            Err(e) => {
+                if is_reported {
+                    res.failed += 1;
+                    res.errors.push(e);
+                }
+                continue;
+            }
+        };
+        let kind = parsed
+            .doc
+            .root
+            .get("$schema")
+            .and_then(|s| s.as_str())
+            .and_then(arm::classify_schema);
+        if kind.is_some() && is_reported {
+            for span in &parsed.doc.duplicate_keys {
+                res.errors.push(located(
+                    &parsed.src,
+                    *span,
+                    format!(
+                        "duplicate key {}: ARM uses the last value, so the earlier one is ignored",
+                        parsed.src.slice(*span)
+                    ),
+                ));
+            }
+        }
+        match kind {
+            Some(ArmKind::Template) => templates.push(parsed),
+            Some(ArmKind::Parameters) => param_files.push(parsed),
+            None => {
+                if is_reported {
+                    res.skipped.push((
+                        parsed.src.display.clone(),
+                        "JSON but not an ARM template".into(),
+                    ));
+                }
+                continue;
+            }
+        }
+        if is_reported {
+            res.scanned += 1;
+        }
+    }
+    for t in &templates {
+        let stem = file_stem_json(file_name(&t.src.path));
+        let mut units: Vec<Unit> = Vec::new();
+        let t0 = Instant::now();
+        match &ctx.parameters {
+            Some(p) => units.push(arm::load(
+                t.src.clone(),
+                &t.doc.root,
+                Some((p.src.clone(), &p.doc.root)),
+            )),
+            None => {
+                let mine: Vec<&ParsedJson> = param_files
+                    .iter()
+                    .filter(|p| {
+                        template_stem_of_params(file_name(&p.src.path))
+                            .is_some_and(|s| s.eq_ignore_ascii_case(stem))
+                    })
+                    .collect();
+                if mine.is_empty() {
+                    units.push(arm::load(t.src.clone(), &t.doc.root, None));
+                }
+                for p in mine {
+                    units.push(arm::load(
+                        t.src.clone(),
+                        &t.doc.root,
+                        Some((p.src.clone(), &p.doc.root)),
+                    ));
+                }
+            }
+        }
+        res.times.model += t0.elapsed();
+        for unit in &units {
+            collect(unit, ctx, reported, res, None);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameter_file_names_map_to_templates() {
+        assert_eq!(
+            template_stem_of_params("azuredeploy.parameters.json"),
+            Some("azuredeploy")
+        );
+        assert_eq!(
+            template_stem_of_params("main.parameters.dev.json"),
+            Some("main")
+        );
+        assert_eq!(
+            template_stem_of_params("Main.Parameters.JSON"),
+            Some("Main")
+        );
+        assert_eq!(template_stem_of_params("parameters.json"), None);
+        assert_eq!(template_stem_of_params("main.json"), None);
+        assert_eq!(template_stem_of_params("a.parameters.x.y.json"), None);
+    }
+}

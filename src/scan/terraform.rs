@@ -1,0 +1,149 @@
+//! Terraform side of a directory job: the directory's module with its
+//! variable files and local child modules.
+
+use super::{collect, located, read_source, JobContext, JobResult};
+use crate::discover::{FileKind, Job};
+use crate::model::value::FileId;
+use crate::terraform::{self, module::normalize, parse::TfFile};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// `terraform.tfvars` and `*.auto.tfvars` (and their JSON forms): the files
+/// Terraform loads without being asked.
+pub fn is_auto_tfvars(p: &Path) -> bool {
+    let n = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(n.as_str(), "terraform.tfvars" | "terraform.tfvars.json")
+        || n.ends_with(".auto.tfvars")
+        || n.ends_with(".auto.tfvars.json")
+}
+
+fn is_tf(k: FileKind) -> bool {
+    matches!(k, FileKind::Terraform | FileKind::TerraformJson)
+}
+
+fn is_tfvars(k: FileKind) -> bool {
+    matches!(k, FileKind::TfVars | FileKind::TfVarsJson)
+}
+
+pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &mut JobResult) {
+    let given_tf = job.files.iter().any(|c| is_tf(c.kind) || is_tfvars(c.kind));
+    if !given_tf {
+        return;
+    }
+    let (tf_paths, mut auto_vars, other_vars): (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>) = if job
+        .explicit
+    {
+        // A file given alone is read with its whole module directory.
+        let dir_vars = dir_tfvars(&job.dir);
+        let given_vars: Vec<PathBuf> = job
+            .files
+            .iter()
+            .filter(|c| is_tfvars(c.kind) && !is_auto_tfvars(&c.path))
+            .map(|c| c.path.clone())
+            .collect();
+        let mut auto: Vec<PathBuf> = dir_vars.into_iter().filter(|p| is_auto_tfvars(p)).collect();
+        auto.extend(given_vars);
+        (terraform::tf_files_in(&job.dir), auto, Vec::new())
+    } else {
+        let tf = job
+            .files
+            .iter()
+            .filter(|c| is_tf(c.kind))
+            .map(|c| c.path.clone())
+            .collect();
+        let (auto, other) = job
+            .files
+            .iter()
+            .filter(|c| is_tfvars(c.kind))
+            .map(|c| c.path.clone())
+            .partition(|p| is_auto_tfvars(p));
+        (tf, auto, other)
+    };
+    sort_tfvars(&mut auto_vars);
+    auto_vars.extend(ctx.var_files.iter().cloned());
+    let mut next = 0u32;
+    let mut parse = |path: &Path, res: &mut JobResult| -> Option<TfFile> {
+        let rep = reported(path);
+        let src = match read_source(path, &mut res.times) {
+            Ok(s) => s,
+            Err(e) => {
+                if rep {
+                    res.failed += 1;
+                    res.errors.push(e);
+                }
+                return None;
+            }
+        };
+        if rep {
+            res.bytes += src.text.len() as u64;
+        }
+        let t = Instant::now();
+        let id = FileId(next);
+        let parsed = terraform::parse_file(src, id);
+        res.times.parse += t.elapsed();
+        match parsed {
+            Ok(f) => {
+                next += 1;
+                if rep {
+                    res.scanned += 1;
+                }
+                Some(f)
+            }
+            Err(fail) => {
+                if rep {
+                    res.failed += 1;
+                    res.errors.push(located(&fail.src, fail.span, fail.message));
+                }
+                None
+            }
+        }
+    };
+    let tf_files: Vec<TfFile> = tf_paths.iter().filter_map(|p| parse(p, res)).collect();
+    let tfvars: Vec<TfFile> = auto_vars.iter().filter_map(|p| parse(p, res)).collect();
+    // Other variable files are checked on their own but not applied: Terraform
+    // reads them only with `-var-file`.
+    for p in &other_vars {
+        let _ = parse(p, res);
+    }
+    if tf_files.is_empty() {
+        return;
+    }
+    let t = Instant::now();
+    let dir = normalize(&job.dir);
+    let loaded = terraform::load(dir.clone(), tf_files, tfvars, next);
+    res.times.model += t.elapsed();
+    collect(&loaded.unit, ctx, reported, res, Some(&dir));
+    res.tf_root = Some(dir);
+    res.tf_children.extend(loaded.child_dirs);
+}
+
+fn dir_tfvars(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    matches!(
+                        crate::discover::kind_of(p),
+                        Some(FileKind::TfVars | FileKind::TfVarsJson)
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `terraform.tfvars` first, then `*.auto.tfvars` in lexical order (later wins).
+fn sort_tfvars(v: &mut [PathBuf]) {
+    v.sort_by_key(|p| {
+        let n = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        (!n.to_ascii_lowercase().starts_with("terraform.tfvars"), n)
+    });
+}

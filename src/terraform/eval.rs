@@ -1,0 +1,649 @@
+//! Folding evaluator for Terraform expressions with provenance. References to
+//! resource and data attributes stay typed symbolic references, so rules can
+//! ask whose principal ID, which subscription, which secret a value is.
+
+use super::azurerm::{self, Meaning};
+use super::parse::Src;
+use crate::model::value::ops::{self, from_parts};
+use crate::model::value::{
+    merge_via, Attr, Entry, FileId, Kind, Loc, Part, ResourceRef, SymRef, Unknown, Value,
+};
+use crate::source::jsonc::{Json, JsonKind};
+use crate::source::{Span, MAX_DEPTH};
+use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
+use hcl_edit::template::{Directive, Element, Template};
+use hcl_edit::Span as _;
+use std::path::Path;
+
+/// What expressions need from the module they are in.
+pub trait Scope {
+    fn var(&self, name: &str, loc: Loc) -> Value;
+    fn local(&self, name: &str, loc: Loc) -> Value;
+    fn module_output(&self, call: &str, output: &str, loc: Loc) -> Value;
+    /// `data.TYPE.NAME.<path>`.
+    fn data(&self, ty: &str, name: &str, path: &str, loc: Loc) -> Value;
+    /// The reference a `TYPE.NAME` traversal denotes.
+    fn resource_ref(&self, ty: &str, name: &str) -> ResourceRef;
+    fn module_dir(&self) -> &Path;
+    fn error(&self, loc: Loc, message: String);
+}
+
+/// Iterator variables of `for` expressions and `dynamic` blocks.
+#[derive(Clone, Default)]
+pub struct Env {
+    vars: Vec<(String, Value)>,
+    depth: usize,
+}
+
+impl Env {
+    pub fn with(&self, name: &str, v: Value) -> Env {
+        let mut e = self.clone();
+        e.vars.push((name.to_string(), v));
+        e
+    }
+    fn get(&self, name: &str) -> Option<&Value> {
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+    }
+    fn deeper(&self) -> Env {
+        let mut e = self.clone();
+        e.depth += 1;
+        e
+    }
+}
+
+trait LocatedIfNew {
+    fn located_if_new(self, loc: Loc) -> Value;
+}
+
+impl LocatedIfNew for Value {
+    /// A value built by the template itself is located at the whole string;
+    /// one passed through (`"${var.x}"`) keeps where it was written.
+    fn located_if_new(mut self, loc: Loc) -> Value {
+        if self.via.is_empty() && !self.is_unknown() {
+            self.loc = loc;
+        }
+        self
+    }
+}
+
+fn span(r: Option<std::ops::Range<usize>>) -> Span {
+    r.map(|r| Span::new(r.start, r.end)).unwrap_or_default()
+}
+
+/// Typed references keep their path; Terraform paths need no reinterpretation here.
+fn extend(r: &SymRef, name: &str) -> SymRef {
+    let path = match &r.attr {
+        Attr::Other(p) => format!("{p}.{name}"),
+        other => format!("{other:?}.{name}"),
+    };
+    SymRef {
+        target: r.target.clone(),
+        attr: Attr::Other(path),
+    }
+}
+
+pub fn member(b: &Value, name: &str, loc: Loc) -> Value {
+    ops::member(b, name, loc, &extend)
+}
+
+pub fn index(b: &Value, i: &Value, loc: Loc) -> Value {
+    ops::index(b, i, loc, &extend)
+}
+
+/// Text of a scalar as Terraform writes it in strings.
+pub fn parts(v: &Value) -> Option<Vec<Part>> {
+    ops::parts_of(v, ("true", "false"))
+}
+
+pub fn eval(s: &dyn Scope, src: Src, file: FileId, env: &Env) -> Value {
+    match src {
+        Src::Hcl(e) => expr(s, e, file, env),
+        Src::Json(j) => json(s, j, file, env),
+    }
+}
+
+/// Terraform JSON syntax: strings are templates, everything else literal.
+fn json(s: &dyn Scope, j: &Json, file: FileId, env: &Env) -> Value {
+    let loc = Loc::new(file, j.span);
+    match &j.kind {
+        JsonKind::Null => Value::new(Kind::Null, loc),
+        JsonKind::Bool(b) => Value::new(Kind::Bool(*b), loc),
+        JsonKind::Number(n) => Value::new(Kind::Number(*n), loc),
+        JsonKind::String(text) => {
+            if !text.contains("${") && !text.contains("%{") {
+                return Value::string(text.clone(), loc);
+            }
+            match hcl_edit::parser::parse_template(text) {
+                // Spans inside the template are relative to the string; the
+                // whole string is the location.
+                Ok(t) => {
+                    let mut v = template(s, &t, file, env, Some(loc));
+                    v.loc = loc;
+                    v
+                }
+                Err(e) => {
+                    s.error(
+                        loc,
+                        format!(
+                            "invalid template: {}",
+                            e.message().lines().next().unwrap_or("")
+                        ),
+                    );
+                    Value::opaque("invalid template", loc)
+                }
+            }
+        }
+        JsonKind::Array(items) => {
+            Value::array(items.iter().map(|i| json(s, i, file, env)).collect(), loc)
+        }
+        JsonKind::Object(members) => Value::object(
+            members
+                .iter()
+                .map(|m| Entry {
+                    key: m.key.clone(),
+                    key_loc: Loc::new(file, m.key_span),
+                    value: json(s, &m.value, file, env),
+                })
+                .collect(),
+            loc,
+        ),
+    }
+}
+
+pub fn expr(s: &dyn Scope, e: &Expression, file: FileId, env: &Env) -> Value {
+    let loc = Loc::new(file, span(e.span()));
+    if env.depth > MAX_DEPTH {
+        return Value::opaque("expression nested too deeply", loc);
+    }
+    let env = &env.deeper();
+    match e {
+        Expression::Null(_) => Value::new(Kind::Null, loc),
+        Expression::Bool(b) => Value::new(Kind::Bool(*b.value()), loc),
+        Expression::Number(n) => match n.value().as_f64() {
+            Some(x) => Value::new(Kind::Number(x), loc),
+            None => Value::opaque("number out of range", loc),
+        },
+        Expression::String(st) => Value::string(st.value().clone(), loc),
+        Expression::Array(a) => {
+            Value::array(a.iter().map(|i| expr(s, i, file, env)).collect(), loc)
+        }
+        Expression::Object(o) => {
+            let mut entries = Vec::new();
+            for (k, v) in o.iter() {
+                let key_loc = Loc::new(file, span(k.span()));
+                let key = match k {
+                    ObjectKey::Ident(id) => id.as_str().to_string(),
+                    ObjectKey::Expression(ke) => {
+                        let kv = expr(s, ke, file, env);
+                        match kv.as_str() {
+                            Some(t) => t.to_string(),
+                            None => match &kv.kind {
+                                Kind::Number(n) => crate::model::value::format_number(*n),
+                                _ => kv.match_key().unwrap_or_else(|| "(unknown key)".into()),
+                            },
+                        }
+                    }
+                };
+                entries.push(Entry {
+                    key,
+                    key_loc,
+                    value: expr(s, v.expr(), file, env),
+                });
+            }
+            Value::object(entries, loc)
+        }
+        Expression::StringTemplate(t) => template(s, t, file, env, None).located_if_new(loc),
+        Expression::HeredocTemplate(h) => {
+            template(s, &h.template, file, env, None).located_if_new(loc)
+        }
+        Expression::Parenthesis(p) => expr(s, p.inner(), file, env),
+        Expression::Variable(v) => match env.get(v.as_str()) {
+            Some(x) => x.clone(),
+            None => Value::opaque(
+                format!("`{}` alone is not a value idlint evaluates", v.as_str()),
+                loc,
+            ),
+        },
+        Expression::Conditional(c) => {
+            let cond = expr(s, &c.cond_expr, file, env);
+            match cond.as_bool() {
+                Some(true) => expr(s, &c.true_expr, file, env),
+                Some(false) => expr(s, &c.false_expr, file, env),
+                None => {
+                    let a = expr(s, &c.true_expr, file, env);
+                    let b = expr(s, &c.false_expr, file, env);
+                    if a.match_key().is_some() && a.match_key() == b.match_key() {
+                        a
+                    } else {
+                        Value::opaque("depends on a condition that is not known", loc)
+                    }
+                }
+            }
+        }
+        Expression::FuncCall(f) => {
+            let name = f.name.name.as_str();
+            if !f.name.namespace.is_empty() {
+                return Value::opaque(format!("provider function `{name}` is not evaluated"), loc);
+            }
+            let mut args: Vec<Value> = f.args.iter().map(|a| expr(s, a, file, env)).collect();
+            if f.args.expand_final() {
+                if let Some(last) = args.pop() {
+                    match last.as_array() {
+                        Some(items) => args.extend(items.iter().cloned()),
+                        None => {
+                            return Value::opaque(
+                                format!("`{name}(...)` with unknown expanded arguments"),
+                                loc,
+                            )
+                        }
+                    }
+                }
+            }
+            super::functions::call(s, name, args, loc)
+        }
+        Expression::Traversal(t) => traversal(s, t, file, env, loc),
+        Expression::UnaryOp(u) => {
+            let v = expr(s, &u.expr, file, env);
+            match (u.operator.value(), &v.kind) {
+                (UnaryOperator::Not, _) => match v.as_bool() {
+                    Some(b) => Value::new(Kind::Bool(!b), loc),
+                    None => Value::opaque("`!` of an unknown value", loc),
+                },
+                (UnaryOperator::Neg, _) => match v.as_number() {
+                    Some(n) => Value::new(Kind::Number(-n), loc),
+                    None => Value::opaque("`-` of an unknown value", loc),
+                },
+            }
+        }
+        Expression::BinaryOp(b) => binary(s, b, file, env, loc),
+        Expression::ForExpr(f) => for_expr(s, f, file, env, loc),
+    }
+}
+
+fn binary(s: &dyn Scope, b: &hcl_edit::expr::BinaryOp, file: FileId, env: &Env, loc: Loc) -> Value {
+    use BinaryOperator as B;
+    let op = *b.operator.value();
+    let l = expr(s, &b.lhs_expr, file, env);
+    if matches!(op, B::And | B::Or) {
+        let stop = op == B::Or;
+        if l.as_bool() == Some(stop) {
+            return Value::new(Kind::Bool(stop), loc);
+        }
+        let r = expr(s, &b.rhs_expr, file, env);
+        return match (l.as_bool(), r.as_bool()) {
+            (_, Some(x)) if x == stop => Value::new(Kind::Bool(stop), loc),
+            (Some(_), Some(_)) => Value::new(Kind::Bool(!stop), loc),
+            _ => Value::opaque("logic over unknown values", loc),
+        };
+    }
+    let r = expr(s, &b.rhs_expr, file, env);
+    match op {
+        B::Eq | B::NotEq => match ops::equal(&l, &r) {
+            Some(eq) => Value::new(Kind::Bool(eq == (op == B::Eq)), loc),
+            None => Value::opaque("comparison of unknown values", loc),
+        },
+        _ => {
+            let (Some(x), Some(y)) = (l.as_number(), r.as_number()) else {
+                return Value::opaque("arithmetic on unknown values", loc);
+            };
+            let k = match op {
+                B::Less => Kind::Bool(x < y),
+                B::LessEq => Kind::Bool(x <= y),
+                B::Greater => Kind::Bool(x > y),
+                B::GreaterEq => Kind::Bool(x >= y),
+                B::Plus => Kind::Number(x + y),
+                B::Minus => Kind::Number(x - y),
+                B::Mul => Kind::Number(x * y),
+                B::Div if y != 0.0 => Kind::Number(x / y),
+                B::Mod if y != 0.0 => Kind::Number(x % y),
+                _ => return Value::opaque("division by zero", loc),
+            };
+            Value {
+                kind: k,
+                loc,
+                via: merge_via([&l, &r], loc),
+            }
+        }
+    }
+}
+
+fn for_expr(
+    s: &dyn Scope,
+    f: &hcl_edit::expr::ForExpr,
+    file: FileId,
+    env: &Env,
+    loc: Loc,
+) -> Value {
+    let coll = expr(s, &f.intro.collection_expr, file, env);
+    let items: Vec<(Value, Value)> = match &coll.kind {
+        Kind::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (Value::new(Kind::Number(i as f64), loc), v.clone()))
+            .collect(),
+        Kind::Object(entries) => entries
+            .iter()
+            .map(|e| (Value::string(e.key.clone(), e.key_loc), e.value.clone()))
+            .collect(),
+        _ => return Value::opaque("`for` over a collection that is not known", loc),
+    };
+    if items.len() > crate::model::value::ops::MAX_ITEMS {
+        return Value::opaque("`for` over a collection too large to follow", loc);
+    }
+    let mut list = Vec::new();
+    let mut map: Vec<Entry> = Vec::new();
+    for (k, v) in items {
+        let mut e = env.with(f.intro.value_var.as_str(), v);
+        if let Some(kv) = &f.intro.key_var {
+            e = e.with(kv.as_str(), k);
+        }
+        if let Some(c) = &f.cond {
+            match expr(s, &c.expr, file, &e).as_bool() {
+                Some(true) => {}
+                Some(false) => continue,
+                None => return Value::opaque("`for` with a filter that is not known", loc),
+            }
+        }
+        let val = expr(s, &f.value_expr, file, &e);
+        match &f.key_expr {
+            None => list.push(val),
+            Some(ke) => {
+                let key = expr(s, ke, file, &e);
+                let Some(key) = key.as_str().map(str::to_string) else {
+                    return Value::opaque("`for` with keys that are not known", loc);
+                };
+                if f.grouping {
+                    match map.iter_mut().find(|x| x.key == key) {
+                        Some(x) => {
+                            if let Kind::Array(a) = &mut x.value.kind {
+                                std::sync::Arc::make_mut(a).push(val);
+                            }
+                        }
+                        None => map.push(Entry {
+                            key,
+                            key_loc: loc,
+                            value: Value::array(vec![val], loc),
+                        }),
+                    }
+                } else {
+                    map.push(Entry {
+                        key,
+                        key_loc: loc,
+                        value: val,
+                    });
+                }
+            }
+        }
+    }
+    if f.key_expr.is_some() {
+        Value::object(map, loc)
+    } else {
+        Value::array(list, loc)
+    }
+}
+
+/// A template: literals, interpolations, `%{ if }` and `%{ for }` directives.
+fn template(s: &dyn Scope, t: &Template, file: FileId, env: &Env, whole: Option<Loc>) -> Value {
+    let at = |sp: Option<std::ops::Range<usize>>| whole.unwrap_or_else(|| Loc::new(file, span(sp)));
+    let mut parts = Vec::new();
+    let mut vias: Vec<Value> = Vec::new();
+    for el in t.iter() {
+        match el {
+            Element::Literal(l) => parts.push(Part::Lit(l.value().clone())),
+            Element::Interpolation(i) => {
+                let mut v = expr(s, &i.expr, file, env);
+                if whole.is_some() {
+                    v.loc = at(None);
+                }
+                match parts_of_value(&v) {
+                    Some(p) => parts.extend(p),
+                    None => parts.push(Part::Hole(Unknown::Opaque {
+                        reason: "a collection in a string".into(),
+                    })),
+                }
+                vias.push(v);
+            }
+            Element::Directive(d) => match &**d {
+                Directive::If(ifd) => {
+                    let c = expr(s, &ifd.if_expr.cond_expr, file, env);
+                    let chosen = match c.as_bool() {
+                        Some(true) => Some(&ifd.if_expr.template),
+                        Some(false) => ifd.else_expr.as_ref().map(|e| &e.template),
+                        None => {
+                            parts.push(Part::Hole(Unknown::Opaque {
+                                reason: "template `if` with an unknown condition".into(),
+                            }));
+                            continue;
+                        }
+                    };
+                    if let Some(tpl) = chosen {
+                        let v = template(s, tpl, file, env, whole);
+                        parts.extend(v.string_parts().unwrap_or_default());
+                        vias.push(v);
+                    }
+                }
+                Directive::For(fd) => {
+                    let coll = expr(s, &fd.for_expr.collection_expr, file, env);
+                    let items: Option<Vec<(Value, Value)>> = match &coll.kind {
+                        Kind::Array(items) => Some(
+                            items
+                                .iter()
+                                .enumerate()
+                                .map(|(i, v)| {
+                                    (Value::new(Kind::Number(i as f64), coll.loc), v.clone())
+                                })
+                                .collect(),
+                        ),
+                        Kind::Object(entries) => Some(
+                            entries
+                                .iter()
+                                .map(|e| (Value::string(e.key.clone(), e.key_loc), e.value.clone()))
+                                .collect(),
+                        ),
+                        _ => None,
+                    };
+                    let Some(items) = items else {
+                        parts.push(Part::Hole(Unknown::Opaque {
+                            reason: "template `for` over an unknown collection".into(),
+                        }));
+                        continue;
+                    };
+                    for (k, v) in items {
+                        let mut e = env.with(fd.for_expr.value_var.as_str(), v);
+                        if let Some(kv) = &fd.for_expr.key_var {
+                            e = e.with(kv.as_str(), k);
+                        }
+                        let v = template(s, &fd.for_expr.template, file, &e, whole);
+                        parts.extend(v.string_parts().unwrap_or_default());
+                    }
+                }
+            },
+        }
+    }
+    let loc = whole.unwrap_or_else(|| Loc::new(file, span(t.span())));
+    // A template that is one interpolation is that value (`"${var.x}"`),
+    // with its own location and provenance.
+    if let ([Element::Interpolation(_)], [v]) = (collect_elements(t).as_slice(), vias.as_slice()) {
+        if whole.is_none() {
+            return v.clone();
+        }
+    }
+    from_parts(parts, loc, merge_via(vias.iter(), loc))
+}
+
+fn collect_elements(t: &Template) -> Vec<&Element> {
+    t.iter().collect()
+}
+
+fn parts_of_value(v: &Value) -> Option<Vec<Part>> {
+    parts(v)
+}
+
+/// `var.x`, `local.x`, `module.m.out`, `data.t.n.attr`, `t.n.attr`, `path.module`,
+/// iterator variables, then any further attribute and index steps.
+fn traversal(
+    s: &dyn Scope,
+    t: &hcl_edit::expr::Traversal,
+    file: FileId,
+    env: &Env,
+    loc: Loc,
+) -> Value {
+    let ops = &t.operators;
+    let attr_at = |i: usize| -> Option<&str> {
+        match ops.get(i).map(|o| o.value()) {
+            Some(TraversalOperator::GetAttr(a)) => Some(a.as_str()),
+            _ => None,
+        }
+    };
+    let root = match &t.expr {
+        Expression::Variable(v) => v.as_str(),
+        other => {
+            let base = expr(s, other, file, env);
+            return apply(s, base, ops, file, env, loc);
+        }
+    };
+    if let Some(v) = env.get(root) {
+        return apply(s, v.clone(), ops, file, env, loc);
+    }
+    match root {
+        "var" | "local" => {
+            let Some(name) = attr_at(0) else {
+                return Value::opaque(format!("`{root}` without a name"), loc);
+            };
+            let base = if root == "var" {
+                s.var(name, loc)
+            } else {
+                s.local(name, loc)
+            };
+            apply(s, base, &ops[1..], file, env, loc)
+        }
+        "module" => {
+            let Some(call) = attr_at(0) else {
+                return Value::opaque("`module` without a name", loc);
+            };
+            // Skip an instance selector: module.m["k"].out, module.m[0].out.
+            let mut i = 1;
+            if matches!(
+                ops.get(i).map(|o| o.value()),
+                Some(TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_))
+            ) {
+                i += 1;
+            }
+            match attr_at(i) {
+                Some(out) => {
+                    let v = s.module_output(call, out, loc);
+                    apply(s, v, &ops[i + 1..], file, env, loc)
+                }
+                None => Value::opaque(format!("all outputs of `module.{call}`"), loc),
+            }
+        }
+        "data" => {
+            let (Some(ty), Some(name)) = (attr_at(0), attr_at(1)) else {
+                return Value::opaque("incomplete `data` reference", loc);
+            };
+            let (path, rest) = static_path(ops, 1);
+            let v = s.data(ty, name, &path, loc);
+            apply(s, v, &ops[rest..], file, env, loc)
+        }
+        "path" => match attr_at(0) {
+            Some("module") | Some("root") => {
+                Value::string(s.module_dir().to_string_lossy().into_owned(), loc)
+            }
+            _ => Value::opaque("`path` value", loc),
+        },
+        "count" | "each" | "self" | "terraform" => Value::opaque(
+            format!("`{root}` is known only per instance or at run time"),
+            loc,
+        ),
+        ty if ty.contains('_') => {
+            let Some(name) = attr_at(0) else {
+                return Value::opaque(format!("`{ty}` without a name"), loc);
+            };
+            let (path, rest) = static_path(ops, 0);
+            let target = s.resource_ref(ty, name);
+            let v = resource_attr(ty, target, &path, loc);
+            apply(s, v, &ops[rest..], file, env, loc)
+        }
+        other => Value::opaque(format!("unknown reference `{other}`"), loc),
+    }
+}
+
+/// The attribute path after the operator at `name_at` (the `NAME` of
+/// `TYPE.NAME`), skipping instance selectors right after it, with indexes
+/// as `.0`; and the index of the first operator not in the path.
+fn static_path(ops: &[hcl_edit::Decorated<TraversalOperator>], name_at: usize) -> (String, usize) {
+    let mut i = name_at + 1;
+    while matches!(
+        ops.get(i).map(|o| o.value()),
+        Some(
+            TraversalOperator::Index(_)
+                | TraversalOperator::LegacyIndex(_)
+                | TraversalOperator::AttrSplat(_)
+                | TraversalOperator::FullSplat(_)
+        )
+    ) {
+        i += 1;
+    }
+    let mut path: Vec<String> = Vec::new();
+    while let Some(op) = ops.get(i) {
+        match op.value() {
+            TraversalOperator::GetAttr(a) => path.push(a.as_str().to_string()),
+            TraversalOperator::LegacyIndex(n) => path.push(n.value().to_string()),
+            TraversalOperator::Index(Expression::Number(n)) => match n.value().as_u64() {
+                Some(k) => path.push(k.to_string()),
+                None => break,
+            },
+            TraversalOperator::Index(Expression::String(st)) => path.push(st.value().clone()),
+            _ => break,
+        }
+        i += 1;
+    }
+    (path.join("."), i)
+}
+
+fn resource_attr(ty: &str, target: ResourceRef, path: &str, loc: Loc) -> Value {
+    let source = format!("{}.{}", target.key, path);
+    match azurerm::meaning(ty, path) {
+        Meaning::Generated => Value::unknown(Unknown::Generated { what: source }, loc),
+        Meaning::Secret => Value::unknown(
+            Unknown::ServiceSecret {
+                source,
+                target: Some(target),
+            },
+            loc,
+        ),
+        Meaning::Attr(attr) => Value::unknown(Unknown::Attribute(SymRef { target, attr }), loc),
+    }
+}
+
+fn apply(
+    s: &dyn Scope,
+    mut v: Value,
+    ops: &[hcl_edit::Decorated<TraversalOperator>],
+    file: FileId,
+    env: &Env,
+    loc: Loc,
+) -> Value {
+    for op in ops {
+        v = match op.value() {
+            TraversalOperator::GetAttr(a) => member(&v, a.as_str(), loc),
+            TraversalOperator::Index(ie) => {
+                let i = expr(s, ie, file, env);
+                index(&v, &i, loc)
+            }
+            TraversalOperator::LegacyIndex(n) => {
+                index(&v, &Value::new(Kind::Number(*n.value() as f64), loc), loc)
+            }
+            TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => match &v.kind {
+                Kind::Array(_) | Kind::Unknown(_) => v,
+                Kind::Null => Value::array(Vec::new(), loc),
+                _ => Value::array(vec![v], loc),
+            },
+        };
+    }
+    v
+}

@@ -1,0 +1,473 @@
+//! Terraform's built-in functions, folded over known values.
+
+use super::eval::{parts, Scope};
+use crate::model::value::ops::{equal, from_parts, size_within, to_json, MAX_ITEMS};
+use crate::model::value::{merge_via, Entry, Kind, Loc, Part, Unknown, Value};
+use base64::Engine as _;
+
+/// Largest file `file()`/`templatefile()` will read.
+const MAX_READ: u64 = 1024 * 1024;
+
+fn num(n: f64, loc: Loc) -> Value {
+    Value::new(Kind::Number(n), loc)
+}
+fn boolean(b: bool, loc: Loc) -> Value {
+    Value::new(Kind::Bool(b), loc)
+}
+
+/// The first unknown argument, kept with its kind: a secret stays a secret
+/// through `lower()` or `base64encode()`.
+fn pass_unknown(args: &[Value], loc: Loc) -> Option<Value> {
+    args.iter().find(|a| a.is_unknown()).map(|u| Value {
+        kind: u.kind.clone(),
+        loc,
+        via: merge_via(args.iter(), loc),
+    })
+}
+
+fn unknown_or(args: &[Value], loc: Loc, why: &str) -> Value {
+    pass_unknown(args, loc).unwrap_or_else(|| Value::opaque(why.to_string(), loc))
+}
+
+/// A string function over literal parts only.
+fn map_str(a: &[Value], loc: Loc, f: impl Fn(&str) -> String) -> Value {
+    match a.first().and_then(Value::as_str) {
+        Some(s) => Value {
+            kind: Kind::String(f(s)),
+            loc,
+            via: merge_via(a.iter(), loc),
+        },
+        None => unknown_or(a, loc, "string function of an unknown value"),
+    }
+}
+
+pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
+    let st = |i: usize| a.get(i).and_then(Value::as_str);
+    let n = |i: usize| a.get(i).and_then(Value::as_number);
+    let via = merge_via(a.iter(), loc);
+    let v = match name {
+        "lower" => return map_str(&a, loc, str::to_lowercase),
+        "upper" => return map_str(&a, loc, str::to_uppercase),
+        "trimspace" => return map_str(&a, loc, |x| x.trim().to_string()),
+        "title" => return map_str(&a, loc, |x| x.to_string()),
+        "chomp" => return map_str(&a, loc, |x| x.trim_end_matches(['\n', '\r']).to_string()),
+        "tostring" => match a.first().map(|v| &v.kind) {
+            Some(Kind::String(_) | Kind::Template(_) | Kind::Unknown(_)) => return a[0].clone(),
+            Some(_) => match a.first().and_then(parts) {
+                Some(p) => return from_parts(p, loc, via),
+                None => Value::opaque("`tostring()` of a collection", loc),
+            },
+            None => Value::opaque("`tostring()` without an argument", loc),
+        },
+        "tonumber" => match n(0) {
+            Some(x) => num(x, loc),
+            None => unknown_or(&a, loc, "`tonumber()` of a non-number"),
+        },
+        "tobool" => match a.first().and_then(Value::as_bool) {
+            Some(b) => boolean(b, loc),
+            None => unknown_or(&a, loc, "`tobool()` of a non-boolean"),
+        },
+        "tolist" | "toset" | "tomap" | "sensitive" | "nonsensitive" | "type" => match a.first() {
+            Some(v) => return v.clone(),
+            None => Value::opaque(format!("`{name}()` without an argument"), loc),
+        },
+        "format" => match st(0) {
+            Some(f) => match format_parts(f, &a[1..]) {
+                Some(p) => return from_parts(p, loc, via),
+                None => Value::opaque("`format()` with an unsupported verb", loc),
+            },
+            None => unknown_or(&a, loc, "format string is not known"),
+        },
+        "join" => match (st(0), a.get(1).and_then(Value::as_array)) {
+            (Some(sep), Some(items)) => {
+                let mut p = Vec::new();
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 {
+                        p.push(Part::Lit(sep.to_string()));
+                    }
+                    match parts(it) {
+                        Some(x) => p.extend(x),
+                        None => return Value::opaque("`join()` of collections", loc),
+                    }
+                }
+                return from_parts(p, loc, via);
+            }
+            _ => Value::opaque("`join()` of unknown values", loc),
+        },
+        "split" => match (st(0), st(1)) {
+            (Some(sep), Some(x)) if !sep.is_empty() => {
+                Value::array(x.split(sep).map(|p| Value::string(p, loc)).collect(), loc)
+            }
+            _ => Value::opaque("`split()` of unknown values", loc),
+        },
+        "replace" => match (st(0), st(1), st(2)) {
+            (Some(x), Some(from), Some(to)) if !from.starts_with('/') && !from.is_empty() => {
+                Value::string(x.replace(from, to), loc)
+            }
+            _ => unknown_or(&a, loc, "`replace()` of unknown values or a regex"),
+        },
+        "substr" => match (st(0), n(1), n(2)) {
+            (Some(x), Some(off), Some(len)) => {
+                let chars: Vec<char> = x.chars().collect();
+                let start = if off < 0.0 {
+                    chars.len().saturating_sub((-off) as usize)
+                } else {
+                    (off as usize).min(chars.len())
+                };
+                let end = if len < 0.0 {
+                    chars.len()
+                } else {
+                    (start + len as usize).min(chars.len())
+                };
+                Value::string(chars[start..end].iter().collect::<String>(), loc)
+            }
+            _ => unknown_or(&a, loc, "`substr()` of unknown values"),
+        },
+        "startswith" | "endswith" | "strcontains" => match (st(0), st(1)) {
+            (Some(x), Some(y)) => boolean(
+                match name {
+                    "startswith" => x.starts_with(y),
+                    "endswith" => x.ends_with(y),
+                    _ => x.contains(y),
+                },
+                loc,
+            ),
+            _ => Value::opaque(format!("`{name}()` of unknown values"), loc),
+        },
+        "concat" => {
+            let mut out = Vec::new();
+            for v in &a {
+                match v.as_array() {
+                    Some(items) => out.extend(items.iter().cloned()),
+                    None => return Value::opaque("`concat()` of unknown lists", loc),
+                }
+                if out.len() > MAX_ITEMS {
+                    return Value::opaque("a list too long to follow", loc);
+                }
+            }
+            Value::array(out, loc)
+        }
+        "merge" => {
+            let mut out: Vec<Entry> = Vec::new();
+            for v in &a {
+                match &v.kind {
+                    Kind::Object(entries) => {
+                        for e in entries.iter() {
+                            match out.iter_mut().find(|x| x.key == e.key) {
+                                Some(x) => *x = e.clone(),
+                                None => out.push(e.clone()),
+                            }
+                        }
+                    }
+                    Kind::Null => {}
+                    _ => return Value::opaque("`merge()` of unknown maps", loc),
+                }
+            }
+            Value::object(out, loc)
+        }
+        "lookup" => match (a.first(), st(1)) {
+            (Some(m), Some(k)) if m.as_object().is_some() => match m.get(k) {
+                Some(v) => return v.clone(),
+                None => match a.get(2) {
+                    Some(d) => return d.clone(),
+                    None => Value::opaque(format!("`lookup()` of missing key `{k}`"), loc),
+                },
+            },
+            _ => Value::opaque("`lookup()` of unknown values", loc),
+        },
+        "element" => match (a.first().and_then(Value::as_array), n(1)) {
+            (Some(items), Some(i)) if !items.is_empty() && i >= 0.0 => {
+                return items[i as usize % items.len()].clone()
+            }
+            _ => Value::opaque("`element()` of unknown values", loc),
+        },
+        "one" => match a.first().and_then(Value::as_array) {
+            Some([]) => Value::new(Kind::Null, loc),
+            Some([x]) => return x.clone(),
+            _ => Value::opaque("`one()` of an unknown list", loc),
+        },
+        "try" => {
+            // The first argument that evaluates without an unknown part.
+            for v in &a {
+                if !matches!(v.as_unknown(), Some(Unknown::Opaque { .. })) {
+                    return v.clone();
+                }
+            }
+            Value::opaque("`try()` with no known argument", loc)
+        }
+        "can" => match a.first() {
+            Some(v) if !v.is_unknown() => boolean(true, loc),
+            _ => Value::opaque("`can()` of an unknown value", loc),
+        },
+        "coalesce" => {
+            for v in &a {
+                match &v.kind {
+                    Kind::Null => continue,
+                    Kind::String(x) if x.is_empty() => continue,
+                    Kind::Unknown(_) => {
+                        return Value::opaque("`coalesce()` of an unknown value", loc)
+                    }
+                    _ => return v.clone(),
+                }
+            }
+            Value::opaque("`coalesce()` with no non-empty argument", loc)
+        }
+        "coalescelist" => {
+            for v in &a {
+                match v.as_array() {
+                    Some([]) => continue,
+                    Some(_) => return v.clone(),
+                    None => return Value::opaque("`coalescelist()` of an unknown list", loc),
+                }
+            }
+            Value::array(Vec::new(), loc)
+        }
+        "compact" => match a.first().and_then(Value::as_array) {
+            Some(items) => Value::array(
+                items
+                    .iter()
+                    .filter(|v| !(v.is_null() || v.as_str() == Some("")))
+                    .cloned()
+                    .collect(),
+                loc,
+            ),
+            None => Value::opaque("`compact()` of an unknown list", loc),
+        },
+        "distinct" => match a.first().and_then(Value::as_array) {
+            Some(items) => {
+                let mut out: Vec<Value> = Vec::new();
+                for it in items {
+                    if !out.iter().any(|o| equal(o, it) == Some(true)) {
+                        out.push(it.clone());
+                    }
+                }
+                Value::array(out, loc)
+            }
+            None => Value::opaque("`distinct()` of an unknown list", loc),
+        },
+        "flatten" => match a.first().and_then(Value::as_array) {
+            Some(items) => {
+                let mut out = Vec::new();
+                for it in items {
+                    match it.as_array() {
+                        Some(inner) => out.extend(inner.iter().cloned()),
+                        None => out.push(it.clone()),
+                    }
+                }
+                Value::array(out, loc)
+            }
+            None => Value::opaque("`flatten()` of an unknown list", loc),
+        },
+        "keys" | "values" => match a.first().and_then(Value::as_object) {
+            Some(entries) => Value::array(
+                entries
+                    .iter()
+                    .map(|e| {
+                        if name == "keys" {
+                            Value::string(e.key.clone(), e.key_loc)
+                        } else {
+                            e.value.clone()
+                        }
+                    })
+                    .collect(),
+                loc,
+            ),
+            None => Value::opaque(format!("`{name}()` of an unknown map"), loc),
+        },
+        "zipmap" => match (
+            a.first().and_then(Value::as_array),
+            a.get(1).and_then(Value::as_array),
+        ) {
+            (Some(ks), Some(vs)) if ks.len() == vs.len() => {
+                let mut out = Vec::new();
+                for (k, v) in ks.iter().zip(vs.iter()) {
+                    let Some(k) = k.as_str() else {
+                        return Value::opaque("`zipmap()` with unknown keys", loc);
+                    };
+                    out.push(Entry {
+                        key: k.to_string(),
+                        key_loc: loc,
+                        value: v.clone(),
+                    });
+                }
+                Value::object(out, loc)
+            }
+            _ => Value::opaque("`zipmap()` of unknown lists", loc),
+        },
+        "contains" => match (a.first().and_then(Value::as_array), a.get(1)) {
+            (Some(items), Some(x)) => match items
+                .iter()
+                .map(|i| equal(i, x))
+                .collect::<Option<Vec<_>>>()
+            {
+                Some(r) => boolean(r.contains(&true), loc),
+                None => Value::opaque("`contains()` over unknown items", loc),
+            },
+            _ => Value::opaque("`contains()` of unknown values", loc),
+        },
+        "length" => match a.first().map(|v| &v.kind) {
+            Some(Kind::String(x)) => num(x.chars().count() as f64, loc),
+            Some(Kind::Array(x)) => num(x.len() as f64, loc),
+            Some(Kind::Object(x)) => num(x.len() as f64, loc),
+            _ => Value::opaque("`length()` of an unknown value", loc),
+        },
+        "abs" => match n(0) {
+            Some(x) => num(x.abs(), loc),
+            None => Value::opaque("`abs()` of an unknown value", loc),
+        },
+        "min" | "max" => match a.iter().map(Value::as_number).collect::<Option<Vec<_>>>() {
+            Some(v) if !v.is_empty() => num(
+                if name == "min" {
+                    v.into_iter().fold(f64::INFINITY, f64::min)
+                } else {
+                    v.into_iter().fold(f64::NEG_INFINITY, f64::max)
+                },
+                loc,
+            ),
+            _ => Value::opaque(format!("`{name}()` of unknown values"), loc),
+        },
+        "jsonencode" => match a.first() {
+            Some(v) if size_within(v, MAX_ITEMS).is_none() => {
+                Value::opaque("a value too large to encode", loc)
+            }
+            Some(v) => match to_json(v) {
+                Some(j) => Value::string(j, loc),
+                None => unknown_or(&a, loc, "`jsonencode()` of a value with unknown parts"),
+            },
+            None => Value::opaque("`jsonencode()` without an argument", loc),
+        },
+        "jsondecode" => match st(0) {
+            Some(text) => match crate::source::jsonc::parse(text) {
+                Ok(doc) => literal_json(&doc.root, loc),
+                Err(e) => Value::opaque(
+                    format!("`jsondecode()` of invalid JSON: {}", e.message),
+                    loc,
+                ),
+            },
+            None => unknown_or(&a, loc, "`jsondecode()` of an unknown string"),
+        },
+        "base64encode" => match st(0) {
+            Some(x) => Value::string(base64::engine::general_purpose::STANDARD.encode(x), loc),
+            None => unknown_or(&a, loc, "`base64encode()` of an unknown string"),
+        },
+        "base64decode" => match st(0) {
+            Some(x) => match base64::engine::general_purpose::STANDARD
+                .decode(x.trim())
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+            {
+                Some(t) => Value::string(t, loc),
+                None => Value::opaque("`base64decode()` of invalid base64", loc),
+            },
+            None => unknown_or(&a, loc, "`base64decode()` of an unknown string"),
+        },
+        "file" | "templatefile" | "filebase64" => match st(0) {
+            Some(p) => match read_relative(s, p) {
+                Ok(text) if name == "filebase64" => {
+                    Value::string(base64::engine::general_purpose::STANDARD.encode(text), loc)
+                }
+                Ok(text) if name == "templatefile" => {
+                    if text.contains("${") || text.contains("%{") {
+                        Value::opaque("`templatefile()` with interpolations", loc)
+                    } else {
+                        Value::string(text, loc)
+                    }
+                }
+                Ok(text) => Value::string(text, loc),
+                Err(why) => Value::opaque(format!("`{name}(\"{p}\")`: {why}"), loc),
+            },
+            None => Value::opaque(format!("`{name}()` of an unknown path"), loc),
+        },
+        "fileexists" => match st(0) {
+            Some(p) => boolean(read_relative(s, p).is_ok(), loc),
+            None => Value::opaque("`fileexists()` of an unknown path", loc),
+        },
+        "uuid" | "timestamp" | "plantimestamp" | "bcrypt" | "uuidv5" => Value::unknown(
+            Unknown::Volatile {
+                function: format!("{name}()"),
+            },
+            loc,
+        ),
+        "md5" | "sha1" | "sha256" | "sha512" | "base64sha256" | "base64sha512" => Value::unknown(
+            Unknown::Derived {
+                function: name.to_string(),
+                args: a.clone(),
+            },
+            loc,
+        ),
+        _ => Value::opaque(format!("function `{name}()` is not evaluated"), loc),
+    };
+    Value { via, ..v }
+}
+
+/// `file("x")` relative to the module directory: regular files only, bounded size.
+fn read_relative(s: &dyn Scope, p: &str) -> Result<String, String> {
+    let path = s.module_dir().join(p);
+    let meta = std::fs::metadata(&path).map_err(|e| crate::discover::io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a file".into());
+    }
+    if meta.len() > MAX_READ {
+        return Err("file too large to read".into());
+    }
+    let bytes = std::fs::read(&path).map_err(|e| crate::discover::io_message(&e))?;
+    crate::source::decode(bytes).map_err(|e| e.message)
+}
+
+/// Terraform `format()` verbs: `%s`, `%d`, `%v`, `%%`, `%q` (others unsupported).
+fn format_parts(fmt: &str, args: &[Value]) -> Option<Vec<Part>> {
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    let mut next = 0;
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            lit.push(c);
+            continue;
+        }
+        // Skip flags and width.
+        let mut verb = chars.next()?;
+        while verb.is_ascii_digit() || matches!(verb, '-' | '+' | '#' | ' ' | '.') {
+            verb = chars.next()?;
+        }
+        match verb {
+            '%' => lit.push('%'),
+            's' | 'd' | 'v' | 'q' | 'f' | 't' => {
+                let arg = args.get(next)?;
+                next += 1;
+                out.push(Part::Lit(std::mem::take(&mut lit)));
+                if verb == 'q' {
+                    out.push(Part::Lit("\"".into()));
+                }
+                out.extend(parts(arg)?);
+                if verb == 'q' {
+                    out.push(Part::Lit("\"".into()));
+                }
+            }
+            _ => return None,
+        }
+    }
+    out.push(Part::Lit(lit));
+    Some(out)
+}
+
+fn literal_json(j: &crate::source::jsonc::Json, loc: Loc) -> Value {
+    use crate::source::jsonc::JsonKind as J;
+    match &j.kind {
+        J::Null => Value::new(Kind::Null, loc),
+        J::Bool(b) => Value::new(Kind::Bool(*b), loc),
+        J::Number(n) => Value::new(Kind::Number(*n), loc),
+        J::String(s) => Value::string(s.clone(), loc),
+        J::Array(items) => Value::array(items.iter().map(|i| literal_json(i, loc)).collect(), loc),
+        J::Object(m) => Value::object(
+            m.iter()
+                .map(|m| Entry {
+                    key: m.key.clone(),
+                    key_loc: loc,
+                    value: literal_json(&m.value, loc),
+                })
+                .collect(),
+            loc,
+        ),
+    }
+}

@@ -1,0 +1,301 @@
+//! Terraform (HCL and JSON syntax, azurerm and azapi) into the model. A
+//! directory is a module; local child modules are loaded with the values
+//! their caller passes.
+
+mod azurerm;
+pub mod eval;
+mod functions;
+pub mod module;
+pub mod parse;
+#[cfg(test)]
+mod tests;
+
+use crate::model::value::{FileId, Loc, ResourceRef, Step, StepKind, Value};
+use crate::model::{LoadError, Unit};
+use crate::source::SourceFile;
+use eval::{Env, Scope};
+use module::{ParsedModule, Tree, MAX_MODULE_DEPTH};
+use parse::{Doc, Src, TfFile};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// At most this many module directories are loaded for one root.
+const MAX_MODULES: usize = 512;
+
+/// A file's parse failure: the file and a located message.
+pub struct FileFailure {
+    pub src: Arc<SourceFile>,
+    pub span: crate::source::Span,
+    pub message: String,
+}
+
+pub fn is_json(path: &Path) -> bool {
+    path.to_string_lossy()
+        .to_ascii_lowercase()
+        .ends_with(".json")
+}
+
+/// Parses one Terraform file (HCL or JSON syntax).
+pub fn parse_file(src: Arc<SourceFile>, id: FileId) -> Result<TfFile, FileFailure> {
+    let doc = if is_json(&src.path) {
+        parse::parse_json(&src.text).map(Doc::Json)
+    } else {
+        parse::parse_hcl(&src.text).map(Doc::Hcl)
+    };
+    match doc {
+        Ok(doc) => Ok(TfFile { src, id, doc }),
+        Err(f) => Err(FileFailure {
+            src,
+            span: f.span,
+            message: f.message,
+        }),
+    }
+}
+
+/// A loaded module tree: the unit, and the directories loaded as children.
+pub struct Loaded {
+    pub unit: Unit,
+    pub child_dirs: Vec<PathBuf>,
+}
+
+/// Loads the module in `root` (its parsed `.tf` files) with `tfvars` (already
+/// parsed, in precedence order: later wins) and local child modules.
+pub fn load(
+    root: PathBuf,
+    root_files: Vec<TfFile>,
+    tfvars: Vec<TfFile>,
+    mut next_id: u32,
+) -> Loaded {
+    let mut files: Vec<Arc<SourceFile>> = Vec::new();
+    let register = |f: &TfFile, files: &mut Vec<Arc<SourceFile>>| {
+        let i = f.id.0 as usize;
+        if files.len() <= i {
+            files.resize_with(i + 1, || f.src.clone());
+        }
+        files[i] = f.src.clone();
+    };
+    for f in root_files.iter().chain(&tfvars) {
+        register(f, &mut files);
+    }
+    let installed = installed_modules(&root);
+    let mut modules = vec![ParsedModule {
+        dir: root.clone(),
+        files: root_files,
+    }];
+    let mut errors: Vec<LoadError> = Vec::new();
+    // Breadth-first over local calls; each directory parsed once per tree.
+    let mut i = 0;
+    let mut depth_of = vec![0usize];
+    while i < modules.len() {
+        let calls = module_sources(&modules[i]);
+        let depth = depth_of[i];
+        for (key_suffix, source) in calls {
+            let key = key_suffix;
+            let Some(dir) = module::resolve_source(&modules[i].dir, &source, &key, &installed)
+            else {
+                continue;
+            };
+            if modules.iter().any(|m| m.dir == dir)
+                || depth >= MAX_MODULE_DEPTH
+                || modules.len() >= MAX_MODULES
+            {
+                continue;
+            }
+            let mut child_files = Vec::new();
+            for path in tf_files_in(&dir) {
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                let Ok(text) = crate::source::decode(bytes) else {
+                    continue;
+                };
+                let src = Arc::new(SourceFile::new(path, text));
+                let id = FileId(next_id);
+                next_id += 1;
+                files.push(src.clone());
+                // Parse errors in a child are reported by the child's own scan.
+                if let Ok(f) = parse_file(src, id) {
+                    child_files.push(f);
+                }
+            }
+            if child_files.is_empty() {
+                continue;
+            }
+            modules.push(ParsedModule {
+                dir,
+                files: child_files,
+            });
+            depth_of.push(depth + 1);
+        }
+        i += 1;
+    }
+    let given = given_values(&modules[0], &tfvars, &mut errors);
+    let tree = Tree::new(&modules, installed);
+    let loaded = tree.load_root(given);
+    let mut unit = Unit::new(files);
+    unit.resources = loaded.resources;
+    unit.parameters = loaded.parameters;
+    unit.outputs = loaded.outputs;
+    unit.configs = loaded.configs;
+    unit.errors = errors;
+    unit.errors.extend(loaded.errors);
+    unit.finish();
+    Loaded {
+        unit,
+        child_dirs: loaded.child_dirs,
+    }
+}
+
+/// `(module key, source)` of each module call with a literal source.
+fn module_sources(m: &ParsedModule) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for f in &m.files {
+        for b in parse::top_blocks(f).iter().filter(|b| b.kind == "module") {
+            let source = match b.attr("source").map(|a| a.expr) {
+                Some(Src::Hcl(hcl_edit::expr::Expression::String(s))) => s.value().clone(),
+                Some(Src::Json(j)) => match j.as_str() {
+                    Some(s) => s.to_string(),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            out.push((b.label(0).to_string(), source));
+        }
+    }
+    out
+}
+
+/// `.tf` and `.tf.json` files of a directory, sorted.
+pub fn tf_files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| {
+                    e.file_type()
+                        .map(|t| t.is_file() || t.is_symlink())
+                        .unwrap_or(false)
+                })
+                .map(|e| e.path())
+                .filter(|p| {
+                    let n = p.to_string_lossy().to_ascii_lowercase();
+                    n.ends_with(".tf") || n.ends_with(".tf.json")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Module key → directory, from `.terraform/modules/modules.json` written by `terraform init`.
+fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
+    let mut out = HashMap::new();
+    let path = root.join(".terraform/modules/modules.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return out;
+    };
+    let Ok(doc) = crate::source::jsonc::parse(&text) else {
+        return out;
+    };
+    for m in doc
+        .root
+        .get("Modules")
+        .and_then(|m| m.as_array())
+        .unwrap_or(&[])
+    {
+        if let (Some(k), Some(d)) = (
+            m.get("Key").and_then(|k| k.as_str()),
+            m.get("Dir").and_then(|d| d.as_str()),
+        ) {
+            if !k.is_empty() {
+                out.insert(k.to_string(), module::normalize(&root.join(d)));
+            }
+        }
+    }
+    out
+}
+
+/// Values for the root module's variables from tfvars files (later wins),
+/// each carrying where it was given.
+fn given_values(
+    root: &ParsedModule,
+    tfvars: &[TfFile],
+    errors: &mut Vec<LoadError>,
+) -> HashMap<String, Value> {
+    let sensitive: HashMap<String, bool> = root
+        .files
+        .iter()
+        .flat_map(parse::top_blocks)
+        .filter(|b| b.kind == "variable")
+        .map(|b| {
+            let s = matches!(b.attr("sensitive").map(|a| a.expr), Some(Src::Hcl(hcl_edit::expr::Expression::Bool(v))) if *v.value());
+            (b.label(0).to_string(), s)
+        })
+        .collect();
+    let mut out = HashMap::new();
+    for f in tfvars {
+        let scope = Constants {
+            dir: f
+                .src
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            errors: std::cell::RefCell::new(Vec::new()),
+        };
+        for a in parse::tfvars_attrs(f) {
+            let v = eval::eval(&scope, a.expr, a.file, &Env::default()).through(Step {
+                kind: StepKind::Given,
+                name: a.name.to_string(),
+                loc: a.key_loc,
+                secure: sensitive.get(a.name).copied().unwrap_or(false),
+                noun: "variable",
+            });
+            out.insert(a.name.to_string(), v);
+        }
+        errors.extend(scope.errors.into_inner());
+    }
+    out
+}
+
+/// Scope of a tfvars file: constants only.
+struct Constants {
+    dir: PathBuf,
+    errors: std::cell::RefCell<Vec<LoadError>>,
+}
+
+impl Scope for Constants {
+    fn var(&self, name: &str, loc: Loc) -> Value {
+        self.error(
+            loc,
+            format!("a variables file cannot refer to `var.{name}`"),
+        );
+        Value::opaque("reference in a variables file", loc)
+    }
+    fn local(&self, name: &str, loc: Loc) -> Value {
+        self.error(
+            loc,
+            format!("a variables file cannot refer to `local.{name}`"),
+        );
+        Value::opaque("reference in a variables file", loc)
+    }
+    fn module_output(&self, _: &str, _: &str, loc: Loc) -> Value {
+        Value::opaque("reference in a variables file", loc)
+    }
+    fn data(&self, _: &str, _: &str, _: &str, loc: Loc) -> Value {
+        Value::opaque("reference in a variables file", loc)
+    }
+    fn resource_ref(&self, ty: &str, name: &str) -> ResourceRef {
+        ResourceRef {
+            ty: ty.to_string(),
+            key: format!("{ty}.{name}"),
+        }
+    }
+    fn module_dir(&self) -> &Path {
+        &self.dir
+    }
+    fn error(&self, loc: Loc, message: String) {
+        self.errors.borrow_mut().push(LoadError { loc, message });
+    }
+}

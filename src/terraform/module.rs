@@ -1,0 +1,928 @@
+//! A Terraform module is a directory: its `.tf` files evaluated together with
+//! variables (defaults, tfvars, caller arguments), locals, data sources and
+//! local child modules, into the model.
+
+use super::azurerm::{self, Transform, PERMISSION_FIELDS, PROPERTIES};
+use super::eval::{self, Env, Scope};
+use super::parse::{top_blocks, RawAttr, RawBlock, Src, TfFile};
+use crate::model::identity::{Identity, IdentityRef};
+use crate::model::ids;
+use crate::model::rbac::builtin_by_name;
+use crate::model::value::ops::from_parts;
+use crate::model::value::{
+    ContextValue, Entry, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
+};
+use crate::model::{ConfigBlock, Lifecycle, LoadError, Output, Parameter, Resource};
+use hcl_edit::expr::{Expression, TraversalOperator};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How deep local module calls may nest before idlint stops following them.
+pub const MAX_MODULE_DEPTH: usize = 16;
+
+/// The `.tf` files of one directory.
+pub struct ParsedModule {
+    pub dir: PathBuf,
+    pub files: Vec<TfFile>,
+}
+
+/// What loading a module tree produces, before it becomes a `Unit`.
+#[derive(Default)]
+pub struct Loaded {
+    pub resources: Vec<Resource>,
+    pub parameters: Vec<Parameter>,
+    pub outputs: Vec<Output>,
+    pub configs: Vec<ConfigBlock>,
+    pub errors: Vec<LoadError>,
+    /// Directories loaded as children of another module.
+    pub child_dirs: Vec<PathBuf>,
+}
+
+/// Shared by every module instance of one tree.
+pub struct Tree<'a> {
+    pub modules: &'a [ParsedModule],
+    /// `.terraform/modules/modules.json` of the root: module key → directory.
+    pub installed: HashMap<String, PathBuf>,
+    out: RefCell<Loaded>,
+    stack: RefCell<Vec<PathBuf>>,
+}
+
+impl<'a> Tree<'a> {
+    pub fn new(modules: &'a [ParsedModule], installed: HashMap<String, PathBuf>) -> Tree<'a> {
+        Tree {
+            modules,
+            installed,
+            out: RefCell::new(Loaded::default()),
+            stack: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Loads the root module (the first parsed module) with the given variable values.
+    pub fn load_root(self, given: HashMap<String, Value>) -> Loaded {
+        if let Some(root) = self.modules.first() {
+            self.stack.borrow_mut().push(root.dir.clone());
+            let inst = Instance::new(&self, root, String::new(), String::new(), Vec::new(), given);
+            inst.load();
+        }
+        self.out.into_inner()
+    }
+
+    fn module_at(&self, dir: &Path) -> Option<&'a ParsedModule> {
+        self.modules.iter().find(|m| m.dir == dir)
+    }
+
+    fn error(&self, loc: Loc, message: String) {
+        self.out
+            .borrow_mut()
+            .errors
+            .push(LoadError { loc, message });
+    }
+}
+
+/// Resolves a module `source` to a directory: local paths relative to the
+/// calling module, registry or git sources through `.terraform/modules`.
+pub fn resolve_source(
+    caller_dir: &Path,
+    source: &str,
+    key: &str,
+    installed: &HashMap<String, PathBuf>,
+) -> Option<PathBuf> {
+    if source.starts_with("./") || source.starts_with("../") {
+        return Some(normalize(&caller_dir.join(source)));
+    }
+    installed.get(key).cloned()
+}
+
+/// `a/./b/../c` → `a/c` without touching the file system.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+enum Slot {
+    InProgress,
+    Done(Value),
+}
+
+enum Child {
+    InProgress,
+    Done(Vec<(String, Value)>),
+    Unavailable,
+}
+
+/// One instance of a module: its blocks and the values its inputs take.
+struct Instance<'t, 'a> {
+    tree: &'t Tree<'a>,
+    module: &'a ParsedModule,
+    /// Address prefix (`module.app.`) and module key for `.terraform/modules` (`app`).
+    prefix: String,
+    key: String,
+    via: Vec<Step>,
+    blocks: Vec<RawBlock<'a>>,
+    given: HashMap<String, Value>,
+    var_cache: RefCell<HashMap<String, Value>>,
+    local_slots: RefCell<HashMap<String, Slot>>,
+    children: RefCell<HashMap<String, Child>>,
+    /// `TYPE.NAME` → canonical type, for references.
+    types: HashMap<(String, String), String>,
+    /// Locals and variables being evaluated inside each other: a long chain
+    /// is cut before it can overflow the stack.
+    depth: std::cell::Cell<usize>,
+}
+
+/// How deep locals and variables may refer to each other before idlint stops following.
+const MAX_EVAL_DEPTH: usize = 128;
+
+impl<'t, 'a> Instance<'t, 'a> {
+    fn new(
+        tree: &'t Tree<'a>,
+        module: &'a ParsedModule,
+        prefix: String,
+        key: String,
+        via: Vec<Step>,
+        given: HashMap<String, Value>,
+    ) -> Instance<'t, 'a> {
+        let blocks: Vec<RawBlock<'a>> = module.files.iter().flat_map(top_blocks).collect();
+        let mut types = HashMap::new();
+        for b in blocks
+            .iter()
+            .filter(|b| b.kind == "resource" || b.kind == "data")
+        {
+            let (ty, name) = (b.label(0), b.label(1));
+            let canonical = if ty.starts_with("azapi_") {
+                b.attr("type")
+                    .and_then(|a| match a.expr {
+                        Src::Hcl(Expression::String(s)) => Some(s.value().clone()),
+                        Src::Json(j) => j.as_str().map(String::from),
+                        _ => None,
+                    })
+                    .map(|t| t.split('@').next().unwrap_or_default().to_string())
+            } else {
+                azurerm::canonical_type(ty).map(String::from)
+            };
+            let key = if b.kind == "data" {
+                format!("data.{ty}")
+            } else {
+                ty.to_string()
+            };
+            types.insert(
+                (key, name.to_string()),
+                canonical.unwrap_or_else(|| ty.to_string()),
+            );
+        }
+        Instance {
+            tree,
+            module,
+            prefix,
+            key,
+            via,
+            blocks,
+            given,
+            var_cache: RefCell::new(HashMap::new()),
+            local_slots: RefCell::new(HashMap::new()),
+            children: RefCell::new(HashMap::new()),
+            types,
+            depth: std::cell::Cell::new(0),
+        }
+    }
+
+    fn eval(&self, a: &RawAttr, env: &Env) -> Value {
+        eval::eval(self, a.expr, a.file, env)
+    }
+
+    fn blocks_of(&self, kind: &'static str) -> impl Iterator<Item = &RawBlock<'a>> {
+        self.blocks.iter().filter(move |b| b.kind == kind)
+    }
+
+    fn variable_block(&self, name: &str) -> Option<&RawBlock<'a>> {
+        self.blocks_of("variable").find(|b| b.label(0) == name)
+    }
+
+    fn sensitive(b: &RawBlock) -> bool {
+        matches!(b.attr("sensitive").map(|a| a.expr), Some(Src::Hcl(Expression::Bool(v))) if *v.value())
+            || matches!(b.attr("sensitive").map(|a| a.expr), Some(Src::Json(j)) if matches!(j.kind, crate::source::jsonc::JsonKind::Bool(true)))
+    }
+
+    /// Everything the module declares, into the tree's output.
+    fn load(&self) {
+        let env = Env::default();
+        for b in self.blocks_of("resource") {
+            if let Some(r) = self.resource(b, &env) {
+                self.tree.out.borrow_mut().resources.push(r);
+            }
+        }
+        for b in self.blocks_of("variable") {
+            let secure = Self::sensitive(b);
+            let default = b.attr("default").map(|a| Entry {
+                key: "default".into(),
+                key_loc: a.key_loc,
+                value: self.eval(a, &env),
+            });
+            let given = self.given.get(b.label(0)).cloned();
+            let ty = b.attr("type").map(|a| type_text(a));
+            self.tree.out.borrow_mut().parameters.push(Parameter {
+                name: b.label(0).to_string(),
+                loc: b.header,
+                ty,
+                secure,
+                default,
+                given,
+                noun: "variable",
+                via: self.via.clone(),
+            });
+        }
+        for b in self.blocks_of("output") {
+            let value = b.attr("value").map(|a| Entry {
+                key: "value".into(),
+                key_loc: a.key_loc,
+                value: self.eval(a, &env),
+            });
+            let secure = Self::sensitive(b);
+            let nonsensitive = b.attr("value").and_then(|a| match a.expr {
+                Src::Hcl(Expression::FuncCall(f)) if f.name.name.as_str() == "nonsensitive" => {
+                    Some(a.key_loc)
+                }
+                _ => None,
+            });
+            self.tree.out.borrow_mut().outputs.push(Output {
+                name: b.label(0).to_string(),
+                loc: b.header,
+                ty: None,
+                secure,
+                nonsensitive,
+                value,
+                via: self.via.clone(),
+            });
+        }
+        for b in self.blocks_of("provider") {
+            let body = self.block_value(b, &env);
+            self.config("provider", b, body);
+        }
+        for t in self.blocks_of("terraform") {
+            for b in t.blocks_of("backend") {
+                let body = self.block_value(b, &env);
+                self.config("backend", b, body);
+            }
+        }
+        let calls: Vec<&str> = self.blocks_of("module").map(|b| b.label(0)).collect();
+        for c in calls {
+            self.child(c);
+        }
+        // Locals nobody uses are still evaluated, so their errors show.
+        for b in self.blocks_of("locals") {
+            for a in &b.attrs {
+                let _ = self.local(a.name, a.key_loc);
+            }
+        }
+    }
+
+    fn config(&self, kind: &'static str, b: &RawBlock<'a>, body: Value) {
+        self.tree.out.borrow_mut().configs.push(ConfigBlock {
+            kind,
+            name: b.label(0).to_string(),
+            loc: b.header,
+            body,
+            via: self.via.clone(),
+        });
+    }
+
+    /// The outputs of child module `call`, loading it on first use.
+    fn child(&self, call: &str) -> Option<Vec<(String, Value)>> {
+        match self.children.borrow().get(call) {
+            Some(Child::Done(o)) => return Some(o.clone()),
+            Some(Child::InProgress) | Some(Child::Unavailable) => return None,
+            None => {}
+        }
+        self.children
+            .borrow_mut()
+            .insert(call.to_string(), Child::InProgress);
+        let result = self.load_child(call);
+        let state = match &result {
+            Some(o) => Child::Done(o.clone()),
+            None => Child::Unavailable,
+        };
+        self.children.borrow_mut().insert(call.to_string(), state);
+        result
+    }
+
+    fn load_child(&self, call: &str) -> Option<Vec<(String, Value)>> {
+        let block = self.blocks_of("module").find(|b| b.label(0) == call)?;
+        let env = Env::default();
+        let source = block.attr("source").map(|a| self.eval(a, &env))?;
+        let source = source.as_str()?.to_string();
+        let key = if self.key.is_empty() {
+            call.to_string()
+        } else {
+            format!("{}.{call}", self.key)
+        };
+        let dir = resolve_source(&self.module.dir, &source, &key, &self.tree.installed)?;
+        let module = self.tree.module_at(&dir)?;
+        if self.tree.stack.borrow().contains(&dir) {
+            self.tree.error(
+                block.header,
+                format!("module `{call}` calls itself through `{source}`; not followed again"),
+            );
+            return None;
+        }
+        if self.tree.stack.borrow().len() > MAX_MODULE_DEPTH {
+            self.tree.error(
+                block.header,
+                format!(
+                    "module `{call}` nests deeper than {MAX_MODULE_DEPTH} modules; not followed"
+                ),
+            );
+            return None;
+        }
+        let mut via = self.via.clone();
+        via.push(Step {
+            kind: StepKind::Nested,
+            name: format!("module.{call}"),
+            loc: block.header,
+            secure: false,
+            noun: crate::model::MODULE_CALL,
+        });
+        let child_vars: Vec<(&str, bool)> = module
+            .files
+            .iter()
+            .flat_map(top_blocks)
+            .filter(|b| b.kind == "variable")
+            .map(|b| (b.label(0), Self::sensitive(&b)))
+            .collect();
+        let mut given = HashMap::new();
+        for a in &block.attrs {
+            if matches!(
+                a.name,
+                "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+            ) {
+                continue;
+            }
+            let secure = child_vars.iter().any(|(n, s)| *n == a.name && *s);
+            let v = self.eval(a, &env).through(Step {
+                kind: StepKind::ModuleInput,
+                name: a.name.to_string(),
+                loc: a.key_loc,
+                secure,
+                noun: "module",
+            });
+            given.insert(a.name.to_string(), v);
+        }
+        self.tree.stack.borrow_mut().push(dir.clone());
+        self.tree.out.borrow_mut().child_dirs.push(dir.clone());
+        let inst = Instance::new(
+            self.tree,
+            module,
+            format!("{}module.{call}.", self.prefix),
+            key,
+            via,
+            given,
+        );
+        inst.load();
+        let outputs = inst
+            .blocks_of("output")
+            .filter_map(|b| Some((b.label(0).to_string(), inst.eval(b.attr("value")?, &env))))
+            .collect();
+        self.tree.stack.borrow_mut().pop();
+        Some(outputs)
+    }
+
+    fn resource(&self, b: &RawBlock<'a>, env: &Env) -> Option<Resource> {
+        let (tf_type, name) = (b.label(0), b.label(1));
+        let address = format!("{}{tf_type}.{name}", self.prefix);
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut lifecycle = Lifecycle::default();
+        for a in &b.attrs {
+            if matches!(a.name, "count" | "for_each") {
+                lifecycle.replicated = Some(a.key_loc);
+            }
+            if matches!(a.name, "depends_on" | "provider" | "count" | "for_each") {
+                continue;
+            }
+            entries.push(Entry {
+                key: a.name.to_string(),
+                key_loc: a.key_loc,
+                value: self.eval(a, env),
+            });
+        }
+        if let Some(l) = b.blocks_of("lifecycle").next() {
+            if let Some(a) = l.attr("create_before_destroy") {
+                if self.eval(a, env).as_bool() == Some(true) {
+                    lifecycle.create_before_destroy = Some(a.key_loc);
+                }
+            }
+            if let Some(a) = l.attr("replace_triggered_by") {
+                lifecycle.replace_triggered_by = Some(a.key_loc);
+            }
+        }
+        self.nested_blocks(b, env, &mut entries);
+        let mut body = Value::object(entries, b.header);
+        let (ty, body_ok) = if tf_type == "azapi_resource" || tf_type == "azapi_update_resource" {
+            self.azapi(b, &mut body, env)
+        } else {
+            let ty = azurerm::canonical_type(tf_type)
+                .unwrap_or(tf_type)
+                .to_string();
+            map_properties(tf_type, &mut body);
+            (ty, true)
+        };
+        if !body_ok {
+            return None;
+        }
+        let identity = identity(&body);
+        let parent = azurerm::parent_attr(tf_type)
+            .and_then(|p| body.get(p))
+            .and_then(ids::parse_id)
+            .and_then(|i| i.resource)
+            .or_else(|| {
+                (tf_type == "azapi_resource")
+                    .then(|| {
+                        body.get("parent_id")
+                            .and_then(ids::parse_id)
+                            .and_then(|i| i.resource)
+                    })
+                    .flatten()
+            });
+        let depends_on = b
+            .attr("depends_on")
+            .map(|a| self.depends_on(a))
+            .unwrap_or_default();
+        if let Some(n) = body.get("name") {
+            let volatile = matches!(n.as_unknown(), Some(Unknown::Volatile { .. }))
+                || matches!(&n.kind, Kind::Template(p) if p.iter().any(|x| matches!(x, Part::Hole(Unknown::Volatile { .. }))));
+            if volatile {
+                lifecycle.volatile_name = Some(n.loc);
+            }
+        }
+        Some(Resource {
+            ty,
+            source_type: tf_type.to_string(),
+            key: address.clone(),
+            label: address,
+            name: body.get("name").cloned(),
+            loc: b.header,
+            body,
+            identity,
+            lifecycle,
+            deploy_scope: None,
+            parent,
+            depends_on,
+            via: self.via.clone(),
+        })
+    }
+
+    /// Nested blocks as object entries (repeated blocks as an array);
+    /// `dynamic` blocks by their content, evaluated once with an unknown element.
+    fn nested_blocks(&self, b: &RawBlock<'a>, env: &Env, entries: &mut Vec<Entry>) {
+        let mut grouped: Vec<(String, Loc, Vec<Value>)> = Vec::new();
+        for nb in &b.blocks {
+            let (name, value) = match nb.kind {
+                "lifecycle" | "provisioner" | "connection" => continue,
+                "dynamic" => {
+                    let label = nb.label(0);
+                    let iterator = nb
+                        .attr("iterator")
+                        .and_then(|a| match a.expr {
+                            Src::Hcl(Expression::Variable(v)) => Some(v.as_str().to_string()),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| label.to_string());
+                    let Some(content) = nb.blocks_of("content").next() else {
+                        continue;
+                    };
+                    let elem = Value::opaque("element of a `dynamic` block", nb.header);
+                    let e = env.with(&iterator, elem);
+                    (label.to_string(), self.block_value(content, &e))
+                }
+                kind => (kind.to_string(), self.block_value(nb, env)),
+            };
+            match grouped.iter_mut().find(|(n, _, _)| *n == name) {
+                Some(g) => g.2.push(value),
+                None => grouped.push((name, nb.header, vec![value])),
+            }
+        }
+        for (name, loc, mut values) in grouped {
+            let value = if values.len() == 1 {
+                values.pop().unwrap_or_else(|| Value::new(Kind::Null, loc))
+            } else {
+                Value::array(values, loc)
+            };
+            entries.push(Entry {
+                key: name,
+                key_loc: loc,
+                value,
+            });
+        }
+    }
+
+    fn block_value(&self, b: &RawBlock<'a>, env: &Env) -> Value {
+        let mut entries: Vec<Entry> = b
+            .attrs
+            .iter()
+            .map(|a| Entry {
+                key: a.name.to_string(),
+                key_loc: a.key_loc,
+                value: self.eval(a, env),
+            })
+            .collect();
+        self.nested_blocks(b, env, &mut entries);
+        Value::object(entries, b.header)
+    }
+
+    /// azapi resources become ordinary ARM-typed resources: `type` gives the
+    /// type, `body` the ARM properties, `parent_id` the parent or scope.
+    fn azapi(&self, b: &RawBlock<'a>, body: &mut Value, env: &Env) -> (String, bool) {
+        let Some(t) = body.get("type").and_then(Value::as_str).map(str::to_string) else {
+            return (b.label(0).to_string(), true);
+        };
+        let ty = t.split('@').next().unwrap_or_default().to_string();
+        let mut entries: Vec<Entry> = body.as_object().unwrap_or(&[]).to_vec();
+        // `body = jsonencode({...})` (azapi 1.x) is read as the object it encodes.
+        let arm_body = b.attr("body").map(|a| match a.expr {
+            Src::Hcl(Expression::FuncCall(f))
+                if f.name.name.as_str() == "jsonencode" && f.args.len() == 1 =>
+            {
+                f.args
+                    .iter()
+                    .next()
+                    .map(|arg| eval::expr(self, arg, a.file, env))
+                    .unwrap_or_else(|| self.eval(a, env))
+            }
+            _ => self.eval(a, env),
+        });
+        if let Some(ab) = arm_body {
+            for e in ab.as_object().unwrap_or(&[]) {
+                entries.retain(|x| !x.key.eq_ignore_ascii_case(&e.key));
+                entries.push(e.clone());
+            }
+        }
+        let extension = ty
+            .to_ascii_lowercase()
+            .starts_with("microsoft.authorization/");
+        if extension {
+            if let Some(p) = body.entry("parent_id") {
+                entries.push(Entry {
+                    key: "scope".into(),
+                    key_loc: p.key_loc,
+                    value: p.value.clone(),
+                });
+            }
+        }
+        *body = Value::object(entries, body.loc);
+        (ty, true)
+    }
+
+    fn depends_on(&self, a: &RawAttr) -> Vec<String> {
+        let Src::Hcl(Expression::Array(items)) = a.expr else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|e| match e {
+                Expression::Traversal(t) => {
+                    let Expression::Variable(root) = &t.expr else {
+                        return None;
+                    };
+                    let names: Vec<&str> = t
+                        .operators
+                        .iter()
+                        .filter_map(|o| match o.value() {
+                            TraversalOperator::GetAttr(n) => Some(n.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    Some(format!(
+                        "{}{}.{}",
+                        self.prefix,
+                        root.as_str(),
+                        names.join(".")
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn type_text(a: &RawAttr) -> String {
+    match a.expr {
+        Src::Hcl(Expression::Variable(v)) => v.as_str().to_string(),
+        Src::Hcl(Expression::FuncCall(f)) => f.name.name.as_str().to_string(),
+        Src::Json(j) => j.as_str().unwrap_or("").to_string(),
+        _ => "complex".into(),
+    }
+}
+
+/// Copies mapped azurerm attributes to their ARM property paths.
+fn map_properties(tf_type: &str, body: &mut Value) {
+    let mut props: Vec<Entry> = Vec::new();
+    let mut top: Vec<Entry> = Vec::new();
+    for (t, attr, path, transform) in PROPERTIES {
+        if *t != tf_type {
+            continue;
+        }
+        let Some(e) = body.entry(attr) else { continue };
+        let mut value = e.value.clone();
+        if *transform == Transform::Negate {
+            if let Some(b) = value.as_bool() {
+                value.kind = Kind::Bool(!b);
+            }
+        }
+        if *attr == "permissions" {
+            value = permissions(&value);
+        }
+        let entry = |key: &str| Entry {
+            key: key.to_string(),
+            key_loc: e.key_loc,
+            value: value.clone(),
+        };
+        match path.strip_prefix("properties.") {
+            Some(p) => props.push(entry(p)),
+            None => top.push(entry(path)),
+        }
+    }
+    if props.is_empty() && top.is_empty() {
+        return;
+    }
+    let mut entries: Vec<Entry> = body.as_object().unwrap_or(&[]).to_vec();
+    entries.extend(top);
+    if !props.is_empty() {
+        entries.push(Entry {
+            key: "properties".into(),
+            key_loc: body.loc,
+            value: Value::object(props, body.loc),
+        });
+    }
+    *body = Value::object(entries, body.loc);
+}
+
+/// `permissions {}` blocks → ARM `permissions[]` with camelCase fields.
+fn permissions(v: &Value) -> Value {
+    let one = |p: &Value| -> Value {
+        let entries = p
+            .as_object()
+            .unwrap_or(&[])
+            .iter()
+            .map(|e| Entry {
+                key: PERMISSION_FIELDS
+                    .iter()
+                    .find(|(tf, _)| *tf == e.key)
+                    .map(|(_, arm)| arm.to_string())
+                    .unwrap_or_else(|| e.key.clone()),
+                key_loc: e.key_loc,
+                value: e.value.clone(),
+            })
+            .collect();
+        Value::object(entries, p.loc)
+    };
+    match &v.kind {
+        Kind::Array(items) => Value::array(items.iter().map(one).collect(), v.loc),
+        Kind::Object(_) => Value::array(vec![one(v)], v.loc),
+        _ => v.clone(),
+    }
+}
+
+/// `identity { type, identity_ids }` → the model's identity.
+fn identity(body: &Value) -> Option<Identity> {
+    let e = body.entry("identity")?;
+    let block = match &e.value.kind {
+        Kind::Array(items) => items.first()?.clone(),
+        _ => e.value.clone(),
+    };
+    let type_entry = block.entry("type");
+    let loc = type_entry.map(|t| t.key_loc).unwrap_or(e.key_loc);
+    let mut id = Identity::from_type(type_entry.map(|t| &t.value), loc);
+    if let Some(ids_entry) = block.entry("identity_ids") {
+        for v in ids_entry.value.as_array().unwrap_or(&[]) {
+            id.user_assigned.push(IdentityRef {
+                id: v.clone(),
+                loc: v.loc,
+                target: ids::parse_id(v).and_then(|i| i.resource),
+            });
+        }
+    }
+    Some(id)
+}
+
+fn step(kind: StepKind, name: &str, loc: Loc, secure: bool, noun: &'static str) -> Step {
+    Step {
+        kind,
+        name: name.to_string(),
+        loc,
+        secure,
+        noun,
+    }
+}
+
+impl Scope for Instance<'_, '_> {
+    fn var(&self, name: &str, loc: Loc) -> Value {
+        if let Some(v) = self.var_cache.borrow().get(name) {
+            return v.clone();
+        }
+        let Some(b) = self.variable_block(name) else {
+            self.tree
+                .error(loc, format!("variable `{name}` is not declared"));
+            return Value::opaque(format!("undeclared variable `{name}`"), loc);
+        };
+        let secure = Self::sensitive(b);
+        let v = if let Some(g) = self.given.get(name) {
+            g.clone()
+        } else if let Some(d) = b.attr("default") {
+            self.eval(d, &Env::default()).through(step(
+                StepKind::Default,
+                name,
+                b.header,
+                secure,
+                "variable",
+            ))
+        } else {
+            Value::unknown(
+                Unknown::Input {
+                    name: name.to_string(),
+                    secure,
+                },
+                b.header,
+            )
+        };
+        self.var_cache
+            .borrow_mut()
+            .insert(name.to_string(), v.clone());
+        v
+    }
+
+    fn local(&self, name: &str, loc: Loc) -> Value {
+        match self.local_slots.borrow().get(name) {
+            Some(Slot::Done(v)) => return v.clone(),
+            Some(Slot::InProgress) => {
+                self.tree
+                    .error(loc, format!("local `{name}` refers to itself"));
+                return Value::opaque(format!("local `{name}` refers to itself"), loc);
+            }
+            None => {}
+        }
+        let attr = self
+            .blocks_of("locals")
+            .flat_map(|b| b.attrs.iter())
+            .find(|a| a.name == name);
+        let Some(attr) = attr else {
+            self.tree
+                .error(loc, format!("local `{name}` is not declared"));
+            return Value::opaque(format!("undeclared local `{name}`"), loc);
+        };
+        if self.depth.get() >= MAX_EVAL_DEPTH {
+            return Value::opaque("locals nested too deeply to follow", loc);
+        }
+        self.local_slots
+            .borrow_mut()
+            .insert(name.to_string(), Slot::InProgress);
+        self.depth.set(self.depth.get() + 1);
+        let v = crate::model::value::ops::bounded(self.eval(attr, &Env::default()));
+        self.depth.set(self.depth.get() - 1);
+        let v = v.through(step(StepKind::Named, name, attr.key_loc, false, "local"));
+        self.local_slots
+            .borrow_mut()
+            .insert(name.to_string(), Slot::Done(v.clone()));
+        v
+    }
+
+    fn module_output(&self, call: &str, output: &str, loc: Loc) -> Value {
+        let Some(outs) = self.child(call) else {
+            return Value::opaque(
+                format!("output of module `{call}`, which is not loaded"),
+                loc,
+            );
+        };
+        match outs.iter().find(|(n, _)| n == output) {
+            Some((_, v)) => {
+                v.clone()
+                    .through(step(StepKind::ModuleOutput, output, loc, false, "module"))
+            }
+            None => Value::opaque(format!("module `{call}` has no output `{output}`"), loc),
+        }
+    }
+
+    fn data(&self, ty: &str, name: &str, path: &str, loc: Loc) -> Value {
+        let block = self
+            .blocks_of("data")
+            .find(|b| b.label(0) == ty && b.label(1) == name);
+        let env = Env::default();
+        let attr = |a: &str| block.and_then(|b| b.attr(a)).map(|x| self.eval(x, &env));
+        let ctx = |c: ContextValue| Value::unknown(Unknown::Context(c), loc);
+        let lit = |s: &str| Part::Lit(s.to_string());
+        let parts_or = |v: Option<Value>, c: ContextValue| -> Vec<Part> {
+            v.and_then(|v| eval::parts(&v))
+                .unwrap_or_else(|| vec![Part::Hole(Unknown::Context(c))])
+        };
+        match (ty, path) {
+            ("azurerm_subscription", "id") => {
+                let mut p = vec![lit("/subscriptions/")];
+                p.extend(parts_or(
+                    attr("subscription_id"),
+                    ContextValue::SubscriptionId,
+                ));
+                return from_parts(p, loc, Vec::new());
+            }
+            ("azurerm_subscription" | "azurerm_client_config", "subscription_id") => {
+                return attr("subscription_id").unwrap_or_else(|| ctx(ContextValue::SubscriptionId))
+            }
+            ("azurerm_subscription" | "azurerm_client_config", "tenant_id") => {
+                return ctx(ContextValue::TenantId)
+            }
+            ("azurerm_resource_group", "id") => {
+                let mut p = vec![
+                    lit("/subscriptions/"),
+                    Part::Hole(Unknown::Context(ContextValue::SubscriptionId)),
+                    lit("/resourceGroups/"),
+                ];
+                p.extend(parts_or(attr("name"), ContextValue::ResourceGroupName));
+                return from_parts(p, loc, Vec::new());
+            }
+            ("azurerm_resource_group", "name") => {
+                if let Some(n) = attr("name") {
+                    return n;
+                }
+            }
+            ("azurerm_management_group", "id") => {
+                let mut p = vec![lit("/providers/Microsoft.Management/managementGroups/")];
+                p.extend(parts_or(attr("name"), ContextValue::ManagementGroupName));
+                return from_parts(p, loc, Vec::new());
+            }
+            ("azurerm_role_definition", "id" | "role_definition_id") => {
+                if let Some(id) = attr("role_definition_id").filter(|v| v.as_str().is_some()) {
+                    return id;
+                }
+                if let Some(role) = attr("name").and_then(|n| n.as_str().and_then(builtin_by_name))
+                {
+                    return Value::string(
+                        format!(
+                            "/providers/Microsoft.Authorization/roleDefinitions/{}",
+                            role.guid
+                        ),
+                        loc,
+                    );
+                }
+            }
+            ("azurerm_key_vault_secret", "value") => {
+                let what = attr("name")
+                    .and_then(|n| n.as_str().map(|s| format!("`{s}`")))
+                    .unwrap_or_else(|| "a secret".into());
+                return Value::unknown(Unknown::KeyVault { what }, loc);
+            }
+            _ => {}
+        }
+        let target = self.resource_ref(&format!("data.{ty}"), name);
+        let target = ResourceRef {
+            ty: target.ty,
+            key: target.key,
+        };
+        match azurerm::meaning(ty, path) {
+            azurerm::Meaning::Attr(attr) => {
+                Value::unknown(Unknown::Attribute(SymRef { target, attr }), loc)
+            }
+            azurerm::Meaning::Secret => Value::unknown(
+                Unknown::ServiceSecret {
+                    source: format!("data.{ty}.{name}.{path}"),
+                    target: Some(target),
+                },
+                loc,
+            ),
+            azurerm::Meaning::Generated => Value::unknown(
+                Unknown::Generated {
+                    what: format!("data.{ty}.{name}"),
+                },
+                loc,
+            ),
+        }
+    }
+
+    fn resource_ref(&self, ty: &str, name: &str) -> ResourceRef {
+        let canonical = self
+            .types
+            .get(&(ty.to_string(), name.to_string()))
+            .cloned()
+            .or_else(|| azurerm::canonical_type(ty.trim_start_matches("data.")).map(String::from))
+            .unwrap_or_else(|| ty.to_string());
+        ResourceRef {
+            ty: canonical.to_ascii_lowercase(),
+            key: format!("{}{ty}.{name}", self.prefix),
+        }
+    }
+
+    fn module_dir(&self) -> &Path {
+        &self.module.dir
+    }
+
+    fn error(&self, loc: Loc, message: String) {
+        self.tree.error(loc, message);
+    }
+}
