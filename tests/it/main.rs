@@ -6,4 +6,5 @@ mod errors;
 mod formats;
 mod registry;
 mod rules;
+mod scan;
 mod support;
