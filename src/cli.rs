@@ -153,6 +153,7 @@ fn check(args: CheckArgs) -> i32 {
     let opts = RenderOptions {
         color,
         quiet: args.quiet,
+        show_suppressed: false,
         width: terminal_width(),
     };
     let text = report::render(&report, args.format, &opts);

@@ -168,6 +168,9 @@ pub struct Diagnostic {
     pub related: Vec<RelatedOut>,
     pub help: String,
     pub fingerprint: String,
+    /// Set on suppressed findings, which reports show only when asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppressed>,
     #[serde(skip)]
     pub source: Arc<SourceFile>,
     #[serde(skip)]
@@ -177,6 +180,24 @@ pub struct Diagnostic {
     /// Secret spans in `source`, masked when the source is shown.
     #[serde(skip)]
     pub redactions: Vec<Span>,
+}
+
+/// Why a finding is not reported.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Suppressed {
+    pub kind: SuppressionKind,
+    pub justification: String,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SuppressionKind {
+    /// An `idlint:ignore` comment in the source.
+    Inline,
+    /// A `suppress` entry of the configuration file.
+    Config,
+    /// A fingerprint in the `--baseline` file.
+    Baseline,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -247,6 +268,7 @@ impl Diagnostic {
             related,
             help: f.help.clone(),
             fingerprint,
+            suppressed: None,
             redactions: f
                 .redact
                 .iter()

@@ -69,6 +69,8 @@ pub struct Summary {
 #[derive(Debug, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings hidden by a suppression or the baseline, each saying which.
+    pub suppressed: Vec<Diagnostic>,
     pub errors: Vec<FileError>,
     pub skipped: Vec<(String, String)>,
     pub summary: Summary,
@@ -222,6 +224,7 @@ fn finish(mut all: JobResult, start: Instant) -> Report {
     };
     Report {
         diagnostics: diags,
+        suppressed: Vec::new(),
         errors,
         skipped,
         summary,

@@ -2,8 +2,11 @@
 //! back into loaders or the model.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::Report;
 
@@ -12,11 +15,16 @@ pub enum Format {
     Human,
     Concise,
     Json,
+    Sarif,
+    Junit,
+    Github,
 }
 
 pub struct RenderOptions {
     pub color: bool,
     pub quiet: bool,
+    /// List suppressed findings too, marked as such.
+    pub show_suppressed: bool,
     /// Terminal width for wrapping human output.
     pub width: usize,
 }
@@ -26,5 +34,8 @@ pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
         Format::Human => human::render(report, opts),
         Format::Concise => concise::render(report),
         Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report, opts),
+        Format::Junit => junit::render(report, opts),
+        Format::Github => github::render(report, opts),
     }
 }

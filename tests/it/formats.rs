@@ -9,6 +9,7 @@ fn rendered(format: Format) -> String {
     let opts = RenderOptions {
         color: false,
         quiet: false,
+        show_suppressed: false,
         width: 100,
     };
     render(&report, format, &opts)

@@ -1,0 +1,8 @@
+//! `--format sarif` (being written).
+
+use super::RenderOptions;
+use crate::Report;
+
+pub fn render(_report: &Report, _opts: &RenderOptions) -> String {
+    String::new()
+}
