@@ -6,7 +6,7 @@ mod functions;
 pub mod params;
 pub mod parse;
 
-pub use parse::{load, schema_level};
+pub use parse::{load, load_parameter_file, schema_level};
 
 /// What a JSON document's `$schema` says it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use crate::model::value::{Entry, FileId, Kind, Loc, Unknown, Value};
 use crate::model::LoadError;
 use crate::source::jsonc::{Json, JsonKind};
 
-/// A value given for a parameter, with the location of its name in the file.
+/// A value given for a parameter, with the location of its assignment in the file.
 pub struct Given {
     pub name: String,
     pub key_loc: Loc,
@@ -54,9 +54,17 @@ pub fn read(file: FileId, root: &Json, errors: &mut Vec<LoadError>) -> Vec<Given
             });
             continue;
         };
+        // The assignment is the `value`/`reference` key: that is where a
+        // finding about the given value points.
+        let assigned = m
+            .value
+            .member("value")
+            .or_else(|| m.value.member("reference"))
+            .map(|v| Loc::new(file, v.key_span))
+            .unwrap_or(key_loc);
         out.push(Given {
             name: m.key.clone(),
-            key_loc,
+            key_loc: assigned,
             value,
         });
     }

@@ -95,6 +95,36 @@ pub fn load(
     unit
 }
 
+/// A parameter file on its own: its values as inputs whose declarations are
+/// unknown, so rules can still judge them by name.
+pub fn load_parameter_file(file: Arc<SourceFile>, root: &Json) -> Unit {
+    let mut errors = Vec::new();
+    let given = params::read(TEMPLATE, root, &mut errors);
+    let mut unit = Unit::new(vec![file]);
+    unit.errors = errors;
+    for g in given {
+        unit.parameters.push(Parameter {
+            name: g.name.clone(),
+            loc: g.key_loc,
+            ty: None,
+            secure: false,
+            default: None,
+            given: Some(g.value.through(Step {
+                kind: StepKind::Given,
+                name: g.name.clone(),
+                loc: g.key_loc,
+                secure: false,
+                noun: "parameter",
+            })),
+            noun: "parameter",
+            declared: false,
+            via: Vec::new(),
+        });
+    }
+    unit.finish();
+    unit
+}
+
 struct Ctx {
     level: Option<ScopeLevel>,
     via: Vec<Step>,
@@ -163,6 +193,7 @@ impl Loader<'_> {
                 default,
                 given: d.given.clone(),
                 noun: "parameter",
+                declared: true,
                 via: ctx.via.clone(),
             });
         }
@@ -208,6 +239,7 @@ impl Loader<'_> {
                 secure: matches!(ty.as_deref(), Some("securestring" | "secureobject")),
                 ty,
                 nonsensitive: None,
+                guarded: false,
                 value,
                 via: ctx.via.clone(),
             });
@@ -538,7 +570,11 @@ impl Loader<'_> {
             name: label.to_string(),
             loc,
             secure: false,
-            noun: "nested deployment",
+            noun: if inner_scope {
+                "nested deployment"
+            } else {
+                crate::model::OUTER_SCOPE_DEPLOYMENT
+            },
         });
         let inner_ctx = Ctx {
             level,

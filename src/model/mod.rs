@@ -1,10 +1,12 @@
 //! The common model: what the ARM and Terraform loaders produce and the only
 //! thing rules read. Nothing here knows which format a value came from.
 
+pub mod credentials;
 pub mod identity;
 pub mod ids;
 pub mod rbac;
 pub mod resource;
+pub mod secrets;
 pub mod value;
 
 pub use identity::{Identity, IdentityRef, Tri};
@@ -23,6 +25,10 @@ use std::sync::Arc;
 /// one names the call chain.
 pub const MODULE_CALL: &str = "module call";
 
+/// `Step::noun` of an ARM nested deployment evaluated in its parent's
+/// expression scope (no `expressionEvaluationOptions.scope: inner`).
+pub const OUTER_SCOPE_DEPLOYMENT: &str = "outer-scope nested deployment";
+
 /// A deployment input: ARM template parameter or Terraform variable.
 #[derive(Clone, Debug)]
 pub struct Parameter {
@@ -39,6 +45,9 @@ pub struct Parameter {
     pub given: Option<Value>,
     /// "parameter" or "variable".
     pub noun: &'static str,
+    /// Declared in a template or module; `false` for a value in a parameter
+    /// file or tfvars whose declaration was not found.
+    pub declared: bool,
     /// Nested deployments or module calls this input belongs to.
     pub via: Vec<Step>,
 }
@@ -66,6 +75,10 @@ pub struct Output {
     pub secure: bool,
     /// Where the value is wrapped in `nonsensitive()`, which lifts Terraform's own protection.
     pub nonsensitive: Option<Loc>,
+    /// The platform itself keeps secrets out of this output unless told
+    /// otherwise: Terraform refuses a root output of a sensitive value not
+    /// marked `sensitive`, and a module output stays sensitive in its caller.
+    pub guarded: bool,
     /// The `value` entry.
     pub value: Option<Entry>,
     pub via: Vec<Step>,

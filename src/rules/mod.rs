@@ -76,7 +76,23 @@ pub struct Rule {
 
 /// Every rule idlint ships, in ID order.
 pub static REGISTRY: &[&Rule] = &[
+    &sec::sec001::RULE,
+    &sec::sec002::RULE,
     &sec::sec003::RULE,
+    &sec::sec004::RULE,
+    &sec::sec005::RULE,
+    &sec::sec006::RULE,
+    &sec::sec007::RULE,
+    &sec::sec008::RULE,
+    &sec::sec009::RULE,
+    &sec::sec010::RULE,
+    &sec::sec011::RULE,
+    &sec::sec012::RULE,
+    &sec::sec013::RULE,
+    &sec::sec014::RULE,
+    &sec::sec015::RULE,
+    &sec::sec016::RULE,
+    &sec::sec017::RULE,
     &mid::mid004::RULE,
     &rbac::rbac001::RULE,
     &bg::bg001::RULE,

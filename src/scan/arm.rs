@@ -177,6 +177,17 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
             collect(unit, ctx, reported, res, None);
         }
     }
+    // A parameter file whose template is not here is still checked on its own.
+    for p in &param_files {
+        let stem = template_stem_of_params(file_name(&p.src.path));
+        let has_template = templates.iter().any(|t| {
+            stem.is_some_and(|s| file_stem_json(file_name(&t.src.path)).eq_ignore_ascii_case(s))
+        });
+        if !has_template {
+            let unit = arm::load_parameter_file(p.src.clone(), &p.doc.root);
+            collect(&unit, ctx, reported, res, None);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -106,11 +106,19 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     let tfvars: Vec<TfFile> = auto_vars.iter().filter_map(|p| parse(p, res)).collect();
     // Other variable files are checked on their own but not applied: Terraform
     // reads them only with `-var-file`.
-    for p in &other_vars {
-        let _ = parse(p, res);
-    }
+    let others: Vec<TfFile> = other_vars.iter().filter_map(|p| parse(p, res)).collect();
     if tf_files.is_empty() {
+        let mut all = tfvars;
+        all.extend(others);
+        if !all.is_empty() {
+            let unit = terraform::load_var_files(&[], all);
+            collect(&unit, ctx, reported, res, None);
+        }
         return;
+    }
+    if !others.is_empty() {
+        let unit = terraform::load_var_files(&tf_files, others);
+        collect(&unit, ctx, reported, res, None);
     }
     let t = Instant::now();
     let dir = normalize(&job.dir);

@@ -130,7 +130,7 @@ pub fn load(
         }
         i += 1;
     }
-    let given = given_values(&modules[0], &tfvars, &mut errors);
+    let given = given_values(&modules[0].files, &tfvars, &mut errors);
     let tree = Tree::new(&modules, installed);
     let loaded = tree.load_root(given);
     let mut unit = Unit::new(files);
@@ -145,6 +145,58 @@ pub fn load(
         unit,
         child_dirs: loaded.child_dirs,
     }
+}
+
+/// Variable files on their own: their assignments as inputs, declared when
+/// `module_files` declares them (a `.tfvars` that Terraform reads only with
+/// `-var-file`, or one in a directory without a module), so rules can judge
+/// them by name and by `sensitive`.
+pub fn load_var_files(module_files: &[TfFile], tfvars: Vec<TfFile>) -> Unit {
+    let files = tfvars.iter().map(|f| f.src.clone()).collect();
+    let mut unit = Unit::new(files);
+    // File ids of the unit are the variable files' own, counted from zero.
+    let tfvars: Vec<TfFile> = tfvars
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| TfFile {
+            id: FileId(i as u32),
+            ..f
+        })
+        .collect();
+    let declared = variable_sensitivity(module_files);
+    let mut errors = Vec::new();
+    let mut given: Vec<(String, Value)> = given_values(module_files, &tfvars, &mut errors).into_iter().collect();
+    given.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, value) in given {
+        let loc = value.via.first().map(|s| s.loc).unwrap_or(value.loc);
+        let decl = declared.get(&name);
+        unit.parameters.push(crate::model::Parameter {
+            secure: decl.copied().unwrap_or(false),
+            declared: decl.is_some(),
+            name,
+            loc,
+            ty: None,
+            default: None,
+            given: Some(value),
+            noun: "variable",
+            via: Vec::new(),
+        });
+    }
+    unit.errors = errors;
+    unit.finish();
+    unit
+}
+
+fn variable_sensitivity(files: &[TfFile]) -> HashMap<String, bool> {
+    files
+        .iter()
+        .flat_map(parse::top_blocks)
+        .filter(|b| b.kind == "variable")
+        .map(|b| {
+            let s = matches!(b.attr("sensitive").map(|a| a.expr), Some(Src::Hcl(hcl_edit::expr::Expression::Bool(v))) if *v.value());
+            (b.label(0).to_string(), s)
+        })
+        .collect()
 }
 
 /// `(module key, source)` of each module call with a literal source.
@@ -219,20 +271,11 @@ fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
 /// Values for the root module's variables from tfvars files (later wins),
 /// each carrying where it was given.
 fn given_values(
-    root: &ParsedModule,
+    module_files: &[TfFile],
     tfvars: &[TfFile],
     errors: &mut Vec<LoadError>,
 ) -> HashMap<String, Value> {
-    let sensitive: HashMap<String, bool> = root
-        .files
-        .iter()
-        .flat_map(parse::top_blocks)
-        .filter(|b| b.kind == "variable")
-        .map(|b| {
-            let s = matches!(b.attr("sensitive").map(|a| a.expr), Some(Src::Hcl(hcl_edit::expr::Expression::Bool(v))) if *v.value());
-            (b.label(0).to_string(), s)
-        })
-        .collect();
+    let sensitive = variable_sensitivity(module_files);
     let mut out = HashMap::new();
     for f in tfvars {
         let scope = Constants {

@@ -240,6 +240,7 @@ impl<'t, 'a> Instance<'t, 'a> {
                 default,
                 given,
                 noun: "variable",
+                declared: true,
                 via: self.via.clone(),
             });
         }
@@ -262,6 +263,7 @@ impl<'t, 'a> Instance<'t, 'a> {
                 ty: None,
                 secure,
                 nonsensitive,
+                guarded: true,
                 value,
                 via: self.via.clone(),
             });

@@ -1,0 +1,464 @@
+//! Where a secret comes from, answered once for every rule that asks: a
+//! literal in the code, a secure or plain input, a Key Vault reference, a
+//! generated value, a key pulled from a service, or unknown. Also the
+//! secret-bearing properties (RULES.md T4) and app settings in all their shapes.
+
+use super::resource::Resource;
+use super::value::{Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
+
+/// What a value is, as a secret.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source<'v> {
+    /// Known text written in the code (in place, a variable, a default, a caller's argument).
+    Literal(&'v str),
+    /// Empty, or a placeholder such as `<password>` or `REPLACE_ME`.
+    Placeholder,
+    /// A secure/sensitive input with no value in the code.
+    SecureInput(&'v str),
+    /// A plain input with no value in the code.
+    PlainInput(&'v str),
+    /// A Key Vault (or App Configuration) reference, resolved at deployment or run time.
+    KeyVault,
+    /// Generated at deployment: `random_password`, `newGuid()`.
+    Generated,
+    /// A key or connection string read from a service: `listKeys()`, `primary_access_key`.
+    ServiceKey(&'v str),
+    /// Text with literal and unknown parts, none of them a secret source.
+    Partial,
+    /// Anything else: a number, an object, an unknown value.
+    Unknown,
+}
+
+/// A value's source with the provenance facts rules need.
+#[derive(Clone, Debug)]
+pub struct Origin<'v> {
+    pub source: Source<'v>,
+    /// The step that supplied the value: the last default or given value in its chain.
+    pub supplied_by: Option<&'v Step>,
+    /// The value came through a secure input's default.
+    pub via_secure_default: bool,
+    /// The value came from a parameter file or tfvars.
+    pub given: bool,
+}
+
+pub fn origin(v: &Value) -> Origin<'_> {
+    let supplied_by = v
+        .via
+        .iter()
+        .rev()
+        .find(|s| matches!(s.kind, StepKind::Default | StepKind::Given));
+    Origin {
+        source: source(v),
+        supplied_by,
+        via_secure_default: v.via.iter().any(|s| s.kind == StepKind::Default && s.secure),
+        given: v.via.iter().any(|s| s.kind == StepKind::Given),
+    }
+}
+
+pub fn source(v: &Value) -> Source<'_> {
+    match &v.kind {
+        Kind::String(s) => {
+            if is_reference(s) {
+                Source::KeyVault
+            } else if is_placeholder(s) {
+                Source::Placeholder
+            } else {
+                Source::Literal(s)
+            }
+        }
+        Kind::Null => Source::Placeholder,
+        Kind::Unknown(u) => unknown_source(u),
+        Kind::Template(parts) => {
+            let holes: Vec<Source> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Hole(u) => Some(unknown_source(u)),
+                    Part::Lit(_) => None,
+                })
+                .collect();
+            for want in [0, 1, 2, 3] {
+                for h in &holes {
+                    let hit = match (want, h) {
+                        (0, Source::ServiceKey(_)) => true,
+                        (1, Source::KeyVault) => true,
+                        (2, Source::SecureInput(_)) => true,
+                        (3, Source::PlainInput(_)) => true,
+                        _ => false,
+                    };
+                    if hit {
+                        return h.clone();
+                    }
+                }
+            }
+            Source::Partial
+        }
+        _ => Source::Unknown,
+    }
+}
+
+fn unknown_source(u: &Unknown) -> Source<'_> {
+    match u {
+        Unknown::Input { name, secure: true } => Source::SecureInput(name),
+        Unknown::Input { name, secure: false } => Source::PlainInput(name),
+        Unknown::KeyVault { .. } => Source::KeyVault,
+        Unknown::Generated { .. } => Source::Generated,
+        Unknown::Volatile { function } if function.starts_with("newGuid") || function.starts_with("uuid") => {
+            Source::Generated
+        }
+        Unknown::ServiceSecret { source, .. } => Source::ServiceKey(source),
+        _ => Source::Unknown,
+    }
+}
+
+/// A secret the code does not store but a reader can still see: from a
+/// service key, a secure input, a Key Vault reference or a generator.
+pub fn is_secret_source(s: &Source) -> bool {
+    matches!(
+        s,
+        Source::ServiceKey(_) | Source::SecureInput(_) | Source::KeyVault | Source::Generated
+    )
+}
+
+/// `@Microsoft.KeyVault(...)` and `@Microsoft.AppConfiguration(...)` references.
+pub fn is_reference(s: &str) -> bool {
+    let t = s.trim_start();
+    let starts = |p: &str| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p);
+    starts("@Microsoft.KeyVault(") || starts("@Microsoft.AppConfiguration(")
+}
+
+/// Values that stand in for a secret rather than being one.
+pub fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let wrapped = |open: &str, close: &str| t.starts_with(open) && t.ends_with(close) && t.len() > open.len() + close.len() - 1;
+    if wrapped("<", ">") || wrapped("{{", "}}") || wrapped("${", "}") || wrapped("$(", ")") || wrapped("#{", "}#") || wrapped("__", "__") || wrapped("%", "%") {
+        return true;
+    }
+    if t.chars().all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.')) {
+        return true;
+    }
+    // REPLACE_ME, GEN-PASSWORD, YOUR_SECRET_HERE, TODO: upper-case words.
+    let upper_words = t.len() <= 48
+        && t.chars().any(|c| c.is_ascii_uppercase())
+        && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if upper_words {
+        let words = ["REPLACE", "CHANGE", "GEN-", "YOUR", "TODO", "TBD", "PLACEHOLDER", "SECRET", "PASSWORD", "EXAMPLE", "DUMMY", "FIXME", "ENTER", "INSERT", "NONE"];
+        return t.contains('_') || t.contains('-') || words.iter().any(|w| t.contains(w));
+    }
+    false
+}
+
+/// Names that say a value is a secret (`adminPassword`, `storage_account_key`),
+/// not names that say where one lives (`keyVaultName`, `secretName`, `sshPublicKey`).
+pub fn secret_like_name(name: &str) -> bool {
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-' && *c != '.')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const NOT: &[&str] = &[
+        "name", "names", "id", "ids", "uri", "url", "urls", "version", "type", "publickey", "publickeys", "length",
+        "policy", "expiry", "expiration", "enabled", "mode", "format", "size", "count", "lifetime", "ttl", "path",
+        "endpoint", "parameters", "configuration", "config", "permissions", "location",
+    ];
+    // Keys that identify or partition data, or reference a key held elsewhere.
+    const NOT_KEYS: &[&str] = &[
+        "partitionkey", "shardkey", "uniquekey", "sortkey", "rowkey", "hashkey", "idempotencykey", "customermanaged",
+        "creationtoken", "sshkey", "authorizedkey",
+    ];
+    if n.starts_with("keyvault") || NOT.iter().any(|s| n.ends_with(s)) || NOT_KEYS.iter().any(|s| n.contains(s)) {
+        return false;
+    }
+    // SSH keys in templates are public keys unless they say otherwise.
+    if n.contains("ssh") && !n.contains("private") {
+        return false;
+    }
+    const SECRET: &[&str] = &[
+        "password", "passwd", "pwd", "secret", "token", "accountkey", "acctkey", "connectionstring", "sharedaccesskey",
+        "apikey",
+    ];
+    SECRET.iter().any(|s| n.contains(s)) || n.ends_with("key") || n.ends_with("keys")
+}
+
+/// Secret-bearing properties (RULES.md T4): (type, path). ARM entries use
+/// the canonical type and ARM paths, Terraform entries the azurerm type and
+/// attribute paths; a resource matches on either, so one table serves both.
+/// Array elements are walked through at any step of a path.
+static SECRET_PROPERTIES: &[(&str, &str)] = &[
+    ("Microsoft.Compute/virtualMachines", "properties.osProfile.adminPassword"),
+    ("Microsoft.Compute/virtualMachineScaleSets", "properties.virtualMachineProfile.osProfile.adminPassword"),
+    ("Microsoft.ContainerService/managedClusters", "properties.windowsProfile.adminPassword"),
+    ("Microsoft.ContainerService/managedClusters", "properties.servicePrincipalProfile.secret"),
+    ("Microsoft.ContainerService/managedClusters", "properties.aadProfile.serverAppSecret"),
+    ("Microsoft.ContainerInstance/containerGroups", "properties.imageRegistryCredentials.password"),
+    ("Microsoft.ContainerInstance/containerGroups", "properties.diagnostics.logAnalytics.workspaceKey"),
+    ("Microsoft.ContainerInstance/containerGroups", "properties.volumes.azureFile.storageAccountKey"),
+    ("Microsoft.Sql/servers", "properties.administratorLoginPassword"),
+    ("Microsoft.Sql/managedInstances", "properties.administratorLoginPassword"),
+    ("Microsoft.DBforMySQL/servers", "properties.administratorLoginPassword"),
+    ("Microsoft.DBforMySQL/flexibleServers", "properties.administratorLoginPassword"),
+    ("Microsoft.DBforPostgreSQL/servers", "properties.administratorLoginPassword"),
+    ("Microsoft.DBforPostgreSQL/flexibleServers", "properties.administratorLoginPassword"),
+    ("Microsoft.DBforMariaDB/servers", "properties.administratorLoginPassword"),
+    ("Microsoft.Web/certificates", "properties.password"),
+    ("Microsoft.Web/sourcecontrols", "properties.token"),
+    ("Microsoft.Web/sourcecontrols", "properties.tokenSecret"),
+    ("Microsoft.Web/staticSites", "properties.repositoryToken"),
+    ("Microsoft.KeyVault/vaults/secrets", "properties.value"),
+    ("Microsoft.Automation/automationAccounts/credentials", "properties.password"),
+    ("Microsoft.ApiManagement/service/users", "properties.password"),
+    ("Microsoft.ApiManagement/service/identityProviders", "properties.clientSecret"),
+    ("Microsoft.Network/connections", "properties.sharedKey"),
+    ("Microsoft.Network/virtualNetworkGateways", "properties.vpnClientConfiguration.radiusServerSecret"),
+    ("Microsoft.Network/applicationGateways", "properties.sslCertificates.properties.password"),
+    ("Microsoft.Resources/deploymentScripts", "properties.storageAccountSettings.storageAccountKey"),
+    ("Microsoft.App/managedEnvironments", "properties.appLogsConfiguration.logAnalyticsConfiguration.sharedKey"),
+    ("Microsoft.App/managedEnvironments", "properties.daprAIConnectionString"),
+    ("Microsoft.App/managedEnvironments/storages", "properties.azureFile.accountKey"),
+    ("azurerm_linux_virtual_machine", "admin_password"),
+    ("azurerm_windows_virtual_machine", "admin_password"),
+    ("azurerm_linux_virtual_machine_scale_set", "admin_password"),
+    ("azurerm_windows_virtual_machine_scale_set", "admin_password"),
+    ("azurerm_virtual_machine", "os_profile.admin_password"),
+    ("azurerm_kubernetes_cluster", "windows_profile.admin_password"),
+    ("azurerm_kubernetes_cluster", "service_principal.client_secret"),
+    ("azurerm_container_group", "image_registry_credential.password"),
+    ("azurerm_container_group", "diagnostics.log_analytics.workspace_key"),
+    ("azurerm_container_group", "container.volume.storage_account_key"),
+    ("azurerm_mssql_server", "administrator_login_password"),
+    ("azurerm_sql_server", "administrator_login_password"),
+    ("azurerm_mssql_managed_instance", "administrator_login_password"),
+    ("azurerm_postgresql_server", "administrator_login_password"),
+    ("azurerm_mysql_server", "administrator_login_password"),
+    ("azurerm_mariadb_server", "administrator_login_password"),
+    ("azurerm_postgresql_flexible_server", "administrator_password"),
+    ("azurerm_mysql_flexible_server", "administrator_password"),
+    ("azurerm_app_service_certificate", "password"),
+    ("azurerm_key_vault_secret", "value"),
+    ("azurerm_automation_credential", "password"),
+    ("azurerm_api_management_user", "password"),
+    ("azurerm_virtual_network_gateway_connection", "shared_key"),
+    ("azurerm_application_gateway", "ssl_certificate.password"),
+    ("azurerm_container_app_environment_storage", "access_key"),
+];
+
+/// Does `r` match a table's type column (canonical ARM type or azurerm type)?
+pub fn resource_matches(r: &Resource, ty: &str) -> bool {
+    r.ty.eq_ignore_ascii_case(ty) || r.source_type.eq_ignore_ascii_case(ty)
+}
+
+/// The secret-bearing properties set on `r`, each with the table path.
+pub fn secret_properties(r: &Resource) -> Vec<(&'static str, &Entry)> {
+    let mut out = Vec::new();
+    for (ty, path) in SECRET_PROPERTIES {
+        if resource_matches(r, ty) {
+            for e in entries_at(&r.body, path) {
+                out.push((*path, e));
+            }
+        }
+    }
+    out
+}
+
+/// Entries at a dotted path; arrays met on the way are walked through.
+pub fn entries_at<'v>(v: &'v Value, path: &str) -> Vec<&'v Entry> {
+    fn walk<'v>(v: &'v Value, segs: &[&str], out: &mut Vec<&'v Entry>) {
+        let Some((first, rest)) = segs.split_first() else { return };
+        match &v.kind {
+            Kind::Array(items) => items.iter().for_each(|i| walk(i, segs, out)),
+            Kind::Object(_) => {
+                if let Some(e) = v.entry(first) {
+                    if rest.is_empty() {
+                        out.push(e);
+                    } else {
+                        walk(&e.value, rest, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let segs: Vec<&str> = path.split('.').collect();
+    let mut out = Vec::new();
+    walk(v, &segs, &mut out);
+    out
+}
+
+/// Every entry of a value tree, depth first.
+pub fn each_entry<'v>(v: &'v Value, f: &mut dyn FnMut(&'v Entry)) {
+    match &v.kind {
+        Kind::Array(items) => items.iter().for_each(|i| each_entry(i, f)),
+        Kind::Object(entries) => {
+            for e in entries.iter() {
+                f(e);
+                each_entry(&e.value, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One app setting or connection string of a web app, function app or Logic App.
+#[derive(Debug)]
+pub struct Setting<'v> {
+    /// The setting's name, when known.
+    pub name: Option<&'v str>,
+    pub value: &'v Value,
+    /// Where findings about the setting point.
+    pub loc: Loc,
+    pub connection_string: bool,
+}
+
+static SITE_TYPES: &[&str] = &[
+    "azurerm_linux_web_app",
+    "azurerm_windows_web_app",
+    "azurerm_linux_function_app",
+    "azurerm_windows_function_app",
+    "azurerm_linux_web_app_slot",
+    "azurerm_windows_web_app_slot",
+    "azurerm_linux_function_app_slot",
+    "azurerm_windows_function_app_slot",
+    "azurerm_logic_app_standard",
+    "azurerm_app_service",
+    "azurerm_app_service_slot",
+    "azurerm_function_app",
+    "azurerm_function_app_slot",
+    "azurerm_function_app_flex_consumption",
+];
+
+/// App settings and connection strings in every shape: ARM `siteConfig`
+/// arrays, `sites/config` objects, Terraform `app_settings` maps and
+/// `connection_string` blocks.
+pub fn app_settings(r: &Resource) -> Vec<Setting<'_>> {
+    let mut out = Vec::new();
+    if r.is_type("Microsoft.Web/sites") || r.is_type("Microsoft.Web/sites/slots") {
+        for item in entries_at(&r.body, "properties.siteConfig.appSettings") {
+            for s in item.value.as_array().unwrap_or(&[]) {
+                if let Some(v) = s.entry("value") {
+                    out.push(Setting {
+                        name: s.get("name").and_then(Value::as_str),
+                        value: &v.value,
+                        loc: v.key_loc,
+                        connection_string: false,
+                    });
+                }
+            }
+        }
+        for item in entries_at(&r.body, "properties.siteConfig.connectionStrings") {
+            for s in item.value.as_array().unwrap_or(&[]) {
+                if let Some(v) = s.entry("connectionString") {
+                    out.push(Setting {
+                        name: s.get("name").and_then(Value::as_str),
+                        value: &v.value,
+                        loc: v.key_loc,
+                        connection_string: true,
+                    });
+                }
+            }
+        }
+    }
+    if r.is_type("Microsoft.Web/sites/config") || r.is_type("Microsoft.Web/sites/slots/config") {
+        let name = r.name.as_ref().map(Value::display).unwrap_or_default().to_ascii_lowercase();
+        let kind = if name.ends_with("appsettings") {
+            Some(false)
+        } else if name.ends_with("connectionstrings") {
+            Some(true)
+        } else {
+            None
+        };
+        if let (Some(cs), Some(props)) = (kind, r.body.get("properties")) {
+            for e in props.as_object().unwrap_or(&[]) {
+                let value = if cs { e.value.get("value").unwrap_or(&e.value) } else { &e.value };
+                out.push(Setting {
+                    name: Some(&e.key),
+                    value,
+                    loc: e.key_loc,
+                    connection_string: cs,
+                });
+            }
+        }
+    }
+    if SITE_TYPES.iter().any(|t| r.source_type == *t) {
+        if let Some(m) = r.body.get("app_settings") {
+            for e in m.as_object().unwrap_or(&[]) {
+                out.push(Setting {
+                    name: Some(&e.key),
+                    value: &e.value,
+                    loc: e.key_loc,
+                    connection_string: false,
+                });
+            }
+        }
+        for block in entries_at(&r.body, "connection_string") {
+            let blocks: Vec<&Value> = match &block.value.kind {
+                Kind::Array(items) => items.iter().collect(),
+                _ => vec![&block.value],
+            };
+            for b in blocks {
+                if let Some(v) = b.entry("value") {
+                    out.push(Setting {
+                        name: b.get("name").and_then(Value::as_str),
+                        value: &v.value,
+                        loc: v.key_loc,
+                        connection_string: true,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Settings that select an identity or an endpoint rather than carrying a secret.
+pub fn identity_based_setting(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    [
+        "__fullyqualifiednamespace",
+        "__accountname",
+        "__serviceuri",
+        "__bloburi",
+        "__blobserviceuri",
+        "__queueserviceuri",
+        "__tableserviceuri",
+        "__credential",
+        "__clientid",
+        "__tenantid",
+        "__endpoint",
+    ]
+    .iter()
+    .any(|s| n.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in ["", "  ", "<your-password>", "REPLACE_ME", "GEN-PASSWORD", "YOUR_SECRET_HERE", "TODO", "xxxxxxxx", "********", "#{DbPassword}#", "$(SqlPassword)", "${PASSWORD}", "__PASSWORD__", "{{ pw }}"] {
+            assert!(is_placeholder(p), "{p:?}");
+        }
+        for s in ["P@ssw0rd!", "hunter2", "Sup3rS3cret", "ABC123", "changeme1"] {
+            assert!(!is_placeholder(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn secret_names() {
+        for n in ["adminPassword", "sql_admin_pwd", "storageAccountKey", "apiKeys", "clientSecret", "sas-token", "dbConnectionString", "primaryKey"] {
+            assert!(secret_like_name(n), "{n}");
+        }
+        for n in ["keyVaultName", "secretName", "sshPublicKey", "adminPasswordLength", "tokenLifetime", "keyVaultSecretUri", "passwordPolicy", "keyType", "adminUsername", "location", "adminSSHKey", "shardKey", "customerManagedKey", "tokenEndpoint"] {
+            assert!(!secret_like_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn references() {
+        assert!(is_reference("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/x/)"));
+        assert!(is_reference(" @microsoft.appconfiguration(Endpoint=https://x;Key=y)"));
+        assert!(!is_reference("Microsoft.KeyVault"));
+    }
+}

@@ -1,0 +1,65 @@
+use crate::findings::{via_text, Finding, Severity};
+use crate::model::secrets::{origin, secret_properties, Source};
+use crate::model::{Unit, Value};
+use crate::rules::{Family, Formats, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "SEC001",
+        name: "secret-literal-in-property",
+        family: Family::Sec,
+        severity: Severity::Critical,
+        formats: Formats::Both,
+        summary: "secret-bearing property set to a literal written in the code",
+        help: "pass the secret as a secure parameter (`@secure()` / `sensitive = true`) from Key Vault, or generate it",
+        docs: include_str!("../../../rules/SEC001-secret-literal-in-property/README.md"),
+    },
+    check,
+};
+
+/// The literal the code stores for a secret, unless it comes from a secure
+/// input's default (SEC003) or a parameter file / tfvars (SEC017).
+pub fn stored_literal(v: &Value) -> Option<&str> {
+    let o = origin(v);
+    match o.source {
+        Source::Literal(s) if !o.via_secure_default && !o.given => Some(s),
+        _ => None,
+    }
+}
+
+fn check(unit: &Unit, out: &mut Vec<Finding>) {
+    for r in &unit.resources {
+        for (path, e) in secret_properties(r) {
+            if stored_literal(&e.value).is_none() {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    &RULE.meta,
+                    e.key_loc,
+                    format!("`{}` of `{}` is a literal secret{}", e.key, r.label, via_text(&e.value)),
+                )
+                .resource(r, path)
+                .evidence(&e.value)
+                .redact(e.value.loc),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Loc, Step, StepKind};
+
+    #[test]
+    fn literals_but_not_secure_defaults_or_given_values() {
+        let lit = Value::string("Sup3r-S3cret", Loc::default());
+        assert_eq!(stored_literal(&lit), Some("Sup3r-S3cret"));
+        let step = |kind, secure| Step { kind, name: "p".into(), loc: Loc::default(), secure, noun: "parameter" };
+        assert_eq!(stored_literal(&lit.clone().through(step(StepKind::Default, false))), Some("Sup3r-S3cret"));
+        assert_eq!(stored_literal(&lit.clone().through(step(StepKind::Default, true))), None);
+        assert_eq!(stored_literal(&lit.clone().through(step(StepKind::Given, false))), None);
+        assert_eq!(stored_literal(&Value::string("<password>", Loc::default())), None);
+    }
+}

@@ -1,0 +1,43 @@
+use crate::findings::{Finding, Severity};
+use crate::model::secrets::{is_secret_source, source};
+use crate::model::{Output, Unit};
+use crate::rules::sec::source_phrase;
+use crate::rules::{Family, Formats, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "SEC005",
+        name: "output-exposes-secret",
+        family: Family::Sec,
+        severity: Severity::High,
+        formats: Formats::Both,
+        summary: "output that exposes a key, a secure input or a generated secret",
+        help: "do not output secrets: give consumers a managed identity and a role, or store the secret in Key Vault and output its URI",
+        docs: include_str!("../../../rules/SEC005-output-exposes-secret/README.md"),
+    },
+    check,
+};
+
+/// An output that is not declared secure/sensitive but carries a secret:
+/// a key read from a service, a secure input, a Key Vault or generated value.
+/// Terraform's `nonsensitive()` does not make a value less secret.
+pub fn exposes(o: &Output) -> bool {
+    let Some(v) = &o.value else { return false };
+    if o.secure || (o.guarded && o.nonsensitive.is_none()) {
+        return false;
+    }
+    is_secret_source(&source(&v.value)) || v.value.via.iter().any(|s| s.secure)
+}
+
+fn check(unit: &Unit, out: &mut Vec<Finding>) {
+    for o in unit.outputs.iter().filter(|o| exposes(o)) {
+        let Some(v) = &o.value else { continue };
+        let from = source_phrase(unit, &source(&v.value));
+        let mut f = Finding::new(&RULE.meta, v.key_loc, format!("output `{}` exposes {from}", o.name))
+            .subject(format!("output:{}", o.name));
+        if let Some(n) = o.nonsensitive {
+            f = f.related(n, "`nonsensitive()` lifts Terraform's protection here");
+        }
+        out.push(f);
+    }
+}

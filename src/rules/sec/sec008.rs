@@ -1,0 +1,77 @@
+use crate::findings::{Finding, Severity};
+use crate::model::secrets::{entries_at, resource_matches, source, Source};
+use crate::model::{Entry, Resource, Unit, Value};
+use crate::rules::{Family, Formats, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "SEC008",
+        name: "container-app-inline-secret",
+        family: Family::Sec,
+        severity: Severity::Medium,
+        formats: Formats::Both,
+        summary: "Container Apps secret or environment key stored inline instead of a Key Vault reference",
+        help: "reference the secret from Key Vault (`keyVaultUrl` + `identity` / `key_vault_secret_id` + `identity`) so the app reads it with its managed identity",
+        docs: include_str!("../../../rules/SEC008-container-app-inline-secret/README.md"),
+    },
+    check,
+};
+
+/// Where inline secrets live: (type, path to the secret list or key, what).
+static SECRET_LISTS: &[(&str, &str)] = &[
+    ("Microsoft.App/containerApps", "properties.configuration.secrets"),
+    ("Microsoft.App/jobs", "properties.configuration.secrets"),
+    ("azurerm_container_app", "secret"),
+    ("azurerm_container_app_job", "secret"),
+];
+static KEYS: &[(&str, &str)] = &[
+    ("Microsoft.App/managedEnvironments", "properties.appLogsConfiguration.logAnalyticsConfiguration.sharedKey"),
+    ("Microsoft.App/managedEnvironments/storages", "properties.azureFile.accountKey"),
+    ("azurerm_container_app_environment_storage", "access_key"),
+];
+
+/// A secret entry with a `value` and no Key Vault reference.
+fn inline_values(list: &Value) -> Vec<&Entry> {
+    let items: Vec<&Value> = match &list.kind {
+        crate::model::Kind::Array(items) => items.iter().collect(),
+        _ => vec![list],
+    };
+    items
+        .into_iter()
+        .filter(|s| s.get("keyVaultUrl").is_none() && s.get("key_vault_secret_id").is_none())
+        .filter_map(|s| s.entry("value"))
+        .filter(|e| !e.value.is_null())
+        .collect()
+}
+
+/// A key set in the code or read from a service.
+fn stored_key(v: &Value) -> bool {
+    matches!(source(v), Source::Literal(_) | Source::ServiceKey(_))
+}
+
+fn report(r: &Resource, e: &Entry, path: &str, what: &str, out: &mut Vec<Finding>) {
+    out.push(
+        Finding::new(&RULE.meta, e.key_loc, format!("{what} of `{}` is stored inline", r.label))
+            .resource(r, path)
+            .evidence(&e.value)
+            .redact(e.value.loc),
+    );
+}
+
+fn check(unit: &Unit, out: &mut Vec<Finding>) {
+    for r in &unit.resources {
+        for (ty, path) in SECRET_LISTS.iter().filter(|(t, _)| resource_matches(r, t)) {
+            let _ = ty;
+            for list in entries_at(&r.body, path) {
+                for e in inline_values(&list.value) {
+                    report(r, e, path, "a secret", out);
+                }
+            }
+        }
+        for (_, path) in KEYS.iter().filter(|(t, _)| resource_matches(r, t)) {
+            for e in entries_at(&r.body, path).into_iter().filter(|e| stored_key(&e.value)) {
+                report(r, e, path, &format!("`{}`", e.key), out);
+            }
+        }
+    }
+}

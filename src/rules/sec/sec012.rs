@@ -1,0 +1,38 @@
+use crate::findings::{Finding, Severity};
+use crate::model::secrets::resource_matches;
+use crate::model::Unit;
+use crate::rules::{Family, Formats, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "SEC012",
+        name: "key-vault-secret-without-expiry",
+        family: Family::Sec,
+        severity: Severity::Low,
+        formats: Formats::Both,
+        summary: "Key Vault secret without an expiry date",
+        help: "set an expiry (`attributes.exp` / `expiration_date`) and rotate the secret before it",
+        docs: include_str!("../../../rules/SEC012-key-vault-secret-without-expiry/README.md"),
+    },
+    check,
+};
+
+/// (type, expiry property): absent means the secret never expires.
+static EXPIRY: &[(&str, &str)] = &[
+    ("Microsoft.KeyVault/vaults/secrets", "properties.attributes.exp"),
+    ("azurerm_key_vault_secret", "expiration_date"),
+];
+
+fn check(unit: &Unit, out: &mut Vec<Finding>) {
+    for r in &unit.resources {
+        for (_, path) in EXPIRY.iter().filter(|(t, _)| resource_matches(r, t)) {
+            let set = r.prop(path).is_some_and(|e| !e.value.is_null());
+            if !set {
+                out.push(
+                    Finding::new(&RULE.meta, r.loc, format!("Key Vault secret `{}` has no expiry date", r.label))
+                        .resource(r, path),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+use crate::findings::{Finding, Severity};
+use crate::model::secrets::{each_entry, source, Source};
+use crate::model::{Kind, Unit, Value, OUTER_SCOPE_DEPLOYMENT};
+use crate::rules::{Family, Formats, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "SEC016",
+        name: "outer-scope-secure-parameter",
+        family: Family::Sec,
+        severity: Severity::Medium,
+        formats: Formats::ArmOnly,
+        summary: "nested deployment in outer expression scope using a secure parameter of its parent",
+        help: "set `expressionEvaluationOptions.scope` to `inner` and pass the secret as a secure parameter of the nested template; in outer scope it is resolved into the deployment's visible template",
+        docs: include_str!("../../../rules/SEC016-outer-scope-secure-parameter/README.md"),
+    },
+    check,
+};
+
+/// A leaf value that comes from a secure parameter.
+pub fn from_secure_parameter(v: &Value) -> bool {
+    !matches!(v.kind, Kind::Object(_) | Kind::Array(_))
+        && (matches!(source(v), Source::SecureInput(_)) || v.via.iter().any(|s| s.secure))
+}
+
+fn check(unit: &Unit, out: &mut Vec<Finding>) {
+    for r in &unit.resources {
+        let Some(dep) = r.via.iter().rev().find(|s| s.noun == OUTER_SCOPE_DEPLOYMENT) else { continue };
+        each_entry(&r.body, &mut |e| {
+            if from_secure_parameter(&e.value) {
+                out.push(
+                    Finding::new(
+                        &RULE.meta,
+                        e.key_loc,
+                        format!(
+                            "`{}` of `{}` uses a secure parameter of the outer template in outer-scope nested deployment `{}`",
+                            e.key, r.label, dep.name
+                        ),
+                    )
+                    .related(dep.loc, format!("nested deployment `{}` declared here", dep.name))
+                    .resource(r, &e.key)
+                    .redact(e.value.loc),
+                );
+            }
+        });
+    }
+}

@@ -1,0 +1,41 @@
+use crate::findings::{Finding, Severity};
+use crate::model::secrets::{secret_like_name, source, Source};
+use crate::model::{StepKind, Unit};
+use crate::rules::{Family, Formats, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        id: "SEC017",
+        name: "parameter-file-secret-literal",
+        family: Family::Sec,
+        severity: Severity::High,
+        formats: Formats::Both,
+        summary: "parameter file or tfvars giving a literal value to a secure or secret-named input",
+        help: "reference the secret from Key Vault in the parameter file (`\"reference\": {\"keyVault\": ...}`) or supply it from the pipeline's secret store (`TF_VAR_...`), not from a committed file",
+        docs: include_str!("../../../rules/SEC017-parameter-file-secret-literal/README.md"),
+    },
+    check,
+};
+
+fn check(unit: &Unit, out: &mut Vec<Finding>) {
+    for p in &unit.parameters {
+        let Some(g) = &p.given else { continue };
+        if !(p.secure || secret_like_name(&p.name)) {
+            continue;
+        }
+        if !matches!(source(g), Source::Literal(_)) {
+            continue;
+        }
+        let Some(step) = g.via.iter().find(|s| s.kind == StepKind::Given) else { continue };
+        let why = if p.secure { "secure" } else { "secret-named" };
+        out.push(
+            Finding::new(
+                &RULE.meta,
+                step.loc,
+                format!("{why} {} `{}` is given a literal value", p.noun, p.name),
+            )
+            .redact(g.loc)
+            .subject(format!("given:{}", p.name)),
+        );
+    }
+}
