@@ -1,5 +1,6 @@
 //! Command line: `check`, `rules`, `explain`.
 
+use crate::config::{self, Config};
 use crate::findings::Severity;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Selection, REGISTRY};
@@ -22,7 +23,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Scan ARM templates and Terraform for identity and secret problems
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules
     Rules {
         #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
@@ -33,6 +34,25 @@ pub enum Command {
         /// Rule ID or name, e.g. MID004 or acr-admin-user-enabled
         rule: String,
     },
+    /// Merge JSON or SARIF reports (shards, repositories) into one
+    Merge {
+        /// Reports written with --format json or --format sarif
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+        /// Write the merged report there (standard output otherwise)
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 1/4")?;
+    let k: u32 = k.trim().parse().map_err(|_| "K is not a number")?;
+    let n: u32 = n.trim().parse().map_err(|_| "N is not a number")?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: need 1 <= K <= N"));
+    }
+    Ok((k, n))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -72,9 +92,24 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1
-    #[arg(long, value_enum, default_value_t = FailOn::Low)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 [default: low, or `fail_on` of the config]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Configuration file [default: the nearest .idlint.yaml upward from the first path]
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Hide findings whose fingerprints are in this baseline file
+    #[arg(long)]
+    pub baseline: Option<PathBuf>,
+    /// Write the fingerprints of the findings reported to this baseline file
+    #[arg(long)]
+    pub write_baseline: Option<PathBuf>,
+    /// List suppressed findings too, marked as such
+    #[arg(long)]
+    pub show_suppressed: bool,
+    /// Scan only share K of N (e.g. 2/8): a deterministic split of directories by path
+    #[arg(long, value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
     /// Rules to run: IDs, names or families (SEC, MID, RBAC, BG), comma-separated
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
@@ -106,10 +141,13 @@ pub struct CheckArgs {
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { format } => {
             print_out(&catalog(format));
             0
+        }
+        Command::Merge { reports, output } => {
+            crate::report::merge::run(&reports, output.as_deref())
         }
         Command::Explain { rule } => match rules::lookup(&rule) {
             Some(r) => {
@@ -131,15 +169,49 @@ fn print_out(s: &str) {
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let settings = Settings {
-        selection: Selection {
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
+    let config_path = args.config.clone().or_else(|| {
+        let start = args
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        config::find(&start)
+    });
+    let cfg = match config_path.as_deref().map(config::load) {
+        None => Config::default(),
+        Some(Ok(c)) => c,
+        Some(Err(e)) => {
+            eprint!("{}", render_config_error(&e));
+            return 2;
+        }
+    };
+    // Flags override the file.
+    let selection = Selection {
+        select: if args.select.is_empty() {
+            cfg.select.clone()
+        } else {
+            args.select.clone()
         },
+        ignore: if args.ignore.is_empty() {
+            cfg.ignore.clone()
+        } else {
+            args.ignore.clone()
+        },
+    };
+    let fail_on = match (args.fail_on, cfg.fail_on) {
+        (Some(f), _) => f.severity(),
+        (None, Some(f)) => f,
+        (None, None) => Some(Severity::Low),
+    };
+    let settings = Settings {
+        selection,
         threads: args.threads,
         parameters: args.parameters.clone(),
         var_files: args.var_file.clone(),
         exclude: args.exclude.clone(),
+        config: cfg,
+        baseline: args.baseline.clone(),
+        shard: args.shard,
     };
     let report = match lint(&args.paths, &settings) {
         Ok(r) => r,
@@ -148,12 +220,18 @@ fn check(args: CheckArgs) -> i32 {
             return 2;
         }
     };
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = crate::baseline::write(path, &report.diagnostics) {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none();
     let opts = RenderOptions {
         color,
         quiet: args.quiet,
-        show_suppressed: false,
+        show_suppressed: args.show_suppressed,
         width: terminal_width(),
     };
     let text = report::render(&report, args.format, &opts);
@@ -169,7 +247,30 @@ fn check(args: CheckArgs) -> i32 {
     if args.stats {
         eprint!("{}", stats(&report));
     }
-    report.exit_code(args.fail_on.severity())
+    report.exit_code(fail_on)
+}
+
+/// A configuration error with its line shown, as human findings are.
+fn render_config_error(e: &config::ConfigError) -> String {
+    if e.line == 0 {
+        return format!("error: {}: {}\n", e.source.display, e.message);
+    }
+    let offset = e.offset() as u32;
+    let err = crate::scan::FileError {
+        file: e.source.display.clone(),
+        line: Some(e.line),
+        column: Some(e.column),
+        message: format!("invalid configuration: {}", e.message),
+        source: Some((
+            e.source.clone(),
+            crate::source::Span {
+                start: offset,
+                end: offset + 1,
+            },
+        )),
+    };
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    crate::report::human::render_errors(&[err], color, terminal_width())
 }
 
 fn terminal_width() -> usize {

@@ -106,7 +106,7 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovery {
             Ok(m) => m,
             Err(e) => {
                 let message = if std::fs::symlink_metadata(root).is_ok() {
-                    "broken symbolic link".to_string()
+                    link_message(&e)
                 } else {
                     io_message(&e)
                 };
@@ -205,11 +205,11 @@ fn walk(
             // Follow links to files; a dangling link is an error the user should see.
             match std::fs::metadata(path) {
                 Ok(m) => m.is_file(),
-                Err(_) => {
+                Err(e) => {
                     if kind_of(path).is_some() {
                         errors.push(WalkError {
                             path: path.to_path_buf(),
-                            message: "broken symbolic link".into(),
+                            message: link_message(&e),
                         });
                     }
                     false
@@ -228,6 +228,28 @@ fn walk(
             });
         }
     }
+}
+
+/// `ELOOP` ("too many levels of symbolic links"), which has no stable
+/// `io::ErrorKind` yet.
+const ELOOP: Option<i32> = if cfg!(target_os = "linux") {
+    Some(40)
+} else if cfg!(any(target_os = "macos", target_os = "freebsd")) {
+    Some(62)
+} else {
+    None
+};
+
+/// Why a symbolic link cannot be followed: its target is missing, or it
+/// resolves through a loop (`a -> b -> a`), or something else went wrong.
+fn link_message(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        return "broken symbolic link".into();
+    }
+    if ELOOP.is_some() && e.raw_os_error() == ELOOP {
+        return "symbolic link loop (too many levels of symbolic links)".into();
+    }
+    format!("symbolic link cannot be followed: {}", io_message(e))
 }
 
 fn parent_dir(p: &Path) -> PathBuf {

@@ -281,6 +281,39 @@ impl Diagnostic {
         }
     }
 
+    /// A finding about a place that is not part of a unit (a suppression
+    /// comment, a configuration entry).
+    pub fn at(
+        rule: &'static RuleMeta,
+        src: &Arc<SourceFile>,
+        span: Span,
+        message: String,
+        subject: &str,
+    ) -> Diagnostic {
+        let start = src.line_col(span.start);
+        let end = src.line_col(span.end);
+        Diagnostic {
+            rule_id: rule.id,
+            rule_name: rule.name,
+            severity: rule.severity,
+            message,
+            file: src.display.clone(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            resource: None,
+            related: Vec::new(),
+            help: rule.help.to_string(),
+            fingerprint: fingerprint(rule.id, &src.display, subject),
+            suppressed: None,
+            source: src.clone(),
+            span,
+            related_spans: Vec::new(),
+            redactions: Vec::new(),
+        }
+    }
+
     /// Report order: file, line, column, rule.
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
         (

@@ -3,7 +3,9 @@
 //! `lint()` is the whole pipeline: discover → load → model → rules → report.
 
 pub mod arm;
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod findings;
 pub mod model;
@@ -11,6 +13,7 @@ pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod suppress;
 pub mod terraform;
 
 use findings::{Diagnostic, Severity};
@@ -39,6 +42,12 @@ pub struct Settings {
     pub var_files: Vec<PathBuf>,
     /// Globs of paths not to walk.
     pub exclude: Vec<String>,
+    /// The configuration file's severities, rule options and suppressions.
+    pub config: config::Config,
+    /// Findings whose fingerprints are in this file are hidden.
+    pub baseline: Option<PathBuf>,
+    /// `(k, n)`: scan only the k-th of n deterministic shares of the directories.
+    pub shard: Option<(u32, u32)>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -111,7 +120,23 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
             unknown.join(", ")
         )));
     }
-    let exclude = discover::build_globs(&settings.exclude).map_err(UsageError)?;
+    let mut excludes = settings.exclude.clone();
+    excludes.extend(settings.config.exclude.iter().cloned());
+    let exclude = discover::build_globs(&excludes).map_err(UsageError)?;
+    let baseline = match &settings.baseline {
+        Some(p) => Some(baseline::read(p).map_err(UsageError)?),
+        None => None,
+    };
+    let mut options = rules::Options::default();
+    for (rule, globs) in &settings.config.allowed_scopes {
+        let mut b = globset::GlobSetBuilder::new();
+        for g in globs {
+            b.add(globset::Glob::new(g).map_err(|e| UsageError(e.to_string()))?);
+        }
+        options
+            .allowed_scopes
+            .push((rule, b.build().map_err(|e| UsageError(e.to_string()))?));
+    }
     let mut times = PhaseTimes::default();
     let parameters = match &settings.parameters {
         None => None,
@@ -128,10 +153,14 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
     }
     let ctx = JobContext {
         selection: settings.selection.clone(),
+        options,
         parameters,
         var_files: settings.var_files.clone(),
     };
-    let disc = discover::discover(paths, &exclude);
+    let mut disc = discover::discover(paths, &exclude);
+    if let Some((k, n)) = settings.shard {
+        disc.jobs.retain(|j| shard_of(&j.dir, n) == k - 1);
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads)
         .stack_size(WORKER_STACK)
@@ -167,12 +196,66 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
     for (p, why) in &disc.skipped {
         all.skipped.push((source::display_path(p), why.clone()));
     }
-    Ok(finish(all, start))
+    let mut report = finish(all, start, settings);
+    if let Some(fps) = baseline {
+        let (old, new): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            std::mem::take(&mut report.diagnostics)
+                .into_iter()
+                .partition(|d| d.rule_id.starts_with("META") || !fps.contains(&d.fingerprint));
+        report.diagnostics = old;
+        for mut d in new {
+            d.suppressed = Some(findings::Suppressed {
+                kind: findings::SuppressionKind::Baseline,
+                justification: "in the baseline".into(),
+            });
+            report.suppressed.push(d);
+        }
+        report
+            .suppressed
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        recount(&mut report);
+    }
+    Ok(report)
 }
 
-/// Orders, deduplicates and counts: the same output whatever the thread count.
-fn finish(mut all: JobResult, start: Instant) -> Report {
+/// The share (0-based, of `n`) a directory falls in: a hash of its path as
+/// given, so every shard of a CI matrix agrees without coordination.
+pub fn shard_of(dir: &std::path::Path, n: u32) -> u32 {
+    let key = source::display_path(dir);
+    let h = findings::fingerprint("shard", &key, "");
+    let v = u64::from_str_radix(&h[..16], 16).unwrap_or(0);
+    (v % u64::from(n.max(1))) as u32
+}
+
+fn recount(report: &mut Report) {
+    let mut by = BySeverity::default();
+    for d in &report.diagnostics {
+        match d.severity {
+            Severity::Critical => by.critical += 1,
+            Severity::High => by.high += 1,
+            Severity::Medium => by.medium += 1,
+            Severity::Low => by.low += 1,
+        }
+    }
+    report.summary.by_severity = by;
+    report.summary.findings = report.diagnostics.len();
+    report.summary.suppressed = report.suppressed.len();
+}
+
+/// Orders, deduplicates, suppresses and counts: the same output whatever
+/// the thread count.
+fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
     let mut diags = std::mem::take(&mut all.diagnostics);
+    for d in &mut diags {
+        if let Some((_, sev)) = settings
+            .config
+            .severity
+            .iter()
+            .find(|(id, _)| *id == d.rule_id)
+        {
+            d.severity = *sev;
+        }
+    }
     // One finding per (rule, file, line): copy loops and several parameter
     // files evaluate one declaration many times. Keep the most severe.
     diags.sort_by(|a, b| {
@@ -194,7 +277,18 @@ fn finish(mut all: JobResult, start: Instant) -> Report {
             ))
     });
     diags.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.rule_id == b.rule_id);
+    let outcome = suppress::apply(
+        diags,
+        &all.inline,
+        &settings.config,
+        &settings.selection,
+        config::today(),
+    );
+    let mut diags = outcome.kept;
+    diags.extend(outcome.meta);
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut suppressed = outcome.suppressed;
+    suppressed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut errors = std::mem::take(&mut all.errors);
     errors.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     errors.dedup_by(|a, b| a.sort_key() == b.sort_key());
@@ -222,14 +316,16 @@ fn finish(mut all: JobResult, start: Instant) -> Report {
         errors: error_files.len(),
         by_severity: by,
     };
-    Report {
+    let mut report = Report {
         diagnostics: diags,
-        suppressed: Vec::new(),
+        suppressed,
         errors,
         skipped,
         summary,
         elapsed: start.elapsed(),
         times: all.times,
         bytes: all.bytes,
-    }
+    };
+    recount(&mut report);
+    report
 }

@@ -62,7 +62,7 @@ pub fn parse(text: &str) -> Result<Expr, ExprError> {
     p.ws();
     if p.pos < p.s.len() {
         return Err(p.err(format!(
-            "unexpected `{}` after the end of the expression",
+            "unexpected {} after the end of the expression",
             p.peek_char()
         )));
     }
@@ -83,12 +83,13 @@ impl Parser<'_> {
         }
     }
 
+    /// The next character in backticks, or "the end of the expression".
     fn peek_char(&self) -> String {
         self.text
             .get(self.pos..)
             .and_then(|t| t.chars().next())
-            .map(|c| c.to_string())
-            .unwrap_or_else(|| "end of expression".into())
+            .map(|c| format!("`{c}`"))
+            .unwrap_or_else(|| "the end of the expression".into())
     }
 
     /// Skips whitespace, including Unicode spaces (a no-break space pasted
@@ -115,7 +116,7 @@ impl Parser<'_> {
                     self.ws();
                     let name = self.ident().ok_or_else(|| {
                         self.err(format!(
-                            "expected a property name after `.`, found `{}`",
+                            "expected a property name after `.`, found {}",
                             self.peek_char()
                         ))
                     })?;
@@ -133,7 +134,7 @@ impl Parser<'_> {
                     self.ws();
                     if self.s.get(self.pos) != Some(&b']') {
                         return Err(self.err(format!(
-                            "expected `]` to close the index, found `{}`",
+                            "expected `]` to close the index, found {}",
                             self.peek_char()
                         )));
                     }
@@ -226,7 +227,7 @@ impl Parser<'_> {
                             }
                             _ => {
                                 return Err(self.err(format!(
-                                    "expected `,` or `)` in the arguments of `{name}`, found `{}`",
+                                    "expected `,` or `)` in the arguments of `{name}`, found {}",
                                     self.peek_char()
                                 )))
                             }
@@ -241,7 +242,7 @@ impl Parser<'_> {
             }
             None => Err(self.err("expected an expression, found the end")),
             _ => Err(self.err(format!(
-                "expected a function call, string or number, found `{}`",
+                "expected a function call, string or number, found {}",
                 self.peek_char()
             ))),
         }

@@ -398,9 +398,14 @@ impl Loader<'_> {
             }
             _ => (short_ty.to_string(), name_v),
         };
+        // A name that does not fold is keyed by how it is written, which
+        // survives edits elsewhere in the file (fingerprints depend on it).
         let fallback = match symbol {
             Some(s) => format!("#{s}"),
-            None => format!("#{}", r.span.start),
+            None => format!(
+                "#{}",
+                r.get("name").and_then(Json::as_str).unwrap_or("unnamed")
+            ),
         };
         let key = resource_key(&ty, &name_v, &fallback);
         let is_deployment = ty.eq_ignore_ascii_case("Microsoft.Resources/deployments");

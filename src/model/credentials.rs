@@ -18,15 +18,24 @@ pub struct Credential {
 static PATTERNS: &[(&str, &str)] = &[
     ("storage account key", r"AccountKey=([A-Za-z0-9+/]{86}==)"),
     ("shared access key", r"SharedAccessKey=([A-Za-z0-9+/]{43}=)"),
-    ("shared access signature", r"(SharedAccessSignature sr=[^\s;,'\x22]{8,})"),
+    (
+        "shared access signature",
+        r"(SharedAccessSignature sr=[^\s;,'\x22]{8,})",
+    ),
     (
         "Entra client secret",
         r"(?:^|[^A-Za-z0-9_~.\-])([A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\-]{31,34})(?:[^A-Za-z0-9_~.\-]|$)",
     ),
     ("SAS token signature", r"sig=([A-Za-z0-9%+/=_\-]{40,})"),
     ("private key", r"(-----BEGIN [A-Z ]*PRIVATE KEY-----)"),
-    ("JSON web token", r"(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,})"),
-    ("connection string password", r"(?i)(?:^|[;\x22'\s{,(])(?:password|pwd)=([^;\x22'\s,)]+)"),
+    (
+        "JSON web token",
+        r"(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,})",
+    ),
+    (
+        "connection string password",
+        r"(?i)(?:^|[;\x22'\s{,(])(?:password|pwd)=([^;\x22'\s,)]+)",
+    ),
 ];
 
 /// The Azurite storage emulator's published development key: not a secret.
@@ -90,7 +99,10 @@ fn accepted(kind: &str, secret: &str, text: &str, at: usize) -> bool {
         }
         "connection string password" => {
             let expression = secret.starts_with(['[', '$', '{', '(', '%', '#', '<', '\\', '@']);
-            !expression && !reference_like(secret) && !super::secrets::is_placeholder(secret) && !sample(secret)
+            !expression
+                && !reference_like(secret)
+                && !super::secrets::is_placeholder(secret)
+                && !sample(secret)
         }
         _ => true,
     }
@@ -100,8 +112,23 @@ fn accepted(kind: &str, secret: &str, text: &str, at: usize) -> bool {
 /// to be anyone's secret, and reporting them buries the real ones.
 fn sample(s: &str) -> bool {
     const SAMPLES: &[&str] = &[
-        "test", "testing", "password", "pass", "passwd", "secret", "changeme", "admin", "example", "sample", "dummy",
-        "foo", "bar", "none", "null", "mypassword", "yourpassword",
+        "test",
+        "testing",
+        "password",
+        "pass",
+        "passwd",
+        "secret",
+        "changeme",
+        "admin",
+        "example",
+        "sample",
+        "dummy",
+        "foo",
+        "bar",
+        "none",
+        "null",
+        "mypassword",
+        "yourpassword",
     ];
     s.chars().count() < 4 || SAMPLES.iter().any(|x| s.eq_ignore_ascii_case(x))
 }
@@ -109,7 +136,10 @@ fn sample(s: &str) -> bool {
 /// `var.x`, `local.pw`, `data.a.b.value`, `try(...)`: a reference or a call,
 /// not a password written out.
 fn reference_like(s: &str) -> bool {
-    let head: String = s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let head: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
     !head.is_empty() && s[head.len()..].starts_with(['.', '('])
 }
 
@@ -119,7 +149,9 @@ fn dummy(s: &str) -> bool {
     let mut chars = body.chars();
     match chars.next() {
         None => true,
-        Some(first) => chars.all(|c| c == first) || body.chars().all(|c| matches!(c, 'x' | 'X' | '0')),
+        Some(first) => {
+            chars.all(|c| c == first) || body.chars().all(|c| matches!(c, 'x' | 'X' | '0'))
+        }
     }
 }
 
@@ -134,7 +166,8 @@ mod tests {
             .collect()
     }
 
-    const KEY86: &str = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/abcdefghij";
+    const KEY86: &str =
+        "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/abcdefghij";
 
     #[test]
     fn finds_each_format_at_the_secret() {
@@ -145,13 +178,22 @@ mod tests {
         assert_eq!(&t[k[0].start..k[0].start + 4], "AbCd");
         let sb = "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/AbCdE=";
         assert_eq!(kinds(sb)[0].0, "shared access key");
-        assert_eq!(kinds("secret = \"aBc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz012345\"")[0].0, "Entra client secret");
+        assert_eq!(
+            kinds("secret = \"aBc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz012345\"")[0].0,
+            "Entra client secret"
+        );
         let sas = "https://x.blob.core.windows.net/c?sv=2022-11-02&se=2030-01-01&sr=c&sp=r&sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%2Babcdef%3D";
         assert_eq!(kinds(sas)[0].0, "SAS token signature");
-        assert_eq!(kinds("-----BEGIN RSA PRIVATE KEY-----\nMIIE")[0].0, "private key");
+        assert_eq!(
+            kinds("-----BEGIN RSA PRIVATE KEY-----\nMIIE")[0].0,
+            "private key"
+        );
         let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
         assert_eq!(kinds(jwt)[0].1, jwt);
-        assert_eq!(kinds("Server=tcp:x;Database=d;User ID=u;Password=Hunter2!;")[0].1, "Hunter2!");
+        assert_eq!(
+            kinds("Server=tcp:x;Database=d;User ID=u;Password=Hunter2!;")[0].1,
+            "Hunter2!"
+        );
         assert_eq!(kinds("server=x;pwd=abc123")[0].1, "abc123");
         assert_eq!(kinds("Password=P@ssw0rd!;")[0].1, "P@ssw0rd!");
     }

@@ -50,7 +50,10 @@ pub fn origin(v: &Value) -> Origin<'_> {
     Origin {
         source: source(v),
         supplied_by,
-        via_secure_default: v.via.iter().any(|s| s.kind == StepKind::Default && s.secure),
+        via_secure_default: v
+            .via
+            .iter()
+            .any(|s| s.kind == StepKind::Default && s.secure),
         given: v.via.iter().any(|s| s.kind == StepKind::Given),
     }
 }
@@ -76,19 +79,16 @@ pub fn source(v: &Value) -> Source<'_> {
                     Part::Lit(_) => None,
                 })
                 .collect();
-            for want in [0, 1, 2, 3] {
-                for h in &holes {
-                    let hit = match (want, h) {
-                        (0, Source::ServiceKey(_)) => true,
-                        (1, Source::KeyVault) => true,
-                        (2, Source::SecureInput(_)) => true,
-                        (3, Source::PlainInput(_)) => true,
-                        _ => false,
-                    };
-                    if hit {
-                        return h.clone();
-                    }
-                }
+            // The strongest source among the unknown parts decides.
+            let rank = |h: &Source| match h {
+                Source::ServiceKey(_) => 0,
+                Source::KeyVault => 1,
+                Source::SecureInput(_) => 2,
+                Source::PlainInput(_) => 3,
+                _ => 4,
+            };
+            if let Some(best) = holes.iter().filter(|h| rank(h) < 4).min_by_key(|h| rank(h)) {
+                return best.clone();
             }
             Source::Partial
         }
@@ -99,10 +99,15 @@ pub fn source(v: &Value) -> Source<'_> {
 fn unknown_source(u: &Unknown) -> Source<'_> {
     match u {
         Unknown::Input { name, secure: true } => Source::SecureInput(name),
-        Unknown::Input { name, secure: false } => Source::PlainInput(name),
+        Unknown::Input {
+            name,
+            secure: false,
+        } => Source::PlainInput(name),
         Unknown::KeyVault { .. } => Source::KeyVault,
         Unknown::Generated { .. } => Source::Generated,
-        Unknown::Volatile { function } if function.starts_with("newGuid") || function.starts_with("uuid") => {
+        Unknown::Volatile { function }
+            if function.starts_with("newGuid") || function.starts_with("uuid") =>
+        {
             Source::Generated
         }
         Unknown::ServiceSecret { source, .. } => Source::ServiceKey(source),
@@ -132,19 +137,47 @@ pub fn is_placeholder(s: &str) -> bool {
     if t.is_empty() {
         return true;
     }
-    let wrapped = |open: &str, close: &str| t.starts_with(open) && t.ends_with(close) && t.len() > open.len() + close.len() - 1;
-    if wrapped("<", ">") || wrapped("{{", "}}") || wrapped("${", "}") || wrapped("$(", ")") || wrapped("#{", "}#") || wrapped("__", "__") || wrapped("%", "%") {
+    let wrapped = |open: &str, close: &str| {
+        t.starts_with(open) && t.ends_with(close) && t.len() > open.len() + close.len() - 1
+    };
+    if wrapped("<", ">")
+        || wrapped("{{", "}}")
+        || wrapped("${", "}")
+        || wrapped("$(", ")")
+        || wrapped("#{", "}#")
+        || wrapped("__", "__")
+        || wrapped("%", "%")
+    {
         return true;
     }
-    if t.chars().all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.')) {
+    if t.chars()
+        .all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.'))
+    {
         return true;
     }
     // REPLACE_ME, GEN-PASSWORD, YOUR_SECRET_HERE, TODO: upper-case words.
     let upper_words = t.len() <= 48
         && t.chars().any(|c| c.is_ascii_uppercase())
-        && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-');
     if upper_words {
-        let words = ["REPLACE", "CHANGE", "GEN-", "YOUR", "TODO", "TBD", "PLACEHOLDER", "SECRET", "PASSWORD", "EXAMPLE", "DUMMY", "FIXME", "ENTER", "INSERT", "NONE"];
+        let words = [
+            "REPLACE",
+            "CHANGE",
+            "GEN-",
+            "YOUR",
+            "TODO",
+            "TBD",
+            "PLACEHOLDER",
+            "SECRET",
+            "PASSWORD",
+            "EXAMPLE",
+            "DUMMY",
+            "FIXME",
+            "ENTER",
+            "INSERT",
+            "NONE",
+        ];
         return t.contains('_') || t.contains('-') || words.iter().any(|w| t.contains(w));
     }
     false
@@ -159,16 +192,54 @@ pub fn secret_like_name(name: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     const NOT: &[&str] = &[
-        "name", "names", "id", "ids", "uri", "url", "urls", "version", "type", "publickey", "publickeys", "length",
-        "policy", "expiry", "expiration", "enabled", "mode", "format", "size", "count", "lifetime", "ttl", "path",
-        "endpoint", "parameters", "configuration", "config", "permissions", "location",
+        "name",
+        "names",
+        "id",
+        "ids",
+        "uri",
+        "url",
+        "urls",
+        "version",
+        "type",
+        "publickey",
+        "publickeys",
+        "length",
+        "policy",
+        "expiry",
+        "expiration",
+        "enabled",
+        "mode",
+        "format",
+        "size",
+        "count",
+        "lifetime",
+        "ttl",
+        "path",
+        "endpoint",
+        "parameters",
+        "configuration",
+        "config",
+        "permissions",
+        "location",
     ];
     // Keys that identify or partition data, or reference a key held elsewhere.
     const NOT_KEYS: &[&str] = &[
-        "partitionkey", "shardkey", "uniquekey", "sortkey", "rowkey", "hashkey", "idempotencykey", "customermanaged",
-        "creationtoken", "sshkey", "authorizedkey",
+        "partitionkey",
+        "shardkey",
+        "uniquekey",
+        "sortkey",
+        "rowkey",
+        "hashkey",
+        "idempotencykey",
+        "customermanaged",
+        "creationtoken",
+        "sshkey",
+        "authorizedkey",
     ];
-    if n.starts_with("keyvault") || NOT.iter().any(|s| n.ends_with(s)) || NOT_KEYS.iter().any(|s| n.contains(s)) {
+    if n.starts_with("keyvault")
+        || NOT.iter().any(|s| n.ends_with(s))
+        || NOT_KEYS.iter().any(|s| n.contains(s))
+    {
         return false;
     }
     // SSH keys in templates are public keys unless they say otherwise.
@@ -176,7 +247,15 @@ pub fn secret_like_name(name: &str) -> bool {
         return false;
     }
     const SECRET: &[&str] = &[
-        "password", "passwd", "pwd", "secret", "token", "accountkey", "acctkey", "connectionstring", "sharedaccesskey",
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "token",
+        "accountkey",
+        "acctkey",
+        "connectionstring",
+        "sharedaccesskey",
         "apikey",
     ];
     SECRET.iter().any(|s| n.contains(s)) || n.ends_with("key") || n.ends_with("keys")
@@ -187,53 +266,149 @@ pub fn secret_like_name(name: &str) -> bool {
 /// attribute paths; a resource matches on either, so one table serves both.
 /// Array elements are walked through at any step of a path.
 static SECRET_PROPERTIES: &[(&str, &str)] = &[
-    ("Microsoft.Compute/virtualMachines", "properties.osProfile.adminPassword"),
-    ("Microsoft.Compute/virtualMachineScaleSets", "properties.virtualMachineProfile.osProfile.adminPassword"),
-    ("Microsoft.ContainerService/managedClusters", "properties.windowsProfile.adminPassword"),
-    ("Microsoft.ContainerService/managedClusters", "properties.servicePrincipalProfile.secret"),
-    ("Microsoft.ContainerService/managedClusters", "properties.aadProfile.serverAppSecret"),
-    ("Microsoft.ContainerInstance/containerGroups", "properties.imageRegistryCredentials.password"),
-    ("Microsoft.ContainerInstance/containerGroups", "properties.diagnostics.logAnalytics.workspaceKey"),
-    ("Microsoft.ContainerInstance/containerGroups", "properties.volumes.azureFile.storageAccountKey"),
-    ("Microsoft.Sql/servers", "properties.administratorLoginPassword"),
-    ("Microsoft.Sql/managedInstances", "properties.administratorLoginPassword"),
-    ("Microsoft.DBforMySQL/servers", "properties.administratorLoginPassword"),
-    ("Microsoft.DBforMySQL/flexibleServers", "properties.administratorLoginPassword"),
-    ("Microsoft.DBforPostgreSQL/servers", "properties.administratorLoginPassword"),
-    ("Microsoft.DBforPostgreSQL/flexibleServers", "properties.administratorLoginPassword"),
-    ("Microsoft.DBforMariaDB/servers", "properties.administratorLoginPassword"),
+    (
+        "Microsoft.Compute/virtualMachines",
+        "properties.osProfile.adminPassword",
+    ),
+    (
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "properties.virtualMachineProfile.osProfile.adminPassword",
+    ),
+    (
+        "Microsoft.ContainerService/managedClusters",
+        "properties.windowsProfile.adminPassword",
+    ),
+    (
+        "Microsoft.ContainerService/managedClusters",
+        "properties.servicePrincipalProfile.secret",
+    ),
+    (
+        "Microsoft.ContainerService/managedClusters",
+        "properties.aadProfile.serverAppSecret",
+    ),
+    (
+        "Microsoft.ContainerInstance/containerGroups",
+        "properties.imageRegistryCredentials.password",
+    ),
+    (
+        "Microsoft.ContainerInstance/containerGroups",
+        "properties.diagnostics.logAnalytics.workspaceKey",
+    ),
+    (
+        "Microsoft.ContainerInstance/containerGroups",
+        "properties.volumes.azureFile.storageAccountKey",
+    ),
+    (
+        "Microsoft.Sql/servers",
+        "properties.administratorLoginPassword",
+    ),
+    (
+        "Microsoft.Sql/managedInstances",
+        "properties.administratorLoginPassword",
+    ),
+    (
+        "Microsoft.DBforMySQL/servers",
+        "properties.administratorLoginPassword",
+    ),
+    (
+        "Microsoft.DBforMySQL/flexibleServers",
+        "properties.administratorLoginPassword",
+    ),
+    (
+        "Microsoft.DBforPostgreSQL/servers",
+        "properties.administratorLoginPassword",
+    ),
+    (
+        "Microsoft.DBforPostgreSQL/flexibleServers",
+        "properties.administratorLoginPassword",
+    ),
+    (
+        "Microsoft.DBforMariaDB/servers",
+        "properties.administratorLoginPassword",
+    ),
     ("Microsoft.Web/certificates", "properties.password"),
     ("Microsoft.Web/sourcecontrols", "properties.token"),
     ("Microsoft.Web/sourcecontrols", "properties.tokenSecret"),
     ("Microsoft.Web/staticSites", "properties.repositoryToken"),
     ("Microsoft.KeyVault/vaults/secrets", "properties.value"),
-    ("Microsoft.Automation/automationAccounts/credentials", "properties.password"),
-    ("Microsoft.ApiManagement/service/users", "properties.password"),
-    ("Microsoft.ApiManagement/service/identityProviders", "properties.clientSecret"),
+    (
+        "Microsoft.Automation/automationAccounts/credentials",
+        "properties.password",
+    ),
+    (
+        "Microsoft.ApiManagement/service/users",
+        "properties.password",
+    ),
+    (
+        "Microsoft.ApiManagement/service/identityProviders",
+        "properties.clientSecret",
+    ),
     ("Microsoft.Network/connections", "properties.sharedKey"),
-    ("Microsoft.Network/virtualNetworkGateways", "properties.vpnClientConfiguration.radiusServerSecret"),
-    ("Microsoft.Network/applicationGateways", "properties.sslCertificates.properties.password"),
-    ("Microsoft.Resources/deploymentScripts", "properties.storageAccountSettings.storageAccountKey"),
-    ("Microsoft.App/managedEnvironments", "properties.appLogsConfiguration.logAnalyticsConfiguration.sharedKey"),
-    ("Microsoft.App/managedEnvironments", "properties.daprAIConnectionString"),
-    ("Microsoft.App/managedEnvironments/storages", "properties.azureFile.accountKey"),
+    (
+        "Microsoft.Network/virtualNetworkGateways",
+        "properties.vpnClientConfiguration.radiusServerSecret",
+    ),
+    (
+        "Microsoft.Network/applicationGateways",
+        "properties.sslCertificates.properties.password",
+    ),
+    (
+        "Microsoft.Resources/deploymentScripts",
+        "properties.storageAccountSettings.storageAccountKey",
+    ),
+    (
+        "Microsoft.App/managedEnvironments",
+        "properties.appLogsConfiguration.logAnalyticsConfiguration.sharedKey",
+    ),
+    (
+        "Microsoft.App/managedEnvironments",
+        "properties.daprAIConnectionString",
+    ),
+    (
+        "Microsoft.App/managedEnvironments/storages",
+        "properties.azureFile.accountKey",
+    ),
     ("azurerm_linux_virtual_machine", "admin_password"),
     ("azurerm_windows_virtual_machine", "admin_password"),
     ("azurerm_linux_virtual_machine_scale_set", "admin_password"),
-    ("azurerm_windows_virtual_machine_scale_set", "admin_password"),
+    (
+        "azurerm_windows_virtual_machine_scale_set",
+        "admin_password",
+    ),
     ("azurerm_virtual_machine", "os_profile.admin_password"),
-    ("azurerm_kubernetes_cluster", "windows_profile.admin_password"),
-    ("azurerm_kubernetes_cluster", "service_principal.client_secret"),
-    ("azurerm_container_group", "image_registry_credential.password"),
-    ("azurerm_container_group", "diagnostics.log_analytics.workspace_key"),
-    ("azurerm_container_group", "container.volume.storage_account_key"),
+    (
+        "azurerm_kubernetes_cluster",
+        "windows_profile.admin_password",
+    ),
+    (
+        "azurerm_kubernetes_cluster",
+        "service_principal.client_secret",
+    ),
+    (
+        "azurerm_container_group",
+        "image_registry_credential.password",
+    ),
+    (
+        "azurerm_container_group",
+        "diagnostics.log_analytics.workspace_key",
+    ),
+    (
+        "azurerm_container_group",
+        "container.volume.storage_account_key",
+    ),
     ("azurerm_mssql_server", "administrator_login_password"),
     ("azurerm_sql_server", "administrator_login_password"),
-    ("azurerm_mssql_managed_instance", "administrator_login_password"),
+    (
+        "azurerm_mssql_managed_instance",
+        "administrator_login_password",
+    ),
     ("azurerm_postgresql_server", "administrator_login_password"),
     ("azurerm_mysql_server", "administrator_login_password"),
     ("azurerm_mariadb_server", "administrator_login_password"),
-    ("azurerm_postgresql_flexible_server", "administrator_password"),
+    (
+        "azurerm_postgresql_flexible_server",
+        "administrator_password",
+    ),
     ("azurerm_mysql_flexible_server", "administrator_password"),
     ("azurerm_app_service_certificate", "password"),
     ("azurerm_key_vault_secret", "value"),
@@ -244,19 +419,36 @@ static SECRET_PROPERTIES: &[(&str, &str)] = &[
     ("azurerm_container_app_environment_storage", "access_key"),
 ];
 
-/// Does `r` match a table's type column (canonical ARM type or azurerm type)?
-pub fn resource_matches(r: &Resource, ty: &str) -> bool {
-    r.ty.eq_ignore_ascii_case(ty) || r.source_type.eq_ignore_ascii_case(ty)
+/// Which type column of a (type, ...) table describes `r`: its source type
+/// (`azurerm_key_vault_secret`, with Terraform attribute paths) when the
+/// table has rows for it, else its canonical ARM type (ARM bodies, azapi).
+/// Rows of the other shape never apply: they would look for paths the body
+/// cannot have.
+pub fn table_type<'t>(
+    r: &Resource,
+    types: impl Iterator<Item = &'t str> + Clone,
+) -> Option<&'t str> {
+    types
+        .clone()
+        .find(|t| r.source_type.eq_ignore_ascii_case(t))
+        .or_else(|| types.clone().find(|t| r.ty.eq_ignore_ascii_case(t)))
+}
+
+/// The rows of a table keyed by type that apply to `r` (see `table_type`).
+pub fn rows_for<'t, T>(r: &Resource, table: &'t [(&'t str, T)]) -> impl Iterator<Item = &'t T> {
+    let chosen = table_type(r, table.iter().map(|(t, _)| *t));
+    table
+        .iter()
+        .filter(move |(t, _)| chosen.is_some_and(|c| c.eq_ignore_ascii_case(t)))
+        .map(|(_, row)| row)
 }
 
 /// The secret-bearing properties set on `r`, each with the table path.
 pub fn secret_properties(r: &Resource) -> Vec<(&'static str, &Entry)> {
     let mut out = Vec::new();
-    for (ty, path) in SECRET_PROPERTIES {
-        if resource_matches(r, ty) {
-            for e in entries_at(&r.body, path) {
-                out.push((*path, e));
-            }
+    for path in rows_for(r, SECRET_PROPERTIES) {
+        for e in entries_at(&r.body, path) {
+            out.push((*path, e));
         }
     }
     out
@@ -265,7 +457,9 @@ pub fn secret_properties(r: &Resource) -> Vec<(&'static str, &Entry)> {
 /// Entries at a dotted path; arrays met on the way are walked through.
 pub fn entries_at<'v>(v: &'v Value, path: &str) -> Vec<&'v Entry> {
     fn walk<'v>(v: &'v Value, segs: &[&str], out: &mut Vec<&'v Entry>) {
-        let Some((first, rest)) = segs.split_first() else { return };
+        let Some((first, rest)) = segs.split_first() else {
+            return;
+        };
         match &v.kind {
             Kind::Array(items) => items.iter().for_each(|i| walk(i, segs, out)),
             Kind::Object(_) => {
@@ -360,7 +554,12 @@ pub fn app_settings(r: &Resource) -> Vec<Setting<'_>> {
         }
     }
     if r.is_type("Microsoft.Web/sites/config") || r.is_type("Microsoft.Web/sites/slots/config") {
-        let name = r.name.as_ref().map(Value::display).unwrap_or_default().to_ascii_lowercase();
+        let name = r
+            .name
+            .as_ref()
+            .map(Value::display)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let kind = if name.ends_with("appsettings") {
             Some(false)
         } else if name.ends_with("connectionstrings") {
@@ -370,7 +569,11 @@ pub fn app_settings(r: &Resource) -> Vec<Setting<'_>> {
         };
         if let (Some(cs), Some(props)) = (kind, r.body.get("properties")) {
             for e in props.as_object().unwrap_or(&[]) {
-                let value = if cs { e.value.get("value").unwrap_or(&e.value) } else { &e.value };
+                let value = if cs {
+                    e.value.get("value").unwrap_or(&e.value)
+                } else {
+                    &e.value
+                };
                 out.push(Setting {
                     name: Some(&e.key),
                     value,
@@ -437,7 +640,22 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["", "  ", "<your-password>", "REPLACE_ME", "GEN-PASSWORD", "YOUR_SECRET_HERE", "TODO", "xxxxxxxx", "********", "#{DbPassword}#", "$(SqlPassword)", "${PASSWORD}", "__PASSWORD__", "{{ pw }}"] {
+        for p in [
+            "",
+            "  ",
+            "<your-password>",
+            "REPLACE_ME",
+            "GEN-PASSWORD",
+            "YOUR_SECRET_HERE",
+            "TODO",
+            "xxxxxxxx",
+            "********",
+            "#{DbPassword}#",
+            "$(SqlPassword)",
+            "${PASSWORD}",
+            "__PASSWORD__",
+            "{{ pw }}",
+        ] {
             assert!(is_placeholder(p), "{p:?}");
         }
         for s in ["P@ssw0rd!", "hunter2", "Sup3rS3cret", "ABC123", "changeme1"] {
@@ -447,18 +665,46 @@ mod tests {
 
     #[test]
     fn secret_names() {
-        for n in ["adminPassword", "sql_admin_pwd", "storageAccountKey", "apiKeys", "clientSecret", "sas-token", "dbConnectionString", "primaryKey"] {
+        for n in [
+            "adminPassword",
+            "sql_admin_pwd",
+            "storageAccountKey",
+            "apiKeys",
+            "clientSecret",
+            "sas-token",
+            "dbConnectionString",
+            "primaryKey",
+        ] {
             assert!(secret_like_name(n), "{n}");
         }
-        for n in ["keyVaultName", "secretName", "sshPublicKey", "adminPasswordLength", "tokenLifetime", "keyVaultSecretUri", "passwordPolicy", "keyType", "adminUsername", "location", "adminSSHKey", "shardKey", "customerManagedKey", "tokenEndpoint"] {
+        for n in [
+            "keyVaultName",
+            "secretName",
+            "sshPublicKey",
+            "adminPasswordLength",
+            "tokenLifetime",
+            "keyVaultSecretUri",
+            "passwordPolicy",
+            "keyType",
+            "adminUsername",
+            "location",
+            "adminSSHKey",
+            "shardKey",
+            "customerManagedKey",
+            "tokenEndpoint",
+        ] {
             assert!(!secret_like_name(n), "{n}");
         }
     }
 
     #[test]
     fn references() {
-        assert!(is_reference("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/x/)"));
-        assert!(is_reference(" @microsoft.appconfiguration(Endpoint=https://x;Key=y)"));
+        assert!(is_reference(
+            "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/x/)"
+        ));
+        assert!(is_reference(
+            " @microsoft.appconfiguration(Endpoint=https://x;Key=y)"
+        ));
         assert!(!is_reference("Microsoft.KeyVault"));
     }
 }

@@ -646,6 +646,57 @@ pub mod ops {
         })
     }
 
+    /// JSON of a value whose unknown parts stay holes: `{"cmd":"sh x ` +
+    /// hole + `"}`. What a secret is made of survives encoding.
+    pub fn to_json_parts(v: &Value) -> Vec<Part> {
+        fn go(v: &Value, out: &mut Vec<Part>) {
+            match &v.kind {
+                Kind::Template(parts) => {
+                    out.push(Part::Lit("\"".into()));
+                    for p in parts.iter() {
+                        match p {
+                            Part::Lit(s) => {
+                                let q = serde_json::to_string(s).unwrap_or_default();
+                                out.push(Part::Lit(q[1..q.len().saturating_sub(1)].to_string()));
+                            }
+                            h => out.push(h.clone()),
+                        }
+                    }
+                    out.push(Part::Lit("\"".into()));
+                }
+                Kind::Unknown(u) => out.push(Part::Hole((**u).clone())),
+                Kind::Array(items) => {
+                    out.push(Part::Lit("[".into()));
+                    for (i, it) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push(Part::Lit(",".into()));
+                        }
+                        go(it, out);
+                    }
+                    out.push(Part::Lit("]".into()));
+                }
+                Kind::Object(entries) => {
+                    out.push(Part::Lit("{".into()));
+                    for (i, e) in entries.iter().enumerate() {
+                        if i > 0 {
+                            out.push(Part::Lit(",".into()));
+                        }
+                        out.push(Part::Lit(format!(
+                            "{}:",
+                            serde_json::to_string(&e.key).unwrap_or_default()
+                        )));
+                        go(&e.value, out);
+                    }
+                    out.push(Part::Lit("}".into()));
+                }
+                _ => out.push(Part::Lit(to_json(v).unwrap_or_default())),
+            }
+        }
+        let mut out = Vec::new();
+        go(v, &mut out);
+        out
+    }
+
     /// Structural, type-sensitive equality of known values; `None` when it
     /// depends on something not known. Object member names compare ignoring case.
     pub fn equal(x: &Value, y: &Value) -> Option<bool> {

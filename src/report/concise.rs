@@ -3,12 +3,17 @@
 use crate::Report;
 use std::fmt::Write as _;
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in super::listed(report, opts) {
+        let suppressed = if d.suppressed.is_some() {
+            " (suppressed)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "{}:{}:{}: {} [{}] {}",
+            "{}:{}:{}: {} [{}] {}{suppressed}",
             d.file,
             d.line,
             d.column,

@@ -136,6 +136,10 @@ fn from_diagnostic(d: &Diagnostic) -> Shown {
         );
     }
     let _ = write!(help, "\nsee `idlint explain {}`", d.rule_id);
+    if let Some(s) = &d.suppressed {
+        let kind = format!("{:?}", s.kind).to_lowercase();
+        let _ = write!(help, "\nsuppressed ({kind}): {}", s.justification);
+    }
     Shown {
         message: d.message.clone(),
         code: Some(format!(
@@ -212,7 +216,7 @@ pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
         .with_links(false);
     let mut out = String::new();
     if !opts.quiet {
-        for d in &report.diagnostics {
+        for d in super::listed(report, opts) {
             let _ = handler.render_report(&mut out, &from_diagnostic(d));
             out.push('\n');
         }
@@ -223,6 +227,24 @@ pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
     }
     out.push_str(&summary_line(report));
     out.push('\n');
+    out
+}
+
+/// Errors alone (a configuration file that does not load).
+pub fn render_errors(errors: &[FileError], color: bool, width: usize) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_context_lines(1)
+        .with_links(false);
+    let mut out = String::new();
+    for e in errors {
+        let _ = handler.render_report(&mut out, &from_error(e));
+    }
     out
 }
 
@@ -255,6 +277,9 @@ pub fn summary_line(report: &Report) -> String {
             plural(s.findings),
             parts.join(", ")
         );
+    }
+    if s.suppressed > 0 {
+        let _ = write!(line, ", {} suppressed", s.suppressed);
     }
     if s.errors > 0 {
         let _ = write!(line, ", {} file{} with errors", s.errors, plural(s.errors));

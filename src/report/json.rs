@@ -19,19 +19,19 @@ struct Skipped<'a> {
 struct Out<'a> {
     tool: Tool,
     summary: &'a crate::Summary,
-    findings: &'a [crate::findings::Diagnostic],
+    findings: Vec<&'a crate::findings::Diagnostic>,
     errors: &'a [crate::scan::FileError],
     skipped: Vec<Skipped<'a>>,
 }
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
     let out = Out {
         tool: Tool {
             name: "idlint",
             version: env!("CARGO_PKG_VERSION"),
         },
         summary: &report.summary,
-        findings: &report.diagnostics,
+        findings: super::listed(report, opts),
         errors: &report.errors,
         skipped: report
             .skipped

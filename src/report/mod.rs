@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod merge;
 pub mod sarif;
 
 use crate::Report;
@@ -29,11 +30,25 @@ pub struct RenderOptions {
     pub width: usize,
 }
 
+/// The findings a report lists: the reported ones, and with
+/// `--show-suppressed` the suppressed ones too, in report order.
+pub fn listed<'r>(
+    report: &'r Report,
+    opts: &RenderOptions,
+) -> Vec<&'r crate::findings::Diagnostic> {
+    let mut v: Vec<&crate::findings::Diagnostic> = report.diagnostics.iter().collect();
+    if opts.show_suppressed {
+        v.extend(report.suppressed.iter());
+        v.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+    v
+}
+
 pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
     match format {
         Format::Human => human::render(report, opts),
-        Format::Concise => concise::render(report),
-        Format::Json => json::render(report),
+        Format::Concise => concise::render(report, opts),
+        Format::Json => json::render(report, opts),
         Format::Sarif => sarif::render(report, opts),
         Format::Junit => junit::render(report, opts),
         Format::Github => github::render(report, opts),

@@ -2,6 +2,7 @@
 //! `rules/<ID>-<name>/` (README and fixtures); the registry is the only list.
 
 pub mod bg;
+pub mod meta;
 pub mod mid;
 pub mod rbac;
 pub mod sec;
@@ -71,7 +72,36 @@ pub struct RuleMeta {
 
 pub struct Rule {
     pub meta: RuleMeta,
-    pub check: fn(&Unit, &mut Vec<Finding>),
+    pub check: fn(&Ctx, &mut Vec<Finding>),
+}
+
+/// Per-rule options from the configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// RBAC001: assignments at scopes matching these globs are allowed.
+    pub allowed_scopes: Vec<(&'static str, globset::GlobSet)>,
+}
+
+impl Options {
+    pub fn allowed_scopes(&self, rule: &str) -> Option<&globset::GlobSet> {
+        self.allowed_scopes
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, g)| g)
+    }
+}
+
+/// What a rule sees: the unit (through `Deref`) and its options.
+pub struct Ctx<'a> {
+    pub unit: &'a Unit,
+    pub options: &'a Options,
+}
+
+impl std::ops::Deref for Ctx<'_> {
+    type Target = Unit;
+    fn deref(&self) -> &Unit {
+        self.unit
+    }
 }
 
 /// Every rule idlint ships, in ID order.
@@ -96,6 +126,9 @@ pub static REGISTRY: &[&Rule] = &[
     &mid::mid004::RULE,
     &rbac::rbac001::RULE,
     &bg::bg001::RULE,
+    &meta::META001,
+    &meta::META002,
+    &meta::META003,
 ];
 
 /// A rule by ID or name, ignoring case.
@@ -151,11 +184,12 @@ impl Selection {
 }
 
 /// Runs the selected rules over one unit.
-pub fn check(unit: &Unit, selection: &Selection) -> Vec<Finding> {
+pub fn check(unit: &Unit, selection: &Selection, options: &Options) -> Vec<Finding> {
+    let cx = Ctx { unit, options };
     let mut out = Vec::new();
     for rule in REGISTRY {
         if selection.enabled(&rule.meta) {
-            (rule.check)(unit, &mut out);
+            (rule.check)(&cx, &mut out);
         }
     }
     out

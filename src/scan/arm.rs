@@ -125,6 +125,10 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
                 ));
             }
         }
+        if kind.is_some() && is_reported {
+            res.scanned += 1;
+            res.inline.extend(crate::suppress::find_inline(&parsed.src));
+        }
         match kind {
             Some(ArmKind::Template) => templates.push(parsed),
             Some(ArmKind::Parameters) => param_files.push(parsed),
@@ -135,11 +139,7 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
                         "JSON but not an ARM template".into(),
                     ));
                 }
-                continue;
             }
-        }
-        if is_reported {
-            res.scanned += 1;
         }
     }
     for t in &templates {

@@ -82,6 +82,8 @@ pub struct JobResult {
     pub tf_local: Vec<Diagnostic>,
     /// Directories this job loaded as local child modules.
     pub tf_children: Vec<PathBuf>,
+    /// `idlint:ignore` comments of the files this job reports on.
+    pub inline: Vec<crate::suppress::Inline>,
 }
 
 impl JobResult {
@@ -94,12 +96,14 @@ impl JobResult {
         self.bytes += o.bytes;
         self.times.add(&o.times);
         self.tf_children.extend(o.tf_children);
+        self.inline.extend(o.inline);
     }
 }
 
 /// What every job shares: the rule selection and an explicit parameter file.
 pub struct JobContext {
     pub selection: Selection,
+    pub options: rules::Options,
     pub parameters: Option<Arc<ParsedJson>>,
     /// `--var-file` files, applied after the automatic ones.
     pub var_files: Vec<PathBuf>,
@@ -131,11 +135,16 @@ pub fn read_source(path: &Path, times: &mut PhaseTimes) -> Result<Arc<SourceFile
     let text = match source::decode(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let message = match e.offset {
-                Some(o) => format!("{} at byte {o}", e.message),
-                None => e.message,
-            };
-            return Err(FileError::unlocated(display, message));
+            // Located by line and column, but without a snippet: the line
+            // is not text that can be shown.
+            let mut fe = FileError::unlocated(display, e.message);
+            if let Some(at) = e.at {
+                fe.line = Some(at.line);
+                fe.column = Some(at.column);
+            } else if let Some(o) = e.offset {
+                fe.message = format!("{} at byte {o}", fe.message);
+            }
+            return Err(fe);
         }
     };
     Ok(Arc::new(SourceFile::new(path.to_path_buf(), text)))
@@ -188,7 +197,7 @@ fn collect(
     local_dir: Option<&Path>,
 ) {
     let t = Instant::now();
-    let findings = rules::check(unit, &ctx.selection);
+    let findings = rules::check(unit, &ctx.selection, &ctx.options);
     for f in &findings {
         let path = &unit.file(f.loc.file).path;
         if !reported(path) {

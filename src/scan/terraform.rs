@@ -90,6 +90,7 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
                 next += 1;
                 if rep {
                     res.scanned += 1;
+                    res.inline.extend(crate::suppress::find_inline(&f.src));
                 }
                 Some(f)
             }

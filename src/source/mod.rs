@@ -85,6 +85,23 @@ pub struct DecodeError {
     pub message: String,
     /// Byte offset of the problem in the raw file, when there is one.
     pub offset: Option<usize>,
+    /// Line and character column of the problem, counted as in decoded text
+    /// (a BOM is not a character), when there is one.
+    pub at: Option<LineCol>,
+}
+
+/// Line and column of `offset` in raw bytes that are valid text before it:
+/// UTF-8 (invalid sequences count as one character each) or decoded UTF-16.
+fn position(before: &str) -> LineCol {
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    LineCol {
+        line: before.matches('\n').count() as u32 + 1,
+        column: before[line_start..].chars().count() as u32 + 1,
+    }
+}
+
+fn utf8_position(body: &[u8], offset: usize) -> LineCol {
+    position(&String::from_utf8_lossy(&body[..offset.min(body.len())]))
 }
 
 /// Decode raw bytes to text: UTF-8 (BOM stripped) and UTF-16 with a BOM are
@@ -94,15 +111,21 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return decode_utf16(&bytes);
     }
-    let body = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        bytes[3..].to_vec()
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    let body = if bom > 0 {
+        bytes[bom..].to_vec()
     } else {
         bytes
     };
     if let Some(pos) = memchr::memchr(0, &body) {
         return Err(DecodeError {
             message: "binary file (contains NUL bytes)".into(),
-            offset: Some(pos),
+            offset: Some(bom + pos),
+            at: Some(utf8_position(&body, pos)),
         });
     }
     String::from_utf8(body).map_err(|e| {
@@ -110,7 +133,8 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
         let byte = e.as_bytes().get(pos).copied().unwrap_or(0);
         DecodeError {
             message: format!("file is not valid UTF-8 (byte 0x{byte:02x})"),
-            offset: Some(pos),
+            offset: Some(bom + pos),
+            at: Some(utf8_position(e.as_bytes(), pos)),
         }
     })
 }
@@ -122,6 +146,7 @@ fn decode_utf16(bytes: &[u8]) -> Result<String, DecodeError> {
         return Err(DecodeError {
             message: "UTF-16 file has an odd number of bytes".into(),
             offset: Some(bytes.len() - 1),
+            at: None,
         });
     }
     let units = body.chunks_exact(2).map(|c| {
@@ -138,6 +163,7 @@ fn decode_utf16(bytes: &[u8]) -> Result<String, DecodeError> {
                 return Err(DecodeError {
                     message: "binary file (contains NUL characters)".into(),
                     offset: Some(2 + 2 * i),
+                    at: Some(position(&out)),
                 })
             }
             Ok(c) => out.push(c),
@@ -145,6 +171,7 @@ fn decode_utf16(bytes: &[u8]) -> Result<String, DecodeError> {
                 return Err(DecodeError {
                     message: "UTF-16 file contains an unpaired surrogate".into(),
                     offset: Some(2 + 2 * i),
+                    at: Some(position(&out)),
                 })
             }
         }
@@ -194,5 +221,18 @@ mod tests {
         let e = decode(b"ab\xFFcd".to_vec()).unwrap_err();
         assert!(e.message.contains("0xff"), "{}", e.message);
         assert_eq!(e.offset, Some(2));
+    }
+
+    #[test]
+    fn decode_errors_have_line_and_column() {
+        let at = |bytes: &[u8]| decode(bytes.to_vec()).unwrap_err().at;
+        let lc = |line, column| Some(LineCol { line, column });
+        assert_eq!(at(b"a\n\xc3\xa9t\xe9"), lc(2, 3));
+        assert_eq!(at(b"a\n\xffb\n\xfe\0"), lc(3, 2));
+        // Offsets count the raw file, positions the text: a BOM is neither.
+        let e = decode(b"\xEF\xBB\xBFab\0".to_vec()).unwrap_err();
+        assert_eq!((e.offset, e.at), (Some(5), lc(1, 3)));
+        let e = decode([0xFF, 0xFE, b'a', 0, b'\n', 0, b'b', 0, 0, 0].to_vec()).unwrap_err();
+        assert_eq!((e.offset, e.at), (Some(8), lc(2, 2)));
     }
 }

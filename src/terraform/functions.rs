@@ -332,7 +332,10 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             }
             Some(v) => match to_json(v) {
                 Some(j) => Value::string(j, loc),
-                None => unknown_or(&a, loc, "`jsonencode()` of a value with unknown parts"),
+                None => match &v.kind {
+                    Kind::Unknown(_) => v.clone(),
+                    _ => return from_parts(crate::model::value::ops::to_json_parts(v), loc, via),
+                },
             },
             None => Value::opaque("`jsonencode()` without an argument", loc),
         },

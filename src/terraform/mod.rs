@@ -165,7 +165,9 @@ pub fn load_var_files(module_files: &[TfFile], tfvars: Vec<TfFile>) -> Unit {
         .collect();
     let declared = variable_sensitivity(module_files);
     let mut errors = Vec::new();
-    let mut given: Vec<(String, Value)> = given_values(module_files, &tfvars, &mut errors).into_iter().collect();
+    let mut given: Vec<(String, Value)> = given_values(module_files, &tfvars, &mut errors)
+        .into_iter()
+        .collect();
     given.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, value) in given {
         let loc = value.via.first().map(|s| s.loc).unwrap_or(value.loc);

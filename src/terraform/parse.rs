@@ -84,9 +84,15 @@ pub fn parse_hcl(text: &str) -> Result<Body, ParseFailure> {
                         continue;
                     }
                 }
+                // HCL never starts with `{`; Terraform JSON syntax does.
+                let hint = if text.trim_start().starts_with('{') {
+                    " (this looks like JSON: Terraform JSON syntax goes in a `.tf.json` file)"
+                } else {
+                    ""
+                };
                 return Err(ParseFailure {
                     span: Span::new(offset, (offset + 1).min(text.len())),
-                    message: format!("invalid HCL: {}", first_line(e.message())),
+                    message: format!("invalid HCL: {}{hint}", first_line(e.message())),
                 });
             }
         }
@@ -172,7 +178,6 @@ fn too_deep(text: &str) -> Option<usize> {
     let mut stack: Vec<Ctx> = vec![Ctx::Code];
     let mut i = 0;
     while i < b.len() {
-        let depth = stack.len();
         match stack.last() {
             Some(Ctx::Code) | None => match b[i] {
                 b'"' => stack.push(Ctx::Str),
@@ -232,7 +237,8 @@ fn too_deep(text: &str) -> Option<usize> {
                 }
             }
         }
-        if depth > MAX_DEPTH || stack.len() > MAX_DEPTH {
+        // The first entry is the file's top level, not a nesting level.
+        if stack.len() > MAX_DEPTH + 1 {
             return Some(i);
         }
         i += 1;

@@ -88,11 +88,11 @@ fn empty_binary_and_non_utf8_files() {
     );
     assert_eq!(
         errors_for("bin.json", b"{\"a\": \"\0\"}"),
-        ["binary file (contains NUL bytes) at byte 7"]
+        ["1:8: binary file (contains NUL bytes)"]
     );
     assert_eq!(
         errors_for("latin1.json", b"{\"a\": \"caf\xe9\"}"),
-        ["file is not valid UTF-8 (byte 0xe9) at byte 10"]
+        ["1:11: file is not valid UTF-8 (byte 0xe9)"]
     );
 }
 

@@ -2,8 +2,11 @@
 //! line, output formats, and error paths.
 
 mod cli;
+mod ecosystem;
 mod errors;
 mod formats;
+mod malformed;
+mod outputs;
 mod registry;
 mod rules;
 mod scan;

@@ -5,11 +5,17 @@ use std::process::{Command, Output};
 
 /// Scans `paths` with only `rules` selected (all when empty).
 pub fn scan(paths: &[&Path], rules: &[&str]) -> Report {
+    scan_with(paths, rules, idlint::config::Config::default())
+}
+
+/// `scan` with a configuration.
+pub fn scan_with(paths: &[&Path], rules: &[&str], config: idlint::config::Config) -> Report {
     let settings = Settings {
         selection: Selection {
             select: rules.iter().map(|s| s.to_string()).collect(),
             ignore: Vec::new(),
         },
+        config,
         ..Default::default()
     };
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();

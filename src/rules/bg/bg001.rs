@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::{Identity, Resource, Unit};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -58,7 +58,7 @@ fn parent_app<'u>(unit: &'u Unit, slot: &Resource) -> Option<&'u Resource> {
     unit.resolve(slot.parent.as_ref()?).next()
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for slot in unit.resources_of_type("Microsoft.Web/sites/slots") {
         let Some(id) = &slot.identity else { continue };
         if !id.has_system() {

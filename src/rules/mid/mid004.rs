@@ -1,6 +1,6 @@
 use crate::findings::{via_text, Finding, Severity};
-use crate::model::{Unit, Value};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::Value;
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -24,7 +24,7 @@ pub fn admin_enabled(v: &Value) -> bool {
     v.as_bool() == Some(true)
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in unit.resources_of_type("Microsoft.ContainerRegistry/registries") {
         let Some(e) = r.prop(PATH) else { continue };
         if admin_enabled(&e.value) {

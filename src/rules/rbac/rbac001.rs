@@ -1,6 +1,6 @@
 use crate::findings::{via_text, Finding, Severity};
-use crate::model::{Role, RoleAssignment, ScopeLevel, Unit};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::{Role, RoleAssignment, ScopeLevel};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -36,7 +36,7 @@ fn scope_text(ra: &RoleAssignment) -> String {
     }
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for ra in &unit.role_assignments {
         let Some(severity) = judge(&ra.role, ra.scope) else {
             continue;

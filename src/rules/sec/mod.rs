@@ -61,7 +61,9 @@ fn password_assignment(text: &str) -> bool {
         let at = from + i + "password".len();
         from = at;
         let rest = lower[at..].trim_start_matches(['"', '\'', ' ', '\t']);
-        let Some(rest) = rest.strip_prefix(['=', ':']) else { continue };
+        let Some(rest) = rest.strip_prefix(['=', ':']) else {
+            continue;
+        };
         let value: String = text[text.len() - rest.len()..]
             .trim_start_matches([' ', '\t', '"', '\''])
             .chars()
@@ -84,8 +86,10 @@ pub(crate) fn holds_secret(v: &Value) -> bool {
             return;
         }
         let s = secrets::source(x);
-        found = matches!(s, Source::SecureInput(_) | Source::ServiceKey(_) | Source::KeyVault)
-            || x.via.iter().any(|st| st.secure)
+        found = matches!(
+            s,
+            Source::SecureInput(_) | Source::ServiceKey(_) | Source::KeyVault
+        ) || x.via.iter().any(|st| st.secure)
             || matches!(s, Source::Literal(t) if text_has_secret(t));
     });
     found
@@ -97,7 +101,9 @@ mod tests {
 
     #[test]
     fn password_assignments() {
-        assert!(password_assignment("echo 'admin:x' && mysql --password=Hunter2 db"));
+        assert!(password_assignment(
+            "echo 'admin:x' && mysql --password=Hunter2 db"
+        ));
         assert!(password_assignment("password: s3cret!"));
         assert!(!password_assignment("password: ${DB_PASSWORD}"));
         assert!(!password_assignment("passwordLength = 16"));

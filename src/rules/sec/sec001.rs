@@ -1,7 +1,7 @@
 use crate::findings::{via_text, Finding, Severity};
 use crate::model::secrets::{origin, secret_properties, Source};
-use crate::model::{Unit, Value};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::Value;
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -27,7 +27,7 @@ pub fn stored_literal(v: &Value) -> Option<&str> {
     }
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for (path, e) in secret_properties(r) {
             if stored_literal(&e.value).is_none() {
@@ -37,7 +37,12 @@ fn check(unit: &Unit, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE.meta,
                     e.key_loc,
-                    format!("`{}` of `{}` is a literal secret{}", e.key, r.label, via_text(&e.value)),
+                    format!(
+                        "`{}` of `{}` is a literal secret{}",
+                        e.key,
+                        r.label,
+                        via_text(&e.value)
+                    ),
                 )
                 .resource(r, path)
                 .evidence(&e.value)
@@ -56,10 +61,28 @@ mod tests {
     fn literals_but_not_secure_defaults_or_given_values() {
         let lit = Value::string("Sup3r-S3cret", Loc::default());
         assert_eq!(stored_literal(&lit), Some("Sup3r-S3cret"));
-        let step = |kind, secure| Step { kind, name: "p".into(), loc: Loc::default(), secure, noun: "parameter" };
-        assert_eq!(stored_literal(&lit.clone().through(step(StepKind::Default, false))), Some("Sup3r-S3cret"));
-        assert_eq!(stored_literal(&lit.clone().through(step(StepKind::Default, true))), None);
-        assert_eq!(stored_literal(&lit.clone().through(step(StepKind::Given, false))), None);
-        assert_eq!(stored_literal(&Value::string("<password>", Loc::default())), None);
+        let step = |kind, secure| Step {
+            kind,
+            name: "p".into(),
+            loc: Loc::default(),
+            secure,
+            noun: "parameter",
+        };
+        assert_eq!(
+            stored_literal(&lit.clone().through(step(StepKind::Default, false))),
+            Some("Sup3r-S3cret")
+        );
+        assert_eq!(
+            stored_literal(&lit.clone().through(step(StepKind::Default, true))),
+            None
+        );
+        assert_eq!(
+            stored_literal(&lit.clone().through(step(StepKind::Given, false))),
+            None
+        );
+        assert_eq!(
+            stored_literal(&Value::string("<password>", Loc::default())),
+            None
+        );
     }
 }

@@ -1,8 +1,8 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{secret_properties, source, Source};
-use crate::model::{StepKind, Unit, Value};
+use crate::model::{StepKind, Value};
 use crate::rules::sec::input_phrase;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         severity: Severity::High,
         formats: Formats::Both,
         summary: "secret-bearing property fed by a parameter or variable that is not secure",
-        help: "declare the input `secureString`/`@secure()` (ARM) or `sensitive = true` (Terraform)",
+        help:
+            "declare the input `secureString`/`@secure()` (ARM) or `sensitive = true` (Terraform)",
         docs: include_str!("../../../rules/SEC002-secret-from-plain-parameter/README.md"),
     },
     check,
@@ -25,7 +26,9 @@ pub fn plain_input(v: &Value) -> Option<String> {
     let src = source(v);
     if let Some(step) = v.via.iter().find(|s| s.kind == StepKind::ModuleInput) {
         return match src {
-            Source::SecureInput(_) | Source::PlainInput(_) if !step.secure => Some(step.name.clone()),
+            Source::SecureInput(_) | Source::PlainInput(_) if !step.secure => {
+                Some(step.name.clone())
+            }
             _ => None,
         };
     }
@@ -35,18 +38,29 @@ pub fn plain_input(v: &Value) -> Option<String> {
     }
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for (path, e) in secret_properties(r) {
-            let Some(input) = plain_input(&e.value) else { continue };
+            let Some(input) = plain_input(&e.value) else {
+                continue;
+            };
             let mut f = Finding::new(
                 &RULE.meta,
                 e.key_loc,
-                format!("`{}` of `{}` is set from {}, which is not secure", e.key, r.label, input_phrase(unit, &input)),
+                format!(
+                    "`{}` of `{}` is set from {}, which is not secure",
+                    e.key,
+                    r.label,
+                    input_phrase(unit, &input)
+                ),
             )
             .resource(r, path);
             let root = input.split(['.', '[']).next().unwrap_or(&input);
-            if let Some(p) = unit.parameters.iter().find(|p| p.name.eq_ignore_ascii_case(root) && p.declared) {
+            if let Some(p) = unit
+                .parameters
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(root) && p.declared)
+            {
                 f = f.related(p.loc, format!("{} `{}` declared here", p.noun, p.name));
             }
             out.push(f);

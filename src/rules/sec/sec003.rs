@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::{Kind, Part, Unit, Unknown, Value};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::{Kind, Part, Unknown, Value};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -35,7 +35,7 @@ pub fn default_is_stored_secret(v: &Value) -> bool {
     }
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for p in &unit.parameters {
         if !p.secure {
             continue;

@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::secret_like_name;
-use crate::model::{Parameter, Unit};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::Parameter;
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -17,21 +17,25 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// A declared, non-secure, string (or untyped) input whose name says it
-/// holds a secret. Objects and arrays named `secrets` or `keys` describe
-/// secrets rather than hold one, and stay out.
+/// A declared, non-secure input whose name says it holds a secret. Flags
+/// and numbers hold none; a bare `keys` list describes Key Vault keys (their
+/// type and size) rather than holding key material.
 pub fn misdeclared(p: &Parameter) -> bool {
-    let text = matches!(p.ty.as_deref(), None | Some("string"));
-    p.declared && !p.secure && text && secret_like_name(&p.name)
+    let can_hold = !matches!(p.ty.as_deref(), Some("bool" | "int" | "number"));
+    let key_definitions = p.name.eq_ignore_ascii_case("keys");
+    p.declared && !p.secure && can_hold && !key_definitions && secret_like_name(&p.name)
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for p in unit.parameters.iter().filter(|p| misdeclared(p)) {
         out.push(
             Finding::new(
                 &RULE.meta,
                 p.loc,
-                format!("{} `{}` is named like a secret but is not secure", p.noun, p.name),
+                format!(
+                    "{} `{}` is named like a secret but is not secure",
+                    p.noun, p.name
+                ),
             )
             .subject(format!("{}:{}", p.noun, p.name)),
         );

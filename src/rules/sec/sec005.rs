@@ -1,8 +1,8 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{is_secret_source, source};
-use crate::model::{Output, Unit};
+use crate::model::Output;
 use crate::rules::sec::source_phrase;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -26,15 +26,30 @@ pub fn exposes(o: &Output) -> bool {
     if o.secure || (o.guarded && o.nonsensitive.is_none()) {
         return false;
     }
-    is_secret_source(&source(&v.value)) || v.value.via.iter().any(|s| s.secure)
+    let mut found = false;
+    v.value.walk(&mut |x| {
+        found |= is_secret_source(&source(x)) || x.via.iter().any(|s| s.secure);
+    });
+    found
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for o in unit.outputs.iter().filter(|o| exposes(o)) {
         let Some(v) = &o.value else { continue };
-        let from = source_phrase(unit, &source(&v.value));
-        let mut f = Finding::new(&RULE.meta, v.key_loc, format!("output `{}` exposes {from}", o.name))
-            .subject(format!("output:{}", o.name));
+        let mut first = source(&v.value);
+        v.value.walk(&mut |x| {
+            let s = source(x);
+            if !is_secret_source(&first) && is_secret_source(&s) {
+                first = s;
+            }
+        });
+        let from = source_phrase(unit, &first);
+        let mut f = Finding::new(
+            &RULE.meta,
+            v.key_loc,
+            format!("output `{}` exposes {from}", o.name),
+        )
+        .subject(format!("output:{}", o.name));
         if let Some(n) = o.nonsensitive {
             f = f.related(n, "`nonsensitive()` lifts Terraform's protection here");
         }

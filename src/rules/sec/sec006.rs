@@ -1,7 +1,7 @@
 use crate::findings::{redacted, Finding, Severity};
 use crate::model::credentials;
-use crate::model::{FileId, Loc, Unit};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::{FileId, Loc};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 
 /// Every file of the unit is searched as text, so a credential is reported
 /// once where it is written, whatever uses it.
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for (i, file) in unit.files.iter().enumerate() {
         let mut nth: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for c in credentials::find(&file.text) {
@@ -29,9 +29,13 @@ fn check(unit: &Unit, out: &mut Vec<Finding>) {
             let loc = Loc::new(FileId(i as u32), Span::new(c.start, c.end));
             let secret = &file.text[c.start..c.end];
             out.push(
-                Finding::new(&RULE.meta, loc, format!("{} `{}` is written in plain text", c.kind, redacted(secret)))
-                    .redact(loc)
-                    .subject(format!("{}#{}", c.kind, n)),
+                Finding::new(
+                    &RULE.meta,
+                    loc,
+                    format!("{} `{}` is written in plain text", c.kind, redacted(secret)),
+                )
+                .redact(loc)
+                .subject(format!("{}#{}", c.kind, n)),
             );
         }
     }

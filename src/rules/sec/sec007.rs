@@ -1,7 +1,9 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{app_settings, identity_based_setting, origin, secret_like_name, Setting, Source};
-use crate::model::{credentials, Unit};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::credentials;
+use crate::model::secrets::{
+    app_settings, identity_based_setting, origin, secret_like_name, Setting, Source,
+};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -18,7 +20,13 @@ pub static RULE: Rule = Rule {
 };
 
 /// Markers of a secret inside a connection string.
-const SECRET_MARKERS: &[&str] = &["password=", "pwd=", "accountkey=", "sharedaccesskey=", "sig="];
+const SECRET_MARKERS: &[&str] = &[
+    "password=",
+    "pwd=",
+    "accountkey=",
+    "sharedaccesskey=",
+    "sig=",
+];
 
 /// Why a setting stores a secret, or `None`. Literals that match a
 /// credential format are left to SEC006, which points at the text itself.
@@ -35,7 +43,7 @@ pub fn problem(s: &Setting) -> Option<String> {
             }
             let lower = text.to_ascii_lowercase();
             let secret = if s.connection_string {
-                SECRET_MARKERS.iter().any(|m| lower.contains(m))
+                SECRET_MARKERS.iter().any(|m| lower.contains(m)) || uri_password(text)
             } else {
                 s.name.is_some_and(secret_like_name) && !lower.starts_with("http")
             };
@@ -45,17 +53,45 @@ pub fn problem(s: &Setting) -> Option<String> {
     }
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+/// `scheme://user:password@host`: a password in a URI's user information.
+pub fn uri_password(text: &str) -> bool {
+    let Some(i) = text.find("://") else {
+        return false;
+    };
+    let rest = &text[i + 3..];
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let Some((userinfo, _host)) = authority.rsplit_once('@') else {
+        return false;
+    };
+    match userinfo.split_once(':') {
+        Some((_, pw)) => {
+            !pw.is_empty()
+                && !crate::model::secrets::is_placeholder(pw)
+                && !pw.starts_with(['$', '{', '[', '%'])
+        }
+        None => false,
+    }
+}
+
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for s in app_settings(r) {
             let Some(why) = problem(&s) else { continue };
-            let what = if s.connection_string { "connection string" } else { "app setting" };
+            let what = if s.connection_string {
+                "connection string"
+            } else {
+                "app setting"
+            };
             let name = s.name.unwrap_or("?");
             out.push(
-                Finding::new(&RULE.meta, s.loc, format!("{what} `{name}` of `{}` {why}", r.label))
-                    .resource(r, &format!("settings.{name}"))
-                    .evidence(s.value)
-                    .redact(s.value.loc),
+                Finding::new(
+                    &RULE.meta,
+                    s.loc,
+                    format!("{what} `{name}` of `{}` {why}", r.label),
+                )
+                .resource(r, &format!("settings.{name}"))
+                .evidence(s.value)
+                .redact(s.value.loc),
             );
         }
     }

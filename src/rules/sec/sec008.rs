@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, resource_matches, source, Source};
-use crate::model::{Entry, Resource, Unit, Value};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::secrets::{entries_at, rows_for, source, Source};
+use crate::model::{Entry, Resource, Value};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -19,14 +19,23 @@ pub static RULE: Rule = Rule {
 
 /// Where inline secrets live: (type, path to the secret list or key, what).
 static SECRET_LISTS: &[(&str, &str)] = &[
-    ("Microsoft.App/containerApps", "properties.configuration.secrets"),
+    (
+        "Microsoft.App/containerApps",
+        "properties.configuration.secrets",
+    ),
     ("Microsoft.App/jobs", "properties.configuration.secrets"),
     ("azurerm_container_app", "secret"),
     ("azurerm_container_app_job", "secret"),
 ];
 static KEYS: &[(&str, &str)] = &[
-    ("Microsoft.App/managedEnvironments", "properties.appLogsConfiguration.logAnalyticsConfiguration.sharedKey"),
-    ("Microsoft.App/managedEnvironments/storages", "properties.azureFile.accountKey"),
+    (
+        "Microsoft.App/managedEnvironments",
+        "properties.appLogsConfiguration.logAnalyticsConfiguration.sharedKey",
+    ),
+    (
+        "Microsoft.App/managedEnvironments/storages",
+        "properties.azureFile.accountKey",
+    ),
     ("azurerm_container_app_environment_storage", "access_key"),
 ];
 
@@ -51,25 +60,31 @@ fn stored_key(v: &Value) -> bool {
 
 fn report(r: &Resource, e: &Entry, path: &str, what: &str, out: &mut Vec<Finding>) {
     out.push(
-        Finding::new(&RULE.meta, e.key_loc, format!("{what} of `{}` is stored inline", r.label))
-            .resource(r, path)
-            .evidence(&e.value)
-            .redact(e.value.loc),
+        Finding::new(
+            &RULE.meta,
+            e.key_loc,
+            format!("{what} of `{}` is stored inline", r.label),
+        )
+        .resource(r, path)
+        .evidence(&e.value)
+        .redact(e.value.loc),
     );
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        for (ty, path) in SECRET_LISTS.iter().filter(|(t, _)| resource_matches(r, t)) {
-            let _ = ty;
+        for path in rows_for(r, SECRET_LISTS) {
             for list in entries_at(&r.body, path) {
                 for e in inline_values(&list.value) {
                     report(r, e, path, "a secret", out);
                 }
             }
         }
-        for (_, path) in KEYS.iter().filter(|(t, _)| resource_matches(r, t)) {
-            for e in entries_at(&r.body, path).into_iter().filter(|e| stored_key(&e.value)) {
+        for path in rows_for(r, KEYS) {
+            for e in entries_at(&r.body, path)
+                .into_iter()
+                .filter(|e| stored_key(&e.value))
+            {
                 report(r, e, path, &format!("`{}`", e.key), out);
             }
         }

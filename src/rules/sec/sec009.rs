@@ -1,8 +1,8 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, resource_matches, secret_like_name, source, Source};
-use crate::model::{Loc, Unit, Value};
+use crate::model::secrets::{entries_at, secret_like_name, source, table_type, Source};
+use crate::model::{Loc, Value};
 use crate::rules::sec::text_has_secret;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -18,6 +18,9 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+const ACI: &str = "Microsoft.ContainerInstance/containerGroups";
+const TF_ACI: &str = "azurerm_container_group";
+
 /// An environment variable that carries a secret: by its name, or by a value
 /// that is a credential, a secure input or a key read from a service.
 pub fn secret_variable(name: Option<&str>, value: &Value) -> bool {
@@ -31,12 +34,16 @@ pub fn secret_variable(name: Option<&str>, value: &Value) -> bool {
     }
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         // (name, value, where) of each plain environment variable.
         let mut vars: Vec<(Option<&str>, &Value, Loc)> = Vec::new();
-        if resource_matches(r, "Microsoft.ContainerInstance/containerGroups") {
-            for list in entries_at(&r.body, "properties.containers.properties.environmentVariables") {
+        let ty = table_type(r, [ACI, TF_ACI].into_iter());
+        if ty == Some(ACI) {
+            for list in entries_at(
+                &r.body,
+                "properties.containers.properties.environmentVariables",
+            ) {
                 for v in list.value.as_array().unwrap_or(&[]) {
                     if let Some(e) = v.entry("value") {
                         vars.push((v.get("name").and_then(Value::as_str), &e.value, e.key_loc));
@@ -44,7 +51,7 @@ fn check(unit: &Unit, out: &mut Vec<Finding>) {
                 }
             }
         }
-        if resource_matches(r, "azurerm_container_group") {
+        if ty == Some(TF_ACI) {
             for map in entries_at(&r.body, "container.environment_variables") {
                 for e in map.value.as_object().unwrap_or(&[]) {
                     vars.push((Some(&e.key), &e.value, e.key_loc));
@@ -58,7 +65,10 @@ fn check(unit: &Unit, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE.meta,
                         loc,
-                        format!("environment variable `{n}` of `{}` carries a secret in plain text", r.label),
+                        format!(
+                            "environment variable `{n}` of `{}` carries a secret in plain text",
+                            r.label
+                        ),
                     )
                     .resource(r, &format!("env.{n}"))
                     .redact(value.loc),

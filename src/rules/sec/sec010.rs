@@ -1,8 +1,8 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, resource_matches, source, Source};
-use crate::model::{Unit, Value};
+use crate::model::secrets::{entries_at, rows_for, source, Source};
+use crate::model::Value;
 use crate::rules::sec::text_has_secret;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 use base64::Engine as _;
 
 pub static RULE: Rule = Rule {
@@ -20,10 +20,19 @@ pub static RULE: Rule = Rule {
 };
 
 static PATHS: &[(&str, &str)] = &[
-    ("Microsoft.Compute/virtualMachines", "properties.osProfile.customData"),
+    (
+        "Microsoft.Compute/virtualMachines",
+        "properties.osProfile.customData",
+    ),
     ("Microsoft.Compute/virtualMachines", "properties.userData"),
-    ("Microsoft.Compute/virtualMachineScaleSets", "properties.virtualMachineProfile.osProfile.customData"),
-    ("Microsoft.Compute/virtualMachineScaleSets", "properties.virtualMachineProfile.userData"),
+    (
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "properties.virtualMachineProfile.osProfile.customData",
+    ),
+    (
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "properties.virtualMachineProfile.userData",
+    ),
     ("azurerm_linux_virtual_machine", "custom_data"),
     ("azurerm_windows_virtual_machine", "custom_data"),
     ("azurerm_linux_virtual_machine", "user_data"),
@@ -32,7 +41,10 @@ static PATHS: &[(&str, &str)] = &[
     ("azurerm_windows_virtual_machine_scale_set", "custom_data"),
     ("azurerm_linux_virtual_machine_scale_set", "user_data"),
     ("azurerm_windows_virtual_machine_scale_set", "user_data"),
-    ("azurerm_orchestrated_virtual_machine_scale_set", "user_data_base64"),
+    (
+        "azurerm_orchestrated_virtual_machine_scale_set",
+        "user_data_base64",
+    ),
     ("azurerm_virtual_machine", "os_profile.custom_data"),
 ];
 
@@ -53,15 +65,19 @@ pub fn carries_secret(v: &Value) -> bool {
     }
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        for (_, path) in PATHS.iter().filter(|(t, _)| resource_matches(r, t)) {
+        for path in rows_for(r, PATHS) {
             for e in entries_at(&r.body, path) {
                 if carries_secret(&e.value) {
                     out.push(
-                        Finding::new(&RULE.meta, e.key_loc, format!("`{}` of `{}` contains a secret", e.key, r.label))
-                            .resource(r, path)
-                            .evidence(&e.value),
+                        Finding::new(
+                            &RULE.meta,
+                            e.key_loc,
+                            format!("`{}` of `{}` contains a secret", e.key, r.label),
+                        )
+                        .resource(r, path)
+                        .evidence(&e.value),
                     );
                 }
             }
@@ -75,9 +91,11 @@ mod tests {
 
     #[test]
     fn decodes_base64_cloud_init() {
-        let b64 = base64::engine::general_purpose::STANDARD.encode("#cloud-config\nchpasswd:\n  list: |\n    root:x\npassword: Sup3rS3cret\n");
+        let b64 = base64::engine::general_purpose::STANDARD
+            .encode("#cloud-config\nchpasswd:\n  list: |\n    root:x\npassword: Sup3rS3cret\n");
         assert!(carries_secret(&Value::string(b64, Default::default())));
-        let clean = base64::engine::general_purpose::STANDARD.encode("#cloud-config\npackages: [nginx]\n");
+        let clean =
+            base64::engine::general_purpose::STANDARD.encode("#cloud-config\npackages: [nginx]\n");
         assert!(!carries_secret(&Value::string(clean, Default::default())));
     }
 }

@@ -1,8 +1,7 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, resource_matches};
-use crate::model::Unit;
+use crate::model::secrets::{entries_at, rows_for};
 use crate::rules::sec::holds_secret;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -19,28 +18,43 @@ pub static RULE: Rule = Rule {
 };
 
 static PATHS: &[(&str, &str)] = &[
-    ("Microsoft.Compute/virtualMachines/extensions", "properties.settings"),
-    ("Microsoft.Compute/virtualMachineScaleSets/extensions", "properties.settings"),
+    (
+        "Microsoft.Compute/virtualMachines/extensions",
+        "properties.settings",
+    ),
+    (
+        "Microsoft.Compute/virtualMachineScaleSets/extensions",
+        "properties.settings",
+    ),
     (
         "Microsoft.Compute/virtualMachineScaleSets",
         "properties.virtualMachineProfile.extensionProfile.extensions.properties.settings",
     ),
     ("azurerm_virtual_machine_extension", "settings"),
     ("azurerm_virtual_machine_scale_set_extension", "settings"),
-    ("azurerm_linux_virtual_machine_scale_set", "extension.settings"),
-    ("azurerm_windows_virtual_machine_scale_set", "extension.settings"),
+    (
+        "azurerm_linux_virtual_machine_scale_set",
+        "extension.settings",
+    ),
+    (
+        "azurerm_windows_virtual_machine_scale_set",
+        "extension.settings",
+    ),
 ];
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        for (_, path) in PATHS.iter().filter(|(t, _)| resource_matches(r, t)) {
+        for path in rows_for(r, PATHS) {
             for e in entries_at(&r.body, path) {
                 if holds_secret(&e.value) {
                     out.push(
                         Finding::new(
                             &RULE.meta,
                             e.key_loc,
-                            format!("`{}` of extension `{}` carries a secret in the clear", e.key, r.label),
+                            format!(
+                                "`{}` of extension `{}` carries a secret in the clear",
+                                e.key, r.label
+                            ),
                         )
                         .resource(r, path),
                     );

@@ -1,7 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::resource_matches;
-use crate::model::Unit;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::secrets::rows_for;
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -11,7 +10,8 @@ pub static RULE: Rule = Rule {
         severity: Severity::Low,
         formats: Formats::Both,
         summary: "Key Vault secret without an expiry date",
-        help: "set an expiry (`attributes.exp` / `expiration_date`) and rotate the secret before it",
+        help:
+            "set an expiry (`attributes.exp` / `expiration_date`) and rotate the secret before it",
         docs: include_str!("../../../rules/SEC012-key-vault-secret-without-expiry/README.md"),
     },
     check,
@@ -19,18 +19,25 @@ pub static RULE: Rule = Rule {
 
 /// (type, expiry property): absent means the secret never expires.
 static EXPIRY: &[(&str, &str)] = &[
-    ("Microsoft.KeyVault/vaults/secrets", "properties.attributes.exp"),
+    (
+        "Microsoft.KeyVault/vaults/secrets",
+        "properties.attributes.exp",
+    ),
     ("azurerm_key_vault_secret", "expiration_date"),
 ];
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        for (_, path) in EXPIRY.iter().filter(|(t, _)| resource_matches(r, t)) {
+        for path in rows_for(r, EXPIRY) {
             let set = r.prop(path).is_some_and(|e| !e.value.is_null());
             if !set {
                 out.push(
-                    Finding::new(&RULE.meta, r.loc, format!("Key Vault secret `{}` has no expiry date", r.label))
-                        .resource(r, path),
+                    Finding::new(
+                        &RULE.meta,
+                        r.loc,
+                        format!("Key Vault secret `{}` has no expiry date", r.label),
+                    )
+                    .resource(r, path),
                 );
             }
         }

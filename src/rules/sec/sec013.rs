@@ -1,7 +1,6 @@
 use crate::findings::{via_text, Finding, Severity};
 use crate::model::secrets::{origin, Source};
-use crate::model::Unit;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -33,10 +32,15 @@ static CREDENTIALS: &[(&str, &str, &str)] = &[
     ("backend", "azurerm", "client_secret"),
 ];
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for c in &unit.configs {
-        for (_, _, attr) in CREDENTIALS.iter().filter(|(k, n, _)| *k == c.kind && *n == c.name) {
-            let Some(e) = c.body.entry(attr) else { continue };
+        for (_, _, attr) in CREDENTIALS
+            .iter()
+            .filter(|(k, n, _)| *k == c.kind && *n == c.name)
+        {
+            let Some(e) = c.body.entry(attr) else {
+                continue;
+            };
             let o = origin(&e.value);
             if !matches!(o.source, Source::Literal(_)) || o.given {
                 continue;
@@ -45,7 +49,12 @@ fn check(unit: &Unit, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE.meta,
                     e.key_loc,
-                    format!("`{attr}` of {} `{}` is written in the code{}", c.kind, c.name, via_text(&e.value)),
+                    format!(
+                        "`{attr}` of {} `{}` is written in the code{}",
+                        c.kind,
+                        c.name,
+                        via_text(&e.value)
+                    ),
                 )
                 .evidence(&e.value)
                 .redact(e.value.loc)

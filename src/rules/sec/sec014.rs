@@ -1,7 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::resource_matches;
-use crate::model::Unit;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::secrets::rows_for;
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -18,18 +17,38 @@ pub static RULE: Rule = Rule {
 };
 
 /// (type, attribute stored in state, write-only replacement).
-static WRITE_ONLY: &[(&str, &str, &str)] = &[
-    ("azurerm_mssql_server", "administrator_login_password", "administrator_login_password_wo"),
-    ("azurerm_mssql_managed_instance", "administrator_login_password", "administrator_login_password_wo"),
-    ("azurerm_postgresql_flexible_server", "administrator_password", "administrator_password_wo"),
-    ("azurerm_mysql_flexible_server", "administrator_password", "administrator_password_wo"),
-    ("azurerm_key_vault_secret", "value", "value_wo"),
+static WRITE_ONLY: &[(&str, (&str, &str))] = &[
+    (
+        "azurerm_mssql_server",
+        (
+            "administrator_login_password",
+            "administrator_login_password_wo",
+        ),
+    ),
+    (
+        "azurerm_mssql_managed_instance",
+        (
+            "administrator_login_password",
+            "administrator_login_password_wo",
+        ),
+    ),
+    (
+        "azurerm_postgresql_flexible_server",
+        ("administrator_password", "administrator_password_wo"),
+    ),
+    (
+        "azurerm_mysql_flexible_server",
+        ("administrator_password", "administrator_password_wo"),
+    ),
+    ("azurerm_key_vault_secret", ("value", "value_wo")),
 ];
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        for (_, attr, wo) in WRITE_ONLY.iter().filter(|(t, _, _)| resource_matches(r, t)) {
-            let Some(e) = r.body.entry(attr) else { continue };
+        for (attr, wo) in rows_for(r, WRITE_ONLY) {
+            let Some(e) = r.body.entry(attr) else {
+                continue;
+            };
             if e.value.is_null() {
                 continue;
             }

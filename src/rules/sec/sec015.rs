@@ -1,7 +1,6 @@
 use crate::findings::{via_text, Finding, Severity};
-use crate::model::secrets::{entries_at, origin, resource_matches, Source};
-use crate::model::Unit;
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::secrets::{entries_at, origin, rows_for, Source};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -18,24 +17,60 @@ pub static RULE: Rule = Rule {
 };
 
 static PATHS: &[(&str, &str)] = &[
-    ("Microsoft.Compute/virtualMachines", "properties.osProfile.adminUsername"),
-    ("Microsoft.Compute/virtualMachineScaleSets", "properties.virtualMachineProfile.osProfile.adminUsername"),
-    ("Microsoft.ContainerService/managedClusters", "properties.linuxProfile.adminUsername"),
-    ("Microsoft.ContainerService/managedClusters", "properties.windowsProfile.adminUsername"),
+    (
+        "Microsoft.Compute/virtualMachines",
+        "properties.osProfile.adminUsername",
+    ),
+    (
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "properties.virtualMachineProfile.osProfile.adminUsername",
+    ),
+    (
+        "Microsoft.ContainerService/managedClusters",
+        "properties.linuxProfile.adminUsername",
+    ),
+    (
+        "Microsoft.ContainerService/managedClusters",
+        "properties.windowsProfile.adminUsername",
+    ),
     ("Microsoft.Sql/servers", "properties.administratorLogin"),
-    ("Microsoft.Sql/managedInstances", "properties.administratorLogin"),
-    ("Microsoft.DBforMySQL/servers", "properties.administratorLogin"),
-    ("Microsoft.DBforMySQL/flexibleServers", "properties.administratorLogin"),
-    ("Microsoft.DBforPostgreSQL/servers", "properties.administratorLogin"),
-    ("Microsoft.DBforPostgreSQL/flexibleServers", "properties.administratorLogin"),
-    ("Microsoft.DBforMariaDB/servers", "properties.administratorLogin"),
+    (
+        "Microsoft.Sql/managedInstances",
+        "properties.administratorLogin",
+    ),
+    (
+        "Microsoft.DBforMySQL/servers",
+        "properties.administratorLogin",
+    ),
+    (
+        "Microsoft.DBforMySQL/flexibleServers",
+        "properties.administratorLogin",
+    ),
+    (
+        "Microsoft.DBforPostgreSQL/servers",
+        "properties.administratorLogin",
+    ),
+    (
+        "Microsoft.DBforPostgreSQL/flexibleServers",
+        "properties.administratorLogin",
+    ),
+    (
+        "Microsoft.DBforMariaDB/servers",
+        "properties.administratorLogin",
+    ),
     ("azurerm_linux_virtual_machine", "admin_username"),
     ("azurerm_windows_virtual_machine", "admin_username"),
     ("azurerm_linux_virtual_machine_scale_set", "admin_username"),
-    ("azurerm_windows_virtual_machine_scale_set", "admin_username"),
+    (
+        "azurerm_windows_virtual_machine_scale_set",
+        "admin_username",
+    ),
     ("azurerm_virtual_machine", "os_profile.admin_username"),
     ("azurerm_kubernetes_cluster", "linux_profile.admin_username"),
-    ("azurerm_kubernetes_cluster", "windows_profile.admin_username"),
+    (
+        "azurerm_kubernetes_cluster",
+        "windows_profile.admin_username",
+    ),
     ("azurerm_mssql_server", "administrator_login"),
     ("azurerm_sql_server", "administrator_login"),
     ("azurerm_mssql_managed_instance", "administrator_login"),
@@ -46,9 +81,9 @@ static PATHS: &[(&str, &str)] = &[
     ("azurerm_mariadb_server", "administrator_login"),
 ];
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        for (_, path) in PATHS.iter().filter(|(t, _)| resource_matches(r, t)) {
+        for path in rows_for(r, PATHS) {
             for e in entries_at(&r.body, path) {
                 let o = origin(&e.value);
                 if !matches!(o.source, Source::Literal(_)) || o.given {
@@ -58,7 +93,12 @@ fn check(unit: &Unit, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE.meta,
                         e.key_loc,
-                        format!("administrator name `{}` of `{}` is a literal{}", e.key, r.label, via_text(&e.value)),
+                        format!(
+                            "administrator name `{}` of `{}` is a literal{}",
+                            e.key,
+                            r.label,
+                            via_text(&e.value)
+                        ),
                     )
                     .resource(r, path)
                     .evidence(&e.value),

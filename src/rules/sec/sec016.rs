@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{each_entry, source, Source};
-use crate::model::{Kind, Unit, Value, OUTER_SCOPE_DEPLOYMENT};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::{Kind, Value, OUTER_SCOPE_DEPLOYMENT};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -23,9 +23,16 @@ pub fn from_secure_parameter(v: &Value) -> bool {
         && (matches!(source(v), Source::SecureInput(_)) || v.via.iter().any(|s| s.secure))
 }
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        let Some(dep) = r.via.iter().rev().find(|s| s.noun == OUTER_SCOPE_DEPLOYMENT) else { continue };
+        let Some(dep) = r
+            .via
+            .iter()
+            .rev()
+            .find(|s| s.noun == OUTER_SCOPE_DEPLOYMENT)
+        else {
+            continue;
+        };
         each_entry(&r.body, &mut |e| {
             if from_secure_parameter(&e.value) {
                 out.push(

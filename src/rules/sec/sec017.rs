@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{secret_like_name, source, Source};
-use crate::model::{StepKind, Unit};
-use crate::rules::{Family, Formats, Rule, RuleMeta};
+use crate::model::{StepKind, Value};
+use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -17,16 +17,26 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(unit: &Unit, out: &mut Vec<Finding>) {
+/// A value written out in the file: a literal string, or an object or array
+/// (a `secureObject`) with a literal string inside.
+pub fn literal(v: &Value) -> bool {
+    let mut found = false;
+    v.walk(&mut |x| found |= matches!(source(x), Source::Literal(_)));
+    found
+}
+
+fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for p in &unit.parameters {
         let Some(g) = &p.given else { continue };
         if !(p.secure || secret_like_name(&p.name)) {
             continue;
         }
-        if !matches!(source(g), Source::Literal(_)) {
+        if !literal(g) {
             continue;
         }
-        let Some(step) = g.via.iter().find(|s| s.kind == StepKind::Given) else { continue };
+        let Some(step) = g.via.iter().find(|s| s.kind == StepKind::Given) else {
+            continue;
+        };
         let why = if p.secure { "secure" } else { "secret-named" };
         out.push(
             Finding::new(

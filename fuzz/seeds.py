@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Rebuilds the committed seed corpora in fuzz/corpus/<target>/ from the rule
+fixtures, testdata/ and a fixed sample of ../shared/corpus (when present).
+Deterministic: the same inputs give the same seeds. Keeps the total under
+5 MB by taking only small files."""
+
+import hashlib
+import json
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+FUZZ = Path(__file__).resolve().parent
+ROOT = FUZZ.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLE = 300  # files drawn from the shared corpus per target
+MAX_JSON = 16 * 1024
+MAX_TF = 8 * 1024
+MAX_EXPR = 512
+EXPRS = 600
+
+
+def small(paths, limit):
+    return [p for p in paths if p.is_file() and not p.is_symlink() and p.stat().st_size <= limit]
+
+
+def sample(paths, n, seed):
+    paths = sorted(paths)
+    random.Random(seed).shuffle(paths)
+    return paths[:n]
+
+
+def write(target, data: bytes):
+    name = "seed-" + hashlib.sha1(data).hexdigest()[:16]
+    (FUZZ / "corpus" / target / name).write_bytes(data)
+
+
+def expressions(text):
+    """ARM expressions in a template: JSON strings of the form "[...]"."""
+    try:
+        doc = json.loads(re.sub(r"^\ufeff", "", text))
+    except Exception:
+        return []
+    out = []
+
+    def walk(v):
+        if isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, str) and v.startswith("[") and v.endswith("]") and not v.startswith("[["):
+            out.append(v[1:-1])
+
+    walk(doc)
+    return out
+
+
+def main():
+    for t in ("jsonc", "arm_expr", "hcl"):
+        d = FUZZ / "corpus" / t
+        if d.exists():
+            for f in d.glob("seed-*"):
+                f.unlink()
+        d.mkdir(parents=True, exist_ok=True)
+
+    local_json = small(list(ROOT.glob("rules/*/arm/**/*.json")) + list(ROOT.glob("testdata/**/*.json"))
+                       + list(ROOT.glob("examples/**/*.json")), MAX_JSON)
+    local_tf = small([p for ext in ("tf", "tfvars", "tf.json", "tfvars.json")
+                      for p in list(ROOT.glob(f"rules/*/terraform/**/*.{ext}"))
+                      + list(ROOT.glob(f"testdata/**/*.{ext}")) + list(ROOT.glob(f"examples/**/*.{ext}"))], MAX_TF)
+    corpus_json, corpus_tf = [], []
+    if CORPUS.is_dir():
+        corpus_json = sample(small(CORPUS.rglob("*.json"), MAX_JSON), SAMPLE, 1)
+        corpus_tf = sample(small([p for ext in ("tf", "tfvars") for p in CORPUS.rglob(f"*.{ext}")], MAX_TF),
+                           SAMPLE, 2)
+    else:
+        print(f"note: {CORPUS} not found; seeding from this repository only", file=sys.stderr)
+
+    for p in local_json + corpus_json:
+        write("jsonc", p.read_bytes())
+    for p in local_tf + corpus_tf:
+        write("hcl", p.read_bytes())
+
+    exprs = set()
+    for p in local_json + (small(CORPUS.rglob("*.json"), 256 * 1024) if CORPUS.is_dir() else []):
+        for e in expressions(p.read_text(encoding="utf-8", errors="replace")):
+            if len(e.encode()) <= MAX_EXPR:
+                exprs.add(e)
+    for e in sample(list(exprs), EXPRS, 3):
+        write("arm_expr", e.encode())
+
+    total = sum(f.stat().st_size for f in (FUZZ / "corpus").rglob("seed-*"))
+    counts = {t: len(list((FUZZ / "corpus" / t).glob("seed-*"))) for t in ("jsonc", "arm_expr", "hcl")}
+    print(f"seeds: {counts}, {total / 1e6:.2f} MB")
+    if total > 5_000_000:
+        sys.exit("seed corpus over 5 MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+resource "azurerm_container_registry" "acr" {
+  name                = "buildacr"
+  resource_group_name = "rg-build"
+  location            = "westeurope"
+  sku                 = "Standard"
+}

@@ -1,0 +1,1 @@
+db_admin_password = "Dev-Only-Pg-2024!"

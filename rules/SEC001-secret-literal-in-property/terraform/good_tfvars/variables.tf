@@ -1,0 +1,4 @@
+variable "db_admin_password" {
+  type      = string
+  sensitive = true
+}

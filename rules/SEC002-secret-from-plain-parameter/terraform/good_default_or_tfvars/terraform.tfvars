@@ -1,0 +1,1 @@
+sql_admin_password = "Dev-Only-Sql-2024!"

@@ -1,0 +1,30 @@
+variable "name" {
+  type = string
+}
+
+variable "resource_group_name" {
+  type = string
+}
+
+variable "location" {
+  type = string
+}
+
+variable "administrator_login" {
+  type = string
+}
+
+variable "admin_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "azurerm_postgresql_flexible_server" "this" {
+  name                   = var.name
+  resource_group_name    = var.resource_group_name
+  location               = var.location
+  version                = "16"
+  sku_name               = "B_Standard_B1ms"
+  administrator_login    = var.administrator_login
+  administrator_password = var.admin_password
+}

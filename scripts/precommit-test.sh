@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The pre-commit hook as a user runs it: pre-commit from PyPI in a temporary
+# venv, a temporary git repository with a bad and a good template, and
+# `pre-commit try-repo <this repo> idlint --files ...`. The bad file must
+# fail with its finding printed, the good one pass.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
+export PATH="$work/venv/bin:$PATH"
+export PRE_COMMIT_HOME="$work/cache"
+# Reuse the build CI already made instead of compiling every crate again.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
+
+mkdir "$work/project"
+cd "$work/project"
+git init --quiet
+git config user.email ci@example.com
+git config user.name ci
+schema='https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#'
+cat > bad.json <<JSON
+{
+  "\$schema": "$schema",
+  "resources": [
+    { "type": "Microsoft.ContainerRegistry/registries", "apiVersion": "2023-07-01", "name": "acr",
+      "properties": { "adminUserEnabled": true } }
+  ]
+}
+JSON
+cat > good.tf <<'HCL'
+resource "azurerm_container_registry" "acr" {
+  name          = "acr"
+  admin_enabled = false
+}
+HCL
+git add . && git commit --quiet -m fixtures
+
+set +e
+pre-commit try-repo "$repo" idlint --files bad.json > bad.log 2>&1
+bad=$?
+pre-commit try-repo "$repo" idlint --files good.tf > good.log 2>&1
+good=$?
+set -e
+fail=0
+if [ "$bad" -eq 0 ] || ! grep -q "MID004" bad.log; then
+  echo "pre-commit: the bad template should fail with MID004 (exit $bad)"; cat bad.log; fail=1
+fi
+if [ "$good" -ne 0 ]; then
+  echo "pre-commit: the good file should pass (exit $good)"; cat good.log; fail=1
+fi
+[ "$fail" -eq 0 ] && echo "pre-commit: bad.json failed with MID004, good.tf passed"
+exit "$fail"

@@ -1,0 +1,50 @@
+//! Baselines: today's findings by fingerprint, so a gate reports only new ones.
+
+use crate::findings::Diagnostic;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    version: u32,
+    fingerprints: BTreeSet<String>,
+}
+
+/// Writes the fingerprints of `diagnostics`, sorted and unique.
+pub fn write(path: &Path, diagnostics: &[Diagnostic]) -> Result<(), String> {
+    let f = File {
+        version: 1,
+        fingerprints: diagnostics.iter().map(|d| d.fingerprint.clone()).collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&f).map_err(|e| e.to_string())?;
+    text.push('\n');
+    std::fs::write(path, text).map_err(|e| {
+        format!(
+            "cannot write {}: {}",
+            path.display(),
+            crate::discover::io_message(&e)
+        )
+    })
+}
+
+pub fn read(path: &Path) -> Result<BTreeSet<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read {}: {}",
+            path.display(),
+            crate::discover::io_message(&e)
+        )
+    })?;
+    let f: File = serde_json::from_str(&text)
+        .map_err(|e| format!("{} is not an idlint baseline: {e}", path.display()))?;
+    if f.version != 1 {
+        return Err(format!(
+            "{}: baseline version {} is not supported",
+            path.display(),
+            f.version
+        ));
+    }
+    Ok(f.fingerprints)
+}

@@ -1,0 +1,460 @@
+//! `.idlint.yaml`: rule selection, severities, excludes, per-rule options and
+//! suppressions. Typos must not silently disable checks, so unknown keys and
+//! bad values are errors that point at their line.
+
+use crate::findings::Severity;
+use crate::rules;
+use crate::source::SourceFile;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub const FILE_NAMES: &[&str] = &[".idlint.yaml", ".idlint.yml"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    select: Option<Vec<Spanned<String>>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    fail_on: Option<Spanned<String>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    severity: Option<HashMap<Spanned<String>, Spanned<String>>>,
+    rules: Option<HashMap<Spanned<String>, RawRuleOptions>>,
+    suppress: Option<Vec<RawSuppress>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRuleOptions {
+    allowed_scopes: Option<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuppress {
+    rule: Spanned<String>,
+    paths: Option<Vec<Spanned<String>>>,
+    resource: Option<String>,
+    reason: Option<String>,
+    expires: Option<Spanned<String>>,
+}
+
+/// A suppression entry of the configuration.
+#[derive(Clone, Debug)]
+pub struct Suppress {
+    /// Rule ID (resolved from an ID or a name).
+    pub rule: &'static str,
+    /// Globs relative to the configuration file's directory; empty means everywhere.
+    pub paths: Vec<String>,
+    /// `Type/name` of the resource, compared ignoring case.
+    pub resource: Option<String>,
+    pub reason: Option<String>,
+    /// `(year, month, day)`.
+    pub expires: Option<(i32, u32, u32)>,
+    /// 1-based line of the entry in the configuration file.
+    pub line: u32,
+}
+
+/// The configuration as idlint uses it.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The file it was read from.
+    pub source: Option<Arc<SourceFile>>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub fail_on: Option<Option<Severity>>,
+    pub exclude: Vec<String>,
+    pub severity: Vec<(&'static str, Severity)>,
+    /// Scopes where RBAC001 does not apply (globs over the assignment scope).
+    pub allowed_scopes: Vec<(&'static str, Vec<String>)>,
+    pub suppress: Vec<Suppress>,
+}
+
+impl Config {
+    /// The directory globs in the file are relative to.
+    pub fn base_dir(&self) -> Option<PathBuf> {
+        let src = self.source.as_ref()?;
+        Some(src.path.parent().map(Path::to_path_buf).unwrap_or_default())
+    }
+}
+
+/// A configuration problem with its line and column in the file.
+#[derive(Clone, Debug)]
+pub struct ConfigError {
+    pub source: Arc<SourceFile>,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+impl ConfigError {
+    pub fn offset(&self) -> usize {
+        let lines = &self.source.lines;
+        match lines.line_span(&self.source.text, self.line.saturating_sub(1) as usize) {
+            Some((start, end)) => {
+                let col: usize = self.source.text[start..end]
+                    .chars()
+                    .take(self.column.saturating_sub(1) as usize)
+                    .map(char::len_utf8)
+                    .sum();
+                start + col
+            }
+            None => self.source.text.len(),
+        }
+    }
+}
+
+/// The nearest `.idlint.yaml` in `start` or its parents.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let abs = if start.is_absolute() {
+        start.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(start)
+    };
+    let mut dir = if abs.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
+    while let Some(d) = dir {
+        for name in FILE_NAMES {
+            let p = d.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Reads and validates a configuration file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|e| ConfigError {
+        source: Arc::new(SourceFile::new(path.to_path_buf(), String::new())),
+        line: 0,
+        column: 0,
+        message: format!(
+            "cannot read {}: {}",
+            path.display(),
+            crate::discover::io_message(&e)
+        ),
+    })?;
+    let text = crate::source::decode(bytes).map_err(|e| ConfigError {
+        source: Arc::new(SourceFile::new(path.to_path_buf(), String::new())),
+        line: 0,
+        column: 0,
+        message: e.message,
+    })?;
+    parse(Arc::new(SourceFile::new(path.to_path_buf(), text)))
+}
+
+fn err<T>(
+    source: &Arc<SourceFile>,
+    at: &serde_saphyr::Location,
+    message: String,
+) -> Result<T, ConfigError> {
+    Err(ConfigError {
+        source: source.clone(),
+        line: at.line() as u32,
+        column: at.column() as u32,
+        message,
+    })
+}
+
+fn rule_id(source: &Arc<SourceFile>, s: &Spanned<String>) -> Result<&'static str, ConfigError> {
+    match rules::lookup(&s.value) {
+        Some(r) => Ok(r.meta.id),
+        None => err(
+            source,
+            &s.referenced,
+            format!("no rule named `{}`", s.value),
+        ),
+    }
+}
+
+fn tokens(
+    source: &Arc<SourceFile>,
+    list: Option<Vec<Spanned<String>>>,
+) -> Result<Vec<String>, ConfigError> {
+    let mut out = Vec::new();
+    for t in list.unwrap_or_default() {
+        if !rules::token_is_known(&t.value) {
+            return err(
+                source,
+                &t.referenced,
+                format!("no rule, rule name or family `{}`", t.value),
+            );
+        }
+        out.push(t.value);
+    }
+    Ok(out)
+}
+
+fn severity(source: &Arc<SourceFile>, s: &Spanned<String>) -> Result<Severity, ConfigError> {
+    Severity::parse(&s.value).map_or_else(
+        || {
+            err(
+                source,
+                &s.referenced,
+                format!(
+                    "`{}` is not a severity: use critical, high, medium or low",
+                    s.value
+                ),
+            )
+        },
+        Ok,
+    )
+}
+
+pub fn parse(source: Arc<SourceFile>) -> Result<Config, ConfigError> {
+    if source.text.trim().is_empty() {
+        return Ok(Config {
+            source: Some(source),
+            ..Default::default()
+        });
+    }
+    let raw: Raw = serde_saphyr::from_str(&source.text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+        ConfigError {
+            source: source.clone(),
+            line,
+            column,
+            message: plain_message(&e.to_string()),
+        }
+    })?;
+    let mut cfg = Config {
+        source: Some(source.clone()),
+        select: tokens(&source, raw.select)?,
+        ignore: tokens(&source, raw.ignore)?,
+        ..Default::default()
+    };
+    if let Some(f) = raw.fail_on {
+        cfg.fail_on = Some(if f.value.eq_ignore_ascii_case("never") {
+            None
+        } else {
+            Some(severity(&source, &f)?)
+        });
+    }
+    for g in raw.exclude.unwrap_or_default() {
+        if let Err(e) = globset::Glob::new(&g.value) {
+            return err(
+                &source,
+                &g.referenced,
+                format!("invalid glob `{}`: {}", g.value, e.kind()),
+            );
+        }
+        cfg.exclude.push(g.value);
+    }
+    let mut sev: Vec<(Spanned<String>, Spanned<String>)> =
+        raw.severity.unwrap_or_default().into_iter().collect();
+    sev.sort_by_key(|(k, _)| (k.referenced.line(), k.referenced.column()));
+    for (k, v) in sev {
+        cfg.severity
+            .push((rule_id(&source, &k)?, severity(&source, &v)?));
+    }
+    let mut opts: Vec<(Spanned<String>, RawRuleOptions)> =
+        raw.rules.unwrap_or_default().into_iter().collect();
+    opts.sort_by_key(|(k, _)| (k.referenced.line(), k.referenced.column()));
+    for (k, o) in opts {
+        let id = rule_id(&source, &k)?;
+        if let Some(scopes) = o.allowed_scopes {
+            if id != "RBAC001" {
+                return err(
+                    &source,
+                    &k.referenced,
+                    format!("rule `{id}` has no option `allowed_scopes`"),
+                );
+            }
+            let mut globs = Vec::new();
+            for s in scopes {
+                if let Err(e) = globset::Glob::new(&s.value) {
+                    return err(
+                        &source,
+                        &s.referenced,
+                        format!("invalid glob `{}`: {}", s.value, e.kind()),
+                    );
+                }
+                globs.push(s.value);
+            }
+            cfg.allowed_scopes.push((id, globs));
+        }
+    }
+    for s in raw.suppress.unwrap_or_default() {
+        let rule = rule_id(&source, &s.rule)?;
+        let expires = match &s.expires {
+            None => None,
+            Some(e) => match parse_date(&e.value) {
+                Some(d) => Some(d),
+                None => {
+                    return err(
+                        &source,
+                        &e.referenced,
+                        format!("`{}` is not a date: write YYYY-MM-DD", e.value),
+                    )
+                }
+            },
+        };
+        let mut paths = Vec::new();
+        for p in s.paths.unwrap_or_default() {
+            if let Err(e) = globset::Glob::new(&p.value) {
+                return err(
+                    &source,
+                    &p.referenced,
+                    format!("invalid glob `{}`: {}", p.value, e.kind()),
+                );
+            }
+            paths.push(p.value);
+        }
+        cfg.suppress.push(Suppress {
+            rule,
+            paths,
+            resource: s.resource,
+            reason: s.reason.filter(|r| !r.trim().is_empty()),
+            expires,
+            line: s.rule.referenced.line() as u32,
+        });
+    }
+    Ok(cfg)
+}
+
+/// The parser's message without its own location suffix (we show the line).
+fn plain_message(s: &str) -> String {
+    let first = s.lines().next().unwrap_or(s);
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    // `line 2 column 1: unknown field ...`
+    let first = match first.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        Some((pos, rest)) if pos.contains("column") => rest,
+        _ => first,
+    };
+    let cut = first.find(" at line ").map_or(first, |i| &first[..i]);
+    cut.trim().to_string()
+}
+
+/// `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut it = s.trim().splitn(3, '-');
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// Today's date (UTC) as `(year, month, day)`, from the system clock.
+pub fn today() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 → proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((y + i64::from(m <= 2)) as i32, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(text: &str) -> Result<Config, ConfigError> {
+        parse(Arc::new(SourceFile::new(
+            ".idlint.yaml".into(),
+            text.to_string(),
+        )))
+    }
+
+    #[test]
+    fn reads_the_documented_example() {
+        let c = cfg(r#"
+select: [SEC, MID, RBAC, BG]
+ignore: [SEC015]
+fail_on: medium
+exclude: ["examples/**"]
+severity: { MID004: low }
+rules:
+  RBAC001: { allowed_scopes: ["/subscriptions/*/resourceGroups/platform-*"] }
+suppress:
+  - rule: acr-admin-user-enabled
+    paths: ["legacy/**"]
+    resource: "Microsoft.ContainerRegistry/registries/legacyacr"
+    reason: "retired in Q3"
+    expires: 2027-03-31
+"#)
+        .unwrap_or_else(|e| panic!("{}:{}: {}", e.line, e.column, e.message));
+        assert_eq!(
+            cfg_tokens(&c),
+            (vec!["SEC", "MID", "RBAC", "BG"], vec!["SEC015"])
+        );
+        assert_eq!(c.fail_on, Some(Some(Severity::Medium)));
+        assert_eq!(c.severity, vec![("MID004", Severity::Low)]);
+        assert_eq!(c.allowed_scopes[0].0, "RBAC001");
+        let s = &c.suppress[0];
+        assert_eq!(
+            (s.rule, s.expires, s.line),
+            ("MID004", Some((2027, 3, 31)), 10)
+        );
+    }
+
+    fn cfg_tokens(c: &Config) -> (Vec<&str>, Vec<&str>) {
+        (
+            c.select.iter().map(String::as_str).collect(),
+            c.ignore.iter().map(String::as_str).collect(),
+        )
+    }
+
+    #[test]
+    fn errors_point_at_the_line() {
+        let e = cfg("select: [SEC]\nignor: [MID004]\n").err().unwrap();
+        assert_eq!(e.line, 2, "{}", e.message);
+        assert!(e.message.contains("unknown field `ignor`"), "{}", e.message);
+        let e = cfg("fail_on: sometimes\n").err().unwrap();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (
+                1,
+                "`sometimes` is not a severity: use critical, high, medium or low"
+            )
+        );
+        let e = cfg("severity:\n  MID999: low\n").err().unwrap();
+        assert_eq!((e.line, e.message.as_str()), (2, "no rule named `MID999`"));
+        let e = cfg("suppress:\n  - rule: MID004\n    expires: soon\n")
+            .err()
+            .unwrap();
+        assert_eq!(e.line, 3);
+        let e = cfg("rules:\n  MID004: { allowed_scopes: [x] }\n")
+            .err()
+            .unwrap();
+        assert_eq!(e.message, "rule `MID004` has no option `allowed_scopes`");
+        let e = cfg("suppress:\n  - rule: MID004\n    reasn: typo\n")
+            .err()
+            .unwrap();
+        assert_eq!(e.line, 3, "{}", e.message);
+        let e = cfg("select: [SEC\n").err().unwrap();
+        assert!(e.line >= 1, "{}", e.message);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_789), (2026, 12, 2));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(parse_date("2027-03-31"), Some((2027, 3, 31)));
+        assert_eq!(parse_date("2027-13-01"), None);
+    }
+}

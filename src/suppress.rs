@@ -1,0 +1,460 @@
+//! Suppressions: `idlint:ignore` comments in the source and `suppress`
+//! entries of the configuration. Stale ones are reported (META rules) so
+//! ignores do not pile up.
+
+use crate::config::{Config, Suppress};
+use crate::findings::{Diagnostic, Suppressed, SuppressionKind};
+use crate::rules::{self, RuleMeta, Selection};
+use crate::source::{SourceFile, Span};
+use std::path::Path;
+use std::sync::Arc;
+
+const MARKER: &str = "idlint:ignore";
+
+/// An `idlint:ignore` comment and the text it covers.
+#[derive(Clone, Debug)]
+pub struct Inline {
+    pub file: Arc<SourceFile>,
+    /// The comment, from its `#`/`//`/`/*` to the end of the line.
+    pub comment: Span,
+    /// Rule IDs or names as written.
+    pub rules: Vec<String>,
+    pub reason: Option<String>,
+    /// Byte range of the block, attribute or property it covers.
+    pub covers: Span,
+}
+
+/// The `idlint:ignore` comments of a file. A comment at the end of a line
+/// covers that line's construct; a comment alone on its line covers the
+/// next construct. A construct that opens a bracket covers up to its close.
+pub fn find_inline(file: &Arc<SourceFile>) -> Vec<Inline> {
+    let text = &file.text;
+    let mut out = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), MARKER) {
+        let line = file.lines.line_of(at);
+        let Some((ls, le)) = file.lines.line_span(text, line) else {
+            continue;
+        };
+        let before = &text[ls..at];
+        let Some(starter) = comment_start(before) else {
+            continue;
+        };
+        let comment_at = ls + starter;
+        let (ids, reason) = parse_directive(&text[at + MARKER.len()..le]);
+        if ids.is_empty() {
+            continue;
+        }
+        let code_before = !text[ls..comment_at].trim().is_empty();
+        let target = if code_before {
+            Some(line)
+        } else {
+            next_code_line(file, line + 1)
+        };
+        let Some(target) = target else { continue };
+        let Some((ts, te)) = file.lines.line_span(text, target) else {
+            continue;
+        };
+        let end = construct_end(text, ts, te);
+        out.push(Inline {
+            file: file.clone(),
+            comment: Span::new(comment_at, le),
+            rules: ids,
+            reason,
+            covers: Span::new(ts, end),
+        });
+    }
+    out
+}
+
+/// Where the comment holding the marker starts in `before` (the line up to
+/// the marker), when only spaces separate the comment opener from it.
+fn comment_start(before: &str) -> Option<usize> {
+    let trimmed = before.trim_end();
+    for opener in ["//", "/*", "#"] {
+        if let Some(stripped) = trimmed.strip_suffix(opener) {
+            return Some(stripped.len());
+        }
+    }
+    None
+}
+
+/// `MID004,acr-admin-user-enabled the reason` → (ids, reason).
+fn parse_directive(rest: &str) -> (Vec<String>, Option<String>) {
+    let rest = rest.trim_end().trim_end_matches("*/").trim();
+    let (ids, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let ids: Vec<String> = ids
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
+    let reason = reason.trim().trim_start_matches(['-', ':', '—']).trim();
+    (ids, (!reason.is_empty()).then(|| reason.to_string()))
+}
+
+fn next_code_line(file: &SourceFile, mut line: usize) -> Option<usize> {
+    while line < file.lines.line_count() {
+        let (s, e) = file.lines.line_span(&file.text, line)?;
+        let t = file.text[s..e].trim();
+        if !(t.is_empty()
+            || t.starts_with('#')
+            || t.starts_with("//")
+            || t.starts_with("/*")
+            || t.starts_with('*'))
+        {
+            return Some(line);
+        }
+        line += 1;
+    }
+    None
+}
+
+/// End of the construct starting on the line `[ls, le)`: the matching close
+/// when the line opens a bracket or a heredoc, else the end of the line.
+fn construct_end(text: &str, ls: usize, le: usize) -> usize {
+    let b = text.as_bytes();
+    let code = strip_trailing_comment(&text[ls..le]);
+    let trimmed = code.trim_end();
+    if let Some(h) = trimmed.find("<<") {
+        let delim: String = trimmed[h + 2..]
+            .trim_start_matches('-')
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !delim.is_empty() {
+            let mut pos = le;
+            while pos < text.len() {
+                let next = text[pos + 1..]
+                    .find('\n')
+                    .map_or(text.len(), |i| pos + 1 + i);
+                if text.get(pos + 1..next).is_some_and(|l| l.trim() == delim) {
+                    return next;
+                }
+                pos = next;
+            }
+            return text.len();
+        }
+    }
+    let Some(open) = trimmed
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '{' | '[' | '('))
+    else {
+        return le;
+    };
+    let _ = open;
+    // Scan from the opener for its close, skipping strings and comments.
+    let mut depth = 0usize;
+    let mut i = ls + trimmed.len() - 1;
+    while i < b.len() {
+        match b[i] {
+            b'{' | b'[' | b'(' => depth += 1,
+            b'}' | b']' | b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'#' => i = text[i..].find('\n').map_or(b.len(), |j| i + j),
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(b.len(), |j| i + j)
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(b.len(), |j| i + 3 + j)
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    text.len()
+}
+
+fn strip_trailing_comment(line: &str) -> &str {
+    let mut in_str = false;
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => in_str = !in_str,
+            b'\\' if in_str => i += 1,
+            b'#' if !in_str => return &line[..i],
+            b'/' if !in_str && matches!(b.get(i + 1), Some(b'/' | b'*')) => return &line[..i],
+            _ => {}
+        }
+        i += 1;
+    }
+    line
+}
+
+/// Where suppressions leave a report: kept findings, suppressed ones, and
+/// META findings about the suppressions themselves.
+pub struct Outcome {
+    pub kept: Vec<Diagnostic>,
+    pub suppressed: Vec<Diagnostic>,
+    pub meta: Vec<Diagnostic>,
+}
+
+fn names(meta: &RuleMeta, token: &str) -> bool {
+    meta.id.eq_ignore_ascii_case(token) || meta.name.eq_ignore_ascii_case(token)
+}
+
+/// Applies inline and configured suppressions to `diagnostics`.
+pub fn apply(
+    diagnostics: Vec<Diagnostic>,
+    inline: &[Inline],
+    config: &Config,
+    selection: &Selection,
+    today: (i32, u32, u32),
+) -> Outcome {
+    let mut used_inline = vec![false; inline.len()];
+    let mut used_config = vec![false; config.suppress.len()];
+    let base = config.base_dir();
+    let expired = |s: &Suppress| s.expires.is_some_and(|e| e < today);
+    let mut kept = Vec::new();
+    let mut suppressed = Vec::new();
+    for mut d in diagnostics {
+        let rule = rules::lookup(d.rule_id).map(|r| &r.meta);
+        let inline_hit = inline.iter().position(|s| {
+            Arc::ptr_eq(&s.file, &d.source) || s.file.path == d.source.path
+        } && d.span.start >= s.covers.start
+            && d.span.start < s.covers.end.max(s.covers.start + 1)
+            && rule.is_some_and(|m| s.rules.iter().any(|t| names(m, t))));
+        if let Some(i) = inline_hit {
+            used_inline[i] = true;
+            d.suppressed = Some(Suppressed {
+                kind: SuppressionKind::Inline,
+                justification: inline[i].reason.clone().unwrap_or_default(),
+            });
+            suppressed.push(d);
+            continue;
+        }
+        let config_hit = config.suppress.iter().position(|s| {
+            s.rule == d.rule_id
+                && !expired(s)
+                && path_matches(s, &d.source.path, base.as_deref())
+                && resource_matches(s, &d)
+        });
+        if let Some(i) = config_hit {
+            used_config[i] = true;
+            d.suppressed = Some(Suppressed {
+                kind: SuppressionKind::Config,
+                justification: config.suppress[i].reason.clone().unwrap_or_default(),
+            });
+            suppressed.push(d);
+            continue;
+        }
+        kept.push(d);
+    }
+    let mut meta = Vec::new();
+    let enabled = |token: &str| rules::lookup(token).is_some_and(|r| selection.enabled(&r.meta));
+    let meta_rule = |id: &str| {
+        rules::lookup(id)
+            .map(|r| &r.meta)
+            .filter(|m| selection.enabled(m))
+    };
+    let mut seen = std::collections::HashSet::new();
+    for (i, s) in inline.iter().enumerate() {
+        if !seen.insert((s.file.path.clone(), s.comment.start)) {
+            continue;
+        }
+        let all_enabled = s.rules.iter().all(|t| enabled(t));
+        let unknown: Vec<&str> = s
+            .rules
+            .iter()
+            .map(String::as_str)
+            .filter(|t| rules::lookup(t).is_none())
+            .collect();
+        if let Some(m) = meta_rule("META001") {
+            if !unknown.is_empty() {
+                meta.push(Diagnostic::at(
+                    m,
+                    &s.file,
+                    s.comment,
+                    format!("`idlint:ignore` names no rule `{}`", unknown.join("`, `")),
+                    &format!("inline:{}", s.comment.start),
+                ));
+            } else if all_enabled && !used_inline[i] {
+                meta.push(Diagnostic::at(
+                    m,
+                    &s.file,
+                    s.comment,
+                    format!("`idlint:ignore {}` suppresses nothing", s.rules.join(",")),
+                    &format!("inline:{}", s.rules.join(",")),
+                ));
+            }
+        }
+        if s.reason.is_none() {
+            if let Some(m) = meta_rule("META002") {
+                meta.push(Diagnostic::at(
+                    m,
+                    &s.file,
+                    s.comment,
+                    format!("`idlint:ignore {}` gives no reason", s.rules.join(",")),
+                    &format!("inline:{}", s.rules.join(",")),
+                ));
+            }
+        }
+    }
+    if let Some(src) = &config.source {
+        for (i, s) in config.suppress.iter().enumerate() {
+            let span = line_span(src, s.line);
+            let subject = format!("suppress:{}:{}", s.rule, s.paths.join(","));
+            if expired(s) {
+                if let Some(m) = meta_rule("META003") {
+                    let (y, mo, d) = s.expires.unwrap_or_default();
+                    meta.push(Diagnostic::at(
+                        m,
+                        src,
+                        span,
+                        format!(
+                            "suppression of `{}` expired on {y:04}-{mo:02}-{d:02}",
+                            s.rule
+                        ),
+                        &subject,
+                    ));
+                }
+            } else if !used_config[i] && enabled(s.rule) {
+                if let Some(m) = meta_rule("META001") {
+                    meta.push(Diagnostic::at(
+                        m,
+                        src,
+                        span,
+                        format!("suppression of `{}` suppresses nothing", s.rule),
+                        &subject,
+                    ));
+                }
+            }
+            if s.reason.is_none() {
+                if let Some(m) = meta_rule("META002") {
+                    meta.push(Diagnostic::at(
+                        m,
+                        src,
+                        span,
+                        format!("suppression of `{}` gives no reason", s.rule),
+                        &subject,
+                    ));
+                }
+            }
+        }
+    }
+    Outcome {
+        kept,
+        suppressed,
+        meta,
+    }
+}
+
+fn line_span(src: &SourceFile, line: u32) -> Span {
+    let (s, e) = src
+        .lines
+        .line_span(&src.text, line.saturating_sub(1) as usize)
+        .unwrap_or((0, 0));
+    let lead = src.text[s..e].len() - src.text[s..e].trim_start().len();
+    Span::new(s + lead, e)
+}
+
+fn path_matches(s: &Suppress, path: &Path, base: Option<&Path>) -> bool {
+    if s.paths.is_empty() {
+        return true;
+    }
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|c| c.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let abs = crate::terraform::module::normalize(&abs);
+    let rel = base
+        .map(|b| {
+            let b = if b.is_absolute() {
+                b.to_path_buf()
+            } else {
+                std::env::current_dir()
+                    .map(|c| c.join(b))
+                    .unwrap_or_default()
+            };
+            crate::terraform::module::normalize(&b)
+        })
+        .and_then(|b| abs.strip_prefix(&b).ok().map(Path::to_path_buf))
+        .unwrap_or(abs);
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    s.paths.iter().any(|g| {
+        globset::GlobBuilder::new(g)
+            .literal_separator(true)
+            .build()
+            .map(|g| g.compile_matcher().is_match(&rel))
+            .unwrap_or(false)
+    })
+}
+
+fn resource_matches(s: &Suppress, d: &Diagnostic) -> bool {
+    match (&s.resource, &d.resource) {
+        (None, _) => true,
+        (Some(want), Some(r)) => {
+            want.eq_ignore_ascii_case(&format!("{}/{}", r.ty, r.name))
+                || want.eq_ignore_ascii_case(&r.name)
+        }
+        (Some(_), None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> Arc<SourceFile> {
+        Arc::new(SourceFile::new("main.tf".into(), text.to_string()))
+    }
+
+    fn covered(text: &str) -> Vec<(Vec<String>, Option<String>, String)> {
+        let f = file(text);
+        find_inline(&f)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.rules,
+                    s.reason,
+                    text[s.covers.start as usize..s.covers.end as usize].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn comment_above_covers_the_next_construct() {
+        let t = "# idlint:ignore MID004,SEC015 legacy agent, removed in Q3\nresource \"a\" \"b\" {\n  x = 1\n}\ny = 2\n";
+        let c = covered(t);
+        assert_eq!(c[0].0, ["MID004", "SEC015"]);
+        assert_eq!(c[0].1.as_deref(), Some("legacy agent, removed in Q3"));
+        assert_eq!(c[0].2, "resource \"a\" \"b\" {\n  x = 1\n}");
+    }
+
+    #[test]
+    fn end_of_line_comment_covers_its_line() {
+        let t = "{\n  \"adminUserEnabled\": true, // idlint:ignore MID004 break-glass only\n  \"b\": 1\n}\n";
+        let c = covered(t);
+        assert_eq!(
+            c[0].2,
+            "  \"adminUserEnabled\": true, // idlint:ignore MID004 break-glass only"
+        );
+    }
+
+    #[test]
+    fn markers_outside_comments_and_without_ids_are_ignored() {
+        assert!(covered("x = \"idlint:ignore MID004\"\n").is_empty());
+        assert!(covered("# idlint:ignore\nx = 1\n").is_empty());
+        let c = covered("/* idlint:ignore MID004 */\nx = <<EOT\nhello\nEOT\nz = 1\n");
+        assert_eq!(c[0].1, None);
+        assert_eq!(c[0].2, "x = <<EOT\nhello\nEOT");
+    }
+}

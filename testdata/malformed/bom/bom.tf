@@ -1,0 +1,4 @@
+﻿resource "azurerm_container_registry" "bom" {
+  name          = "bom"
+  admin_enabled = true
+}

@@ -1,0 +1,4 @@
+# Commentaire : réseau
+variable "x" {
+  default = "été"
+}

@@ -1,0 +1,2 @@
+location = "westeurope"
+admin    = true
