@@ -52,3 +52,105 @@ for f in stale:
     print(f"listed as invalid but loads cleanly now: {f}")
 sys.exit(1 if unexpected or stale else 0)
 PY
+
+# Determinism: one thread and eight give the same bytes, on a subset that
+# has ARM, Bicep modules and Terraform module trees.
+a=$(mktemp); b=$(mktemp)
+subset=("$corpus/bicep-registry-modules/avm/res" "$corpus/terraform-azurerm-caf/modules" "$corpus/quickstart-templates-2021")
+"$bin" check "${subset[@]}" --format json --threads 1 --output "$a" || true
+"$bin" check "${subset[@]}" --format json --threads 8 --output "$b" || true
+if ! cmp -s "$a" "$b"; then
+  echo "determinism: --threads 1 and --threads 8 differ" >&2
+  diff <(head -c 20000 "$a") <(head -c 20000 "$b") | head -20 >&2
+  rm -f "$a" "$b"
+  exit 1
+fi
+echo "determinism: --threads 1 and --threads 8 are byte-identical ($(wc -c < "$a") bytes)"
+rm -f "$a" "$b"
+
+# Offline: the scan needs no network at all (run in a namespace without
+# interfaces when the system allows it), and no networking crate is linked.
+if unshare -n true 2>/dev/null; then
+  unshare -n "$bin" check "$corpus" --format json --output /dev/null && rc=0 || rc=$?
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ] && [ "$rc" -ne 2 ]; then
+    echo "offline: the scan failed without a network (exit $rc)" >&2
+    exit 1
+  fi
+  echo "offline: full corpus scanned in a network namespace with no interfaces (exit $rc)"
+else
+  echo "offline: unshare -n is not permitted here; network-namespace run skipped" >&2
+fi
+net=$(cargo tree -e normal --prefix none --format '{p}' 2>/dev/null | grep -iE '^(reqwest|hyper|ureq|curl|tokio|rustls|native-tls|openssl|h2|isahc|surf) ' || true)
+if [ -n "$net" ]; then
+  echo "offline: networking crates in the dependency tree:" >&2
+  echo "$net" >&2
+  exit 1
+fi
+echo "offline: no networking crate in the dependency tree"
+
+# No silent drops: every ARM template an independent reader finds produced a
+# model, with as many top-level resources as that reader counts.
+units=$(mktemp)
+"$bin" inspect "$corpus" --counts > "$units" 2>/dev/null || true
+python3 - "$units" "$corpus" testdata/corpus-known-invalid.txt <<'PY'
+import json, os, re, sys
+units = json.load(open(sys.argv[1]))
+corpus = os.path.normpath(sys.argv[2])
+known = {l.split(" ", 1)[0] for l in open(sys.argv[3]) if l.strip() and not l.startswith("#")}
+def rel(f):
+    return os.path.relpath(os.path.normpath(f), corpus).replace(os.sep, "/")
+declared = {}
+for u in units:
+    declared.setdefault(rel(u["file"]), u["declarations"])
+def loads(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        # ARM accepts comments and trailing commas; strip them for Python.
+        out, i, n, in_str = [], 0, len(text), False
+        while i < n:
+            c = text[i]
+            if in_str:
+                out.append(c)
+                if c == "\\":
+                    out.append(text[i + 1:i + 2]); i += 1
+                elif c == '"':
+                    in_str = False
+            elif c == '"':
+                in_str = True; out.append(c)
+            elif text.startswith("//", i):
+                j = text.find("\n", i); i = n if j < 0 else j; continue
+            elif text.startswith("/*", i):
+                j = text.find("*/", i + 2); i = n if j < 0 else j + 2; continue
+            else:
+                out.append(c)
+            i += 1
+        return json.loads(re.sub(r",(\s*[}\]])", r"\1", "".join(out)))
+templates = mismatched = missing = 0
+for root, _, files in os.walk(corpus):
+    for f in files:
+        if not f.lower().endswith((".json", ".jsonc")):
+            continue
+        p = os.path.join(root, f)
+        r = rel(p)
+        try:
+            doc = loads(open(p, encoding="utf-8-sig").read())
+        except Exception:
+            continue
+        schema = doc.get("$schema", "") if isinstance(doc, dict) else ""
+        if "deploymenttemplate.json" not in str(schema).lower() or "schema.management.azure.com" not in str(schema).lower():
+            continue
+        templates += 1
+        res = doc.get("resources", [])
+        count = len(res) if isinstance(res, (list, dict)) else 0
+        if r not in declared:
+            if r not in known:
+                missing += 1
+                print(f"no model for template {r}")
+        elif declared[r] != count:
+            mismatched += 1
+            print(f"{r}: idlint counts {declared[r]} top-level resources, an independent count {count}")
+print(f"no silent drops: {templates} ARM templates, {missing} without a model, {mismatched} with a different resource count")
+sys.exit(1 if missing or mismatched else 0)
+PY
+rm -f "$units"

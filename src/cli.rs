@@ -34,6 +34,15 @@ pub enum Command {
         /// Rule ID or name, e.g. MID004 or acr-admin-user-enabled
         rule: String,
     },
+    /// Show what idlint sees: each template or module's resources, identities, role assignments (JSON)
+    Inspect {
+        /// Files or directories
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Only counts per unit (declarations, resources), not the resources themselves
+        #[arg(long)]
+        counts: bool,
+    },
     /// Merge JSON or SARIF reports (shards, repositories) into one
     Merge {
         /// Reports written with --format json or --format sarif
@@ -146,6 +155,7 @@ pub fn run(cli: Cli) -> i32 {
             print_out(&catalog(format));
             0
         }
+        Command::Inspect { paths, counts } => inspect(&paths, counts),
         Command::Merge { reports, output } => {
             crate::report::merge::run(&reports, output.as_deref())
         }
@@ -212,6 +222,7 @@ fn check(args: CheckArgs) -> i32 {
         config: cfg,
         baseline: args.baseline.clone(),
         shard: args.shard,
+        inspect: false,
     };
     let report = match lint(&args.paths, &settings) {
         Ok(r) => r,
@@ -271,6 +282,50 @@ fn render_config_error(e: &config::ConfigError) -> String {
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     crate::report::human::render_errors(&[err], color, terminal_width())
+}
+
+fn inspect(paths: &[PathBuf], counts: bool) -> i32 {
+    let settings = Settings {
+        inspect: true,
+        selection: Selection {
+            select: vec!["META".into()],
+            ignore: Vec::new(),
+        },
+        ..Default::default()
+    };
+    match lint(paths, &settings) {
+        Ok(r) => {
+            let mut s = if counts {
+                let rows: Vec<serde_json::Value> = r
+                    .units
+                    .iter()
+                    .map(|u| {
+                        serde_json::json!({
+                            "file": u.file, "with": u.with,
+                            "declarations": u.declarations, "resources": u.resources.len(),
+                        })
+                    })
+                    .collect();
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            } else {
+                serde_json::to_string_pretty(&r.units).unwrap_or_default()
+            };
+            s.push('\n');
+            print_out(&s);
+            for e in &r.errors {
+                eprintln!("{}: error: {}", e.file, e.message);
+            }
+            if r.errors.is_empty() {
+                0
+            } else {
+                2
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
+    }
 }
 
 fn terminal_width() -> usize {

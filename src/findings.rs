@@ -83,6 +83,15 @@ impl Finding {
         self.redact.push(loc);
         self
     }
+    /// `v` is a secret when it is written out as text; an expression that
+    /// produces one (`listKeys(...)`, `var.password`) is shown as written.
+    pub fn redact_literal(self, v: &Value) -> Finding {
+        if matches!(v.kind, crate::model::Kind::String(_)) {
+            self.redact(v.loc)
+        } else {
+            self
+        }
+    }
     pub fn help(mut self, help: impl Into<String>) -> Finding {
         self.help = help.into();
         self
@@ -365,8 +374,11 @@ pub fn mask_spans(text: &str, spans: &[Span]) -> String {
         let inner = &text[start..end];
         let skip: usize = inner.chars().take(4).map(char::len_utf8).sum();
         let keep = if inner.chars().count() > 8 { skip } else { 0 };
+        // Line breaks stay, so the masked text has the same lines.
         for b in &mut bytes[start + keep..end] {
-            *b = b'*';
+            if *b != b'\n' && *b != b'\r' {
+                *b = b'*';
+            }
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod findings;
+pub mod inspect;
 pub mod model;
 pub mod report;
 pub mod rules;
@@ -48,6 +49,8 @@ pub struct Settings {
     pub baseline: Option<PathBuf>,
     /// `(k, n)`: scan only the k-th of n deterministic shares of the directories.
     pub shard: Option<(u32, u32)>,
+    /// Keep a summary of every unit (`idlint inspect`).
+    pub inspect: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -77,6 +80,8 @@ pub struct Summary {
 
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Unit summaries, when `Settings::inspect` asks for them.
+    pub units: Vec<inspect::UnitSummary>,
     pub diagnostics: Vec<Diagnostic>,
     /// Findings hidden by a suppression or the baseline, each saying which.
     pub suppressed: Vec<Diagnostic>,
@@ -154,6 +159,7 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
     let ctx = JobContext {
         selection: settings.selection.clone(),
         options,
+        inspect: settings.inspect,
         parameters,
         var_files: settings.var_files.clone(),
     };
@@ -316,7 +322,10 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
         errors: error_files.len(),
         by_severity: by,
     };
+    let mut units = std::mem::take(&mut all.units);
+    units.sort_by(|a, b| (&a.file, &a.with).cmp(&(&b.file, &b.with)));
     let mut report = Report {
+        units,
         diagnostics: diags,
         suppressed,
         errors,

@@ -81,6 +81,14 @@ pub fn load(
             })
     });
     let ev = Evaluator::new(TEMPLATE, level, decls, root.get("variables"));
+    unit.declarations = match root.get("resources") {
+        Some(r) => r
+            .as_array()
+            .map(<[Json]>::len)
+            .or(r.as_object().map(<[Member]>::len))
+            .unwrap_or(0),
+        None => 0,
+    };
     let mut loader = Loader { unit: &mut unit };
     loader.template(
         &ev,

@@ -103,6 +103,10 @@ pub struct Unit {
     pub outputs: Vec<Output>,
     pub configs: Vec<ConfigBlock>,
     pub errors: Vec<LoadError>,
+    /// Resource declarations at the top level of the unit's own files (a
+    /// `copy` loop or `count` is one): what an independent count of the
+    /// source sees, so no resource can go missing unnoticed.
+    pub declarations: usize,
     by_key: HashMap<String, Vec<usize>>,
 }
 

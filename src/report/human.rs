@@ -120,7 +120,7 @@ fn span_of(s: Span) -> SourceSpan {
     (s.start as usize, s.len().max(1)).into()
 }
 
-fn from_diagnostic(d: &Diagnostic) -> Shown {
+fn from_diagnostic(d: &Diagnostic, masked: &Masked) -> Shown {
     // Related places are notes, not labels: a label above the primary one
     // would put its line in the snippet header and send the reader there.
     let labels = vec![LabeledSpan::new_primary_with_span(
@@ -154,20 +154,44 @@ fn from_diagnostic(d: &Diagnostic) -> Shown {
             Severity::Low => miette::Severity::Advice,
         },
         help: Some(help),
-        source: Some(Indexed(shown_source(d))),
+        source: Some(Indexed(masked.source(d))),
         labels,
     }
 }
 
-/// The file as shown: secrets masked in a copy when the finding has any.
-fn shown_source(d: &Diagnostic) -> Arc<SourceFile> {
-    if d.redactions.is_empty() {
-        return d.source.clone();
+/// Each file as shown: every secret any finding found in it masked, since
+/// a snippet's context lines can hold another finding's secret.
+struct Masked(std::collections::HashMap<std::path::PathBuf, Arc<SourceFile>>);
+
+impl Masked {
+    fn new<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> Masked {
+        let mut spans: std::collections::HashMap<std::path::PathBuf, (Arc<SourceFile>, Vec<Span>)> =
+            std::collections::HashMap::new();
+        for d in diags.filter(|d| !d.redactions.is_empty()) {
+            let e = spans
+                .entry(d.source.path.clone())
+                .or_insert_with(|| (d.source.clone(), Vec::new()));
+            e.1.extend(d.redactions.iter().copied());
+        }
+        Masked(
+            spans
+                .into_iter()
+                .map(|(path, (src, spans))| {
+                    let text = crate::findings::mask_spans(&src.text, &spans);
+                    let mut masked = SourceFile::new(src.path.clone(), text);
+                    masked.display = src.display.clone();
+                    (path, Arc::new(masked))
+                })
+                .collect(),
+        )
     }
-    let text = crate::findings::mask_spans(&d.source.text, &d.redactions);
-    let mut masked = SourceFile::new(d.source.path.clone(), text);
-    masked.display = d.source.display.clone();
-    Arc::new(masked)
+
+    fn source(&self, d: &Diagnostic) -> Arc<SourceFile> {
+        self.0
+            .get(&d.source.path)
+            .cloned()
+            .unwrap_or_else(|| d.source.clone())
+    }
 }
 
 fn clamp(src: &SourceFile, s: Span) -> Span {
@@ -216,8 +240,10 @@ pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
         .with_links(false);
     let mut out = String::new();
     if !opts.quiet {
-        for d in super::listed(report, opts) {
-            let _ = handler.render_report(&mut out, &from_diagnostic(d));
+        let listed = super::listed(report, opts);
+        let masked = Masked::new(listed.iter().copied());
+        for d in listed {
+            let _ = handler.render_report(&mut out, &from_diagnostic(d, &masked));
             out.push('\n');
         }
     }

@@ -84,6 +84,7 @@ pub struct JobResult {
     pub tf_children: Vec<PathBuf>,
     /// `idlint:ignore` comments of the files this job reports on.
     pub inline: Vec<crate::suppress::Inline>,
+    pub units: Vec<crate::inspect::UnitSummary>,
 }
 
 impl JobResult {
@@ -97,6 +98,7 @@ impl JobResult {
         self.times.add(&o.times);
         self.tf_children.extend(o.tf_children);
         self.inline.extend(o.inline);
+        self.units.extend(o.units);
     }
 }
 
@@ -104,6 +106,7 @@ impl JobResult {
 pub struct JobContext {
     pub selection: Selection,
     pub options: rules::Options,
+    pub inspect: bool,
     pub parameters: Option<Arc<ParsedJson>>,
     /// `--var-file` files, applied after the automatic ones.
     pub var_files: Vec<PathBuf>,
@@ -197,6 +200,9 @@ fn collect(
     local_dir: Option<&Path>,
 ) {
     let t = Instant::now();
+    if ctx.inspect && reported(&unit.files[0].path) {
+        res.units.push(crate::inspect::summarize(unit));
+    }
     let findings = rules::check(unit, &ctx.selection, &ctx.options);
     for f in &findings {
         let path = &unit.file(f.loc.file).path;

@@ -132,8 +132,15 @@ pub fn load(
     }
     let given = given_values(&modules[0].files, &tfvars, &mut errors);
     let tree = Tree::new(&modules, installed);
+    let declarations = modules[0]
+        .files
+        .iter()
+        .flat_map(parse::top_blocks)
+        .filter(|b| b.kind == "resource")
+        .count();
     let loaded = tree.load_root(given);
     let mut unit = Unit::new(files);
+    unit.declarations = declarations;
     unit.resources = loaded.resources;
     unit.parameters = loaded.parameters;
     unit.outputs = loaded.outputs;

@@ -7,6 +7,7 @@ mod errors;
 mod formats;
 mod malformed;
 mod outputs;
+mod redaction;
 mod registry;
 mod rules;
 mod scan;

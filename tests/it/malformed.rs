@@ -565,3 +565,48 @@ fn unreadable_files_are_errors() {
         ),
     );
 }
+
+// ------------------------------------------------------ fuzz regressions
+
+#[path = "../../fuzz/harness.rs"]
+mod harness;
+
+/// Every input the fuzzers found a crash, hang or blow-up with, kept in
+/// `testdata/fuzz/<target>/`, run through the same code as its target
+/// (`fuzz/harness.rs`): no panic, and done within the budget.
+#[test]
+fn fuzz_regressions() {
+    let targets: [(&str, fn(&[u8])); 3] = [
+        ("jsonc", harness::jsonc),
+        ("arm_expr", harness::arm_expr),
+        ("hcl", harness::hcl),
+    ];
+    let mut dirs: Vec<String> = std::fs::read_dir("testdata/fuzz")
+        .map(|rd| {
+            rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    for d in &dirs {
+        assert!(
+            targets.iter().any(|(t, _)| t == d),
+            "testdata/fuzz/{d}: no such fuzz target"
+        );
+    }
+    for (target, run) in targets {
+        let Ok(rd) = std::fs::read_dir(format!("testdata/fuzz/{target}")) else {
+            continue;
+        };
+        let mut inputs: Vec<_> = rd.map(|e| e.unwrap().path()).collect();
+        inputs.sort();
+        for p in inputs {
+            let data = std::fs::read(&p).unwrap();
+            let t = Instant::now();
+            run(&data);
+            let took = t.elapsed();
+            eprintln!("{}: {took:?}", p.display());
+            assert!(took < budget(), "{}: took {took:?}", p.display());
+        }
+    }
+}

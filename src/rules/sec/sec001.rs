@@ -46,7 +46,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 )
                 .resource(r, path)
                 .evidence(&e.value)
-                .redact(e.value.loc),
+                .redact_literal(&e.value),
             );
         }
     }

@@ -55,7 +55,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 format!("secure {} `{}` has a default value", p.noun, p.name),
             )
             .related(p.loc, format!("{} `{}` declared here", p.noun, p.name))
-            .redact(d.value.loc)
+            .redact_literal(&d.value)
             .subject(format!("{}:{}", p.noun, p.name)),
         );
     }

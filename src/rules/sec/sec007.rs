@@ -91,7 +91,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 )
                 .resource(r, &format!("settings.{name}"))
                 .evidence(s.value)
-                .redact(s.value.loc),
+                .redact_literal(&s.value),
             );
         }
     }

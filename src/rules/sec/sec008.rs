@@ -67,7 +67,7 @@ fn report(r: &Resource, e: &Entry, path: &str, what: &str, out: &mut Vec<Finding
         )
         .resource(r, path)
         .evidence(&e.value)
-        .redact(e.value.loc),
+        .redact_literal(&e.value),
     );
 }
 

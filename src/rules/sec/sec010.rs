@@ -77,7 +77,8 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                             format!("`{}` of `{}` contains a secret", e.key, r.label),
                         )
                         .resource(r, path)
-                        .evidence(&e.value),
+                        .evidence(&e.value)
+                        .redact_literal(&e.value),
                     );
                 }
             }

@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{entries_at, rows_for};
-use crate::rules::sec::holds_secret;
+use crate::rules::sec::{holds_secret, text_has_secret};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -47,17 +47,22 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
         for path in rows_for(r, PATHS) {
             for e in entries_at(&r.body, path) {
                 if holds_secret(&e.value) {
-                    out.push(
-                        Finding::new(
-                            &RULE.meta,
-                            e.key_loc,
-                            format!(
-                                "`{}` of extension `{}` carries a secret in the clear",
-                                e.key, r.label
-                            ),
-                        )
-                        .resource(r, path),
-                    );
+                    let mut f = Finding::new(
+                        &RULE.meta,
+                        e.key_loc,
+                        format!(
+                            "`{}` of extension `{}` carries a secret in the clear",
+                            e.key, r.label
+                        ),
+                    )
+                    .resource(r, path);
+                    // Literal secrets inside the settings are masked wherever shown.
+                    e.value.walk(&mut |x| {
+                        if x.as_str().is_some_and(text_has_secret) {
+                            f.redact.push(x.loc);
+                        }
+                    });
+                    out.push(f);
                 }
             }
         }

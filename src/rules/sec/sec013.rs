@@ -57,7 +57,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                     ),
                 )
                 .evidence(&e.value)
-                .redact(e.value.loc)
+                .redact_literal(&e.value)
                 .subject(format!("{}.{}.{attr}", c.kind, c.name)),
             );
         }

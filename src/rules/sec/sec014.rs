@@ -59,7 +59,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                     format!("`{attr}` of `{}` is saved in the Terraform state; `{wo}` would keep it out", r.label),
                 )
                 .resource(r, attr)
-                .redact(e.value.loc),
+                .redact_literal(&e.value),
             );
         }
     }

@@ -46,7 +46,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                     )
                     .related(dep.loc, format!("nested deployment `{}` declared here", dep.name))
                     .resource(r, &e.key)
-                    .redact(e.value.loc),
+                    .redact_literal(&e.value),
                 );
             }
         });
