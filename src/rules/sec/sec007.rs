@@ -91,7 +91,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 )
                 .resource(r, &format!("settings.{name}"))
                 .evidence(s.value)
-                .redact_literal(&s.value),
+                .redact_literal(s.value),
             );
         }
     }

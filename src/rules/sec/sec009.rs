@@ -71,7 +71,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                         ),
                     )
                     .resource(r, &format!("env.{n}"))
-                    .redact_literal(&value),
+                    .redact_literal(value),
                 );
             }
         }

@@ -44,7 +44,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 step.loc,
                 format!("{why} {} `{}` is given a literal value", p.noun, p.name),
             )
-            .redact_literal(&g)
+            .redact_literal(g)
             .subject(format!("given:{}", p.name)),
         );
     }
