@@ -120,6 +120,7 @@ fn decls(root: &'static Json) -> Vec<ParamDecl<'static>> {
             nullable: false,
             default: m.value.member("defaultValue"),
             given: None,
+            enumerated: false,
         });
     }
     out

@@ -60,6 +60,8 @@ pub struct ParamDecl<'t> {
     pub default: Option<&'t Member>,
     /// Value from a parameter file or the caller, already carrying its step.
     pub given: Option<Value>,
+    /// Declared with `allowedValues`.
+    pub enumerated: bool,
 }
 
 enum Slot {

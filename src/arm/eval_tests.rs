@@ -86,6 +86,7 @@ fn decls(root: &'static Json, given: &[(&str, &str)]) -> Vec<ParamDecl<'static>>
             nullable: false,
             default: m.value.member("defaultValue"),
             given,
+            enumerated: false,
         });
     }
     out

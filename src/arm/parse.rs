@@ -17,6 +17,20 @@ use std::sync::Arc;
 const TEMPLATE: FileId = FileId(0);
 const PARAMS: FileId = FileId(1);
 
+/// Nested deployments inside nested deployments deeper than this are an
+/// error, so that a template that contains itself (`"template":
+/// "[variables('t')]"` inside `t`) cannot recurse without end. Real templates
+/// nest a handful of levels.
+const MAX_NESTED_DEPTH: usize = 32;
+/// Copy loops are unrolled only while the template has fewer resource
+/// instances than this; later loops are evaluated once with an unknown index,
+/// as a loop over `MAX_UNROLL` is. Loops in nested deployments or child
+/// resources of unrolled loops would otherwise multiply (16^depth).
+const UNROLL_BUDGET: usize = 512;
+/// Resource instances one template may produce; past this the rest is not
+/// loaded, with an error. The largest real templates have a few hundred.
+const MAX_RESOURCES: usize = 4096;
+
 /// Deployment level named by a template `$schema`.
 pub fn schema_level(schema: &str) -> Option<ScopeLevel> {
     let s = schema.to_ascii_lowercase();
@@ -89,7 +103,10 @@ pub fn load(
             .unwrap_or(0),
         None => 0,
     };
-    let mut loader = Loader { unit: &mut unit };
+    let mut loader = Loader {
+        unit: &mut unit,
+        truncated: false,
+    };
     loader.template(
         &ev,
         root,
@@ -126,6 +143,8 @@ pub fn load_parameter_file(file: Arc<SourceFile>, root: &Json) -> Unit {
             })),
             noun: "parameter",
             declared: false,
+            securable: true,
+            enumerated: false,
             via: Vec::new(),
         });
     }
@@ -141,6 +160,8 @@ struct Ctx {
 
 struct Loader<'u> {
     unit: &'u mut Unit,
+    /// `MAX_RESOURCES` was reached and reported.
+    truncated: bool,
 }
 
 /// Parameter declarations of a template; `given` supplies values from a
@@ -173,6 +194,7 @@ fn param_decls<'t>(
             }) == Some(true),
             default: m.value.member("defaultValue"),
             given: None,
+            enumerated: m.value.get("allowedValues").is_some(),
         };
         d.given = given(&m.key, &d);
         out.push(d);
@@ -202,6 +224,11 @@ impl Loader<'_> {
                 given: d.given.clone(),
                 noun: "parameter",
                 declared: true,
+                securable: matches!(
+                    d.ty.as_deref(),
+                    None | Some("string" | "securestring" | "object" | "secureobject")
+                ),
+                enumerated: d.enumerated,
                 via: ctx.via.clone(),
             });
         }
@@ -321,6 +348,16 @@ impl Loader<'_> {
             self.error(ev.loc(r.span), "resource has no `type`".into());
             return;
         };
+        if self.unit.resources.len() >= MAX_RESOURCES {
+            if !self.truncated {
+                self.truncated = true;
+                let message = format!(
+                    "more than {MAX_RESOURCES} resource instances; the rest of the template is not loaded"
+                );
+                self.error(ev.loc(r.span), message);
+            }
+            return;
+        }
         if r.get("existing")
             .and_then(|e| ev.json(e, &Env::default()).as_bool())
             == Some(true)
@@ -333,22 +370,28 @@ impl Loader<'_> {
             Some(c) => {
                 let count = c.value.get("count").map(|n| ev.json(n, &Env::default()));
                 match count.as_ref().and_then(Value::as_number) {
-                    Some(n) if n >= 0.0 && n as usize <= MAX_UNROLL => (0..n as usize)
-                        .map(|i| Env {
-                            copy_index: Some(Value::new(
-                                Kind::Number(i as f64),
-                                ev.loc(c.key_span),
-                            )),
-                            named: copy_name(c)
-                                .map(|nm| {
-                                    vec![(
-                                        nm,
-                                        Value::new(Kind::Number(i as f64), ev.loc(c.key_span)),
-                                    )]
-                                })
-                                .unwrap_or_default(),
-                        })
-                        .collect(),
+                    Some(n)
+                        if n >= 0.0
+                            && n as usize <= MAX_UNROLL
+                            && self.unit.resources.len() < UNROLL_BUDGET =>
+                    {
+                        (0..n as usize)
+                            .map(|i| Env {
+                                copy_index: Some(Value::new(
+                                    Kind::Number(i as f64),
+                                    ev.loc(c.key_span),
+                                )),
+                                named: copy_name(c)
+                                    .map(|nm| {
+                                        vec![(
+                                            nm,
+                                            Value::new(Kind::Number(i as f64), ev.loc(c.key_span)),
+                                        )]
+                                    })
+                                    .unwrap_or_default(),
+                            })
+                            .collect()
+                    }
                     _ => {
                         let idx = Value::opaque("copy index", ev.loc(c.key_span));
                         vec![Env {
@@ -567,6 +610,15 @@ impl Loader<'_> {
                 format!(
                     "nested `template` must be an object, found {}",
                     template.type_name()
+                ),
+            );
+            return;
+        }
+        if ctx.via.len() >= MAX_NESTED_DEPTH {
+            self.error(
+                loc,
+                format!(
+                    "nested deployments deeper than {MAX_NESTED_DEPTH} levels (does a template contain itself?); not loaded further"
                 ),
             );
             return;

@@ -48,6 +48,12 @@ pub struct Parameter {
     /// Declared in a template or module; `false` for a value in a parameter
     /// file or tfvars whose declaration was not found.
     pub declared: bool,
+    /// The platform can mark an input of this type secure: ARM only strings
+    /// and objects (`secureString`, `secureObject`), Terraform any type.
+    pub securable: bool,
+    /// The declaration restricts the value to a list (`allowedValues`): an
+    /// enumeration, not a secret.
+    pub enumerated: bool,
     /// Nested deployments or module calls this input belongs to.
     pub via: Vec<Step>,
 }

@@ -246,6 +246,17 @@ pub fn secret_like_name(name: &str) -> bool {
     if n.contains("ssh") && !n.contains("private") {
         return false;
     }
+    // Flags and verbs: `syncNtlmPasswords`, `enablePasswordReset`, `rotateSecrets`.
+    const VERBS: &[&str] = &[
+        "enable", "disable", "sync", "allow", "require", "use", "skip", "rotate", "generate", "is",
+        "has",
+    ];
+    if VERBS.iter().any(|v| n.starts_with(v) && n.len() > v.len())
+        && !n.starts_with("user")
+        && !n.starts_with("issu")
+    {
+        return false;
+    }
     const SECRET: &[&str] = &[
         "password",
         "passwd",
@@ -258,7 +269,40 @@ pub fn secret_like_name(name: &str) -> bool {
         "sharedaccesskey",
         "apikey",
     ];
-    SECRET.iter().any(|s| n.contains(s)) || n.ends_with("key") || n.ends_with("keys")
+    if SECRET.iter().any(|s| n.contains(s)) {
+        return true;
+    }
+    // `*_key` alone often names a map key (`subscription_key`, `resource_group_key`
+    // in Terraform landing zones); only kinds of key that are secrets count.
+    const KEY_KINDS: &[&str] = &[
+        "access",
+        "account",
+        "api",
+        "shared",
+        "primary",
+        "secondary",
+        "master",
+        "private",
+        "storage",
+        "auth",
+        "host",
+        "function",
+        "client",
+        "signing",
+        "admin",
+        "instrumentation",
+        "sas",
+        "secret",
+        "license",
+        "activation",
+        "encryption",
+    ];
+    let stem = n.strip_suffix("keys").or_else(|| n.strip_suffix("key"));
+    match stem {
+        Some("") => true,
+        Some(stem) => KEY_KINDS.iter().any(|k| stem.ends_with(k)),
+        None => false,
+    }
 }
 
 /// Secret-bearing properties (RULES.md T4): (type, path). ARM entries use
@@ -417,6 +461,7 @@ static SECRET_PROPERTIES: &[(&str, &str)] = &[
     ("azurerm_virtual_network_gateway_connection", "shared_key"),
     ("azurerm_application_gateway", "ssl_certificate.password"),
     ("azurerm_container_app_environment_storage", "access_key"),
+    ("azurerm_netapp_account", "active_directory.password"),
 ];
 
 /// Which type column of a (type, ...) table describes `r`: its source type
@@ -674,6 +719,9 @@ mod tests {
             "sas-token",
             "dbConnectionString",
             "primaryKey",
+            "key",
+            "storage_access_key",
+            "usernamePassword",
         ] {
             assert!(secret_like_name(n), "{n}");
         }
@@ -692,6 +740,11 @@ mod tests {
             "shardKey",
             "customerManagedKey",
             "tokenEndpoint",
+            "subscription_key",
+            "resource_group_key",
+            "syncNtlmPasswords",
+            "enablePasswordReset",
+            "lz_key",
         ] {
             assert!(!secret_like_name(n), "{n}");
         }

@@ -182,6 +182,8 @@ pub fn load_var_files(module_files: &[TfFile], tfvars: Vec<TfFile>) -> Unit {
         unit.parameters.push(crate::model::Parameter {
             secure: decl.copied().unwrap_or(false),
             declared: decl.is_some(),
+            securable: true,
+            enumerated: false,
             name,
             loc,
             ty: None,

@@ -241,6 +241,8 @@ impl<'t, 'a> Instance<'t, 'a> {
                 given,
                 noun: "variable",
                 declared: true,
+                securable: true,
+                enumerated: false,
                 via: self.via.clone(),
             });
         }

@@ -17,13 +17,21 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// A declared, non-secure input whose name says it holds a secret. Flags
-/// and numbers hold none; a bare `keys` list describes Key Vault keys (their
-/// type and size) rather than holding key material.
+/// A declared input whose name says it holds a secret but that is not
+/// secure, where the platform lets it be: ARM can mark only strings and
+/// objects secure, so an array is not held against the template. A value
+/// restricted to a list (`allowedValues`) is an enumeration, not a secret;
+/// a bare `keys` list describes Key Vault keys rather than holding any.
 pub fn misdeclared(p: &Parameter) -> bool {
     let can_hold = !matches!(p.ty.as_deref(), Some("bool" | "int" | "number"));
     let key_definitions = p.name.eq_ignore_ascii_case("keys");
-    p.declared && !p.secure && can_hold && !key_definitions && secret_like_name(&p.name)
+    p.declared
+        && !p.secure
+        && p.securable
+        && !p.enumerated
+        && can_hold
+        && !key_definitions
+        && secret_like_name(&p.name)
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {

@@ -29,7 +29,11 @@ static EXPIRY: &[(&str, &str)] = &[
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for path in rows_for(r, EXPIRY) {
-            let set = r.prop(path).is_some_and(|e| !e.value.is_null());
+            // `null` written in place leaves the secret without expiry; a value
+            // computed through a local or input is taken as set.
+            let set = r
+                .prop(path)
+                .is_some_and(|e| !(e.value.is_null() && e.value.via.is_empty()));
             if !set {
                 out.push(
                     Finding::new(
