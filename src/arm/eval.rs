@@ -26,6 +26,27 @@ pub use crate::model::value::ops::{bounded, size_within, MAX_ITEMS, MAX_STRING};
 /// chain of variables cannot overflow the stack.
 const MAX_EVAL_DEPTH: usize = 320;
 
+/// Evaluation steps (JSON values and expressions) one template load may take,
+/// nested deployments included; past this every value is unknown, with one
+/// error. The largest templates in the corpus take some 31,000; lambdas
+/// nested in lambdas over long ranges could otherwise take billions.
+pub const MAX_STEPS: usize = 500_000;
+
+thread_local! {
+    /// Steps left for the template being loaded on this thread.
+    static STEPS_LEFT: Cell<usize> = const { Cell::new(MAX_STEPS) };
+}
+
+/// Gives the template about to be loaded on this thread the whole budget.
+pub fn reset_steps() {
+    STEPS_LEFT.with(|s| s.set(MAX_STEPS));
+}
+
+/// Steps spent since the last `reset_steps()` on this thread.
+pub fn steps_spent() -> usize {
+    MAX_STEPS - STEPS_LEFT.with(Cell::get)
+}
+
 /// Loop indexes and lambda variables in scope while evaluating.
 #[derive(Clone, Debug, Default)]
 pub struct Env {
@@ -150,6 +171,22 @@ impl<'t> Evaluator<'t> {
         }
     }
 
+    /// One evaluation step; false once the budget is spent (reported once).
+    fn spend(&self, loc: Loc) -> bool {
+        let left = STEPS_LEFT.with(Cell::get);
+        if left == 0 {
+            return false;
+        }
+        STEPS_LEFT.with(|s| s.set(left - 1));
+        if left == 1 {
+            self.error(
+                loc,
+                format!("evaluation stopped after {MAX_STEPS} steps (loops or lambdas nested too deeply to follow); later values are unknown"),
+            );
+        }
+        true
+    }
+
     fn enter(&self) -> Option<Depth<'_>> {
         let d = self.depth.get();
         if d >= MAX_EVAL_DEPTH {
@@ -170,6 +207,9 @@ impl<'t> Evaluator<'t> {
     /// Evaluates a JSON value of the template, folding expressions in strings.
     pub fn json(&self, j: &Json, env: &Env) -> Value {
         let loc = self.loc(j.span);
+        if !self.spend(loc) {
+            return Value::opaque("too much to evaluate", loc);
+        }
         let Some(_depth) = self.enter() else {
             return Value::opaque("nested too deeply to follow", loc);
         };
@@ -389,6 +429,9 @@ impl<'t> Evaluator<'t> {
 
     /// Evaluates a parsed expression; `loc` is the JSON string holding it.
     pub fn eval(&self, e: &Expr, loc: Loc, env: &Env) -> Value {
+        if !self.spend(loc) {
+            return Value::opaque("too much to evaluate", loc);
+        }
         let Some(_depth) = self.enter() else {
             return Value::opaque("nested too deeply to follow", loc);
         };

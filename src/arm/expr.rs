@@ -108,8 +108,16 @@ impl Parser<'_> {
             return Err(self.err("expression nested too deeply"));
         }
         let mut e = self.primary(depth)?;
+        // Each `.p` and `[i]` wraps the expression so far one level deeper.
+        let mut depth = depth;
         loop {
             self.ws();
+            if matches!(self.s.get(self.pos), Some(b'.' | b'[')) {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(self.err("expression nested too deeply"));
+                }
+            }
             match self.s.get(self.pos) {
                 Some(b'.') => {
                     self.pos += 1;
@@ -375,6 +383,14 @@ mod tests {
     fn bounds_depth() {
         let deep = "a(".repeat(10_000);
         assert!(parse(&deep).unwrap_err().message.contains("too deeply"));
+        // Property and index chains nest too (found by hand while fuzzing:
+        // a million of them overflowed the stack).
+        for link in [".a", "[0]"] {
+            let long = format!("x(){}", link.repeat(1_000_000));
+            assert!(parse(&long).unwrap_err().message.contains("too deeply"));
+            let fine = format!("x(){}", link.repeat(200));
+            parse(&fine).unwrap();
+        }
     }
 
     #[test]

@@ -302,7 +302,7 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
         },
         "json" => match s(0) {
             Some(text) => match crate::source::jsonc::parse(text) {
-                Ok(doc) => json_value(&doc.root, loc),
+                Ok(doc) => crate::model::value::ops::from_json(&doc.root, None, loc),
                 Err(e) => {
                     return Value::opaque(format!("`json()` of invalid JSON: {}", e.message), loc)
                 }
@@ -990,28 +990,6 @@ fn join_uri(base: &str, rel: &str) -> String {
     match path.rfind('/') {
         Some(i) => format!("{}{}{}", &base[..host_end], &path[..=i], rel),
         None => format!("{}/{}", &base[..host_end], rel),
-    }
-}
-
-/// A parsed `json()` literal as a value located at the calling expression.
-fn json_value(j: &crate::source::jsonc::Json, loc: Loc) -> Value {
-    use crate::source::jsonc::JsonKind as J;
-    match &j.kind {
-        J::Null => Value::new(Kind::Null, loc),
-        J::Bool(b) => Value::new(Kind::Bool(*b), loc),
-        J::Number(n) => Value::new(Kind::Number(*n), loc),
-        J::String(s) => Value::string(s.clone(), loc),
-        J::Array(items) => Value::array(items.iter().map(|i| json_value(i, loc)).collect(), loc),
-        J::Object(m) => Value::object(
-            m.iter()
-                .map(|m| Entry {
-                    key: m.key.clone(),
-                    key_loc: loc,
-                    value: json_value(&m.value, loc),
-                })
-                .collect(),
-            loc,
-        ),
     }
 }
 

@@ -1,8 +1,8 @@
 //! ARM parameter files: literal values and Key Vault references, by name.
 
-use crate::model::value::{Entry, FileId, Kind, Loc, Unknown, Value};
+use crate::model::value::{FileId, Loc, Unknown, Value};
 use crate::model::LoadError;
-use crate::source::jsonc::{Json, JsonKind};
+use crate::source::jsonc::Json;
 
 /// A value given for a parameter, with the location of its assignment in the file.
 pub struct Given {
@@ -71,27 +71,7 @@ pub fn read(file: FileId, root: &Json, errors: &mut Vec<LoadError>) -> Vec<Given
     out
 }
 
-/// A JSON value taken literally (no expression evaluation).
+/// A JSON value taken literally: ARM does not evaluate parameter files.
 pub fn literal(file: FileId, j: &Json) -> Value {
-    let loc = Loc::new(file, j.span);
-    match &j.kind {
-        JsonKind::Null => Value::new(Kind::Null, loc),
-        JsonKind::Bool(b) => Value::new(Kind::Bool(*b), loc),
-        JsonKind::Number(n) => Value::new(Kind::Number(*n), loc),
-        JsonKind::String(s) => Value::string(s.clone(), loc),
-        JsonKind::Array(items) => {
-            Value::array(items.iter().map(|i| literal(file, i)).collect(), loc)
-        }
-        JsonKind::Object(members) => Value::object(
-            members
-                .iter()
-                .map(|m| Entry {
-                    key: m.key.clone(),
-                    key_loc: Loc::new(file, m.key_span),
-                    value: literal(file, &m.value),
-                })
-                .collect(),
-            loc,
-        ),
-    }
+    crate::model::value::ops::from_json(j, Some(file), Loc::new(file, j.span))
 }

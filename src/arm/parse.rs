@@ -53,6 +53,7 @@ pub fn load(
     root: &Json,
     param_file: Option<(Arc<SourceFile>, &Json)>,
 ) -> Unit {
+    super::eval::reset_steps();
     let mut files = vec![template];
     let mut errors = Vec::new();
     let given = match &param_file {

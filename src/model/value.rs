@@ -646,6 +646,35 @@ pub mod ops {
         })
     }
 
+    /// A JSON document as a value, taken literally. Each node is located at
+    /// its own span in `file`, or at `at` when the JSON has no place in a
+    /// file (the text of a `json()`/`jsondecode()` call).
+    pub fn from_json(j: &crate::source::jsonc::Json, file: Option<FileId>, at: Loc) -> Value {
+        use crate::source::jsonc::JsonKind as J;
+        let loc = |span| file.map_or(at, |f| Loc::new(f, span));
+        let here = loc(j.span);
+        match &j.kind {
+            J::Null => Value::new(Kind::Null, here),
+            J::Bool(b) => Value::new(Kind::Bool(*b), here),
+            J::Number(n) => Value::new(Kind::Number(*n), here),
+            J::String(s) => Value::string(s.clone(), here),
+            J::Array(items) => {
+                Value::array(items.iter().map(|i| from_json(i, file, at)).collect(), here)
+            }
+            J::Object(members) => Value::object(
+                members
+                    .iter()
+                    .map(|m| Entry {
+                        key: m.key.clone(),
+                        key_loc: loc(m.key_span),
+                        value: from_json(&m.value, file, at),
+                    })
+                    .collect(),
+                here,
+            ),
+        }
+    }
+
     /// JSON of a value whose unknown parts stay holes: `{"cmd":"sh x ` +
     /// hole + `"}`. What a secret is made of survives encoding.
     pub fn to_json_parts(v: &Value) -> Vec<Part> {

@@ -15,6 +15,43 @@ use hcl_edit::template::{Directive, Element, Template};
 use hcl_edit::Span as _;
 use std::path::Path;
 
+/// Evaluation steps (expressions, templates, JSON values) one module tree
+/// may take; past this every value is unknown, with one error. The largest
+/// modules in the corpus take some 74,000; `for` expressions and template
+/// directives nested over long lists could otherwise take billions.
+pub const MAX_STEPS: usize = 500_000;
+
+thread_local! {
+    /// Steps left for the module tree being loaded on this thread.
+    static STEPS_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_STEPS) };
+}
+
+/// Gives the module tree about to be loaded on this thread the whole budget.
+pub fn reset_steps() {
+    STEPS_LEFT.with(|c| c.set(MAX_STEPS));
+}
+
+/// Steps spent since the last `reset_steps()` on this thread.
+pub fn steps_spent() -> usize {
+    MAX_STEPS - STEPS_LEFT.with(std::cell::Cell::get)
+}
+
+/// One evaluation step; false once the budget is spent (reported once).
+fn spend(s: &dyn Scope, loc: Loc) -> bool {
+    let left = STEPS_LEFT.with(std::cell::Cell::get);
+    if left == 0 {
+        return false;
+    }
+    STEPS_LEFT.with(|c| c.set(left - 1));
+    if left == 1 {
+        s.error(
+            loc,
+            format!("evaluation stopped after {MAX_STEPS} steps (`for` expressions or directives nested too deeply to follow); later values are unknown"),
+        );
+    }
+    true
+}
+
 /// What expressions need from the module they are in.
 pub trait Scope {
     fn var(&self, name: &str, loc: Loc) -> Value;
@@ -109,6 +146,9 @@ pub fn eval(s: &dyn Scope, src: Src, file: FileId, env: &Env) -> Value {
 /// Terraform JSON syntax: strings are templates, everything else literal.
 fn json(s: &dyn Scope, j: &Json, file: FileId, env: &Env) -> Value {
     let loc = Loc::new(file, j.span);
+    if !spend(s, loc) {
+        return Value::opaque("too much to evaluate", loc);
+    }
     match &j.kind {
         JsonKind::Null => Value::new(Kind::Null, loc),
         JsonKind::Bool(b) => Value::new(Kind::Bool(*b), loc),
@@ -156,6 +196,9 @@ fn json(s: &dyn Scope, j: &Json, file: FileId, env: &Env) -> Value {
 
 pub fn expr(s: &dyn Scope, e: &Expression, file: FileId, env: &Env) -> Value {
     let loc = Loc::new(file, span(e.span()));
+    if !spend(s, loc) {
+        return Value::opaque("too much to evaluate", loc);
+    }
     if env.depth > MAX_DEPTH {
         return Value::opaque("expression nested too deeply", loc);
     }
@@ -389,6 +432,9 @@ fn for_expr(
 /// A template: literals, interpolations, `%{ if }` and `%{ for }` directives.
 fn template(s: &dyn Scope, t: &Template, file: FileId, env: &Env, whole: Option<Loc>) -> Value {
     let at = |sp: Option<std::ops::Range<usize>>| whole.unwrap_or_else(|| Loc::new(file, span(sp)));
+    if !spend(s, at(t.span())) {
+        return Value::opaque("too much to evaluate", at(t.span()));
+    }
     let mut parts = Vec::new();
     let mut vias: Vec<Value> = Vec::new();
     for el in t.iter() {

@@ -341,7 +341,7 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         },
         "jsondecode" => match st(0) {
             Some(text) => match crate::source::jsonc::parse(text) {
-                Ok(doc) => literal_json(&doc.root, loc),
+                Ok(doc) => crate::model::value::ops::from_json(&doc.root, None, loc),
                 Err(e) => Value::opaque(
                     format!("`jsondecode()` of invalid JSON: {}", e.message),
                     loc,
@@ -452,25 +452,4 @@ fn format_parts(fmt: &str, args: &[Value]) -> Option<Vec<Part>> {
     }
     out.push(Part::Lit(lit));
     Some(out)
-}
-
-fn literal_json(j: &crate::source::jsonc::Json, loc: Loc) -> Value {
-    use crate::source::jsonc::JsonKind as J;
-    match &j.kind {
-        J::Null => Value::new(Kind::Null, loc),
-        J::Bool(b) => Value::new(Kind::Bool(*b), loc),
-        J::Number(n) => Value::new(Kind::Number(*n), loc),
-        J::String(s) => Value::string(s.clone(), loc),
-        J::Array(items) => Value::array(items.iter().map(|i| literal_json(i, loc)).collect(), loc),
-        J::Object(m) => Value::object(
-            m.iter()
-                .map(|m| Entry {
-                    key: m.key.clone(),
-                    key_loc: loc,
-                    value: literal_json(&m.value, loc),
-                })
-                .collect(),
-            loc,
-        ),
-    }
 }

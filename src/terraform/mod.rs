@@ -67,6 +67,7 @@ pub fn load(
     tfvars: Vec<TfFile>,
     mut next_id: u32,
 ) -> Loaded {
+    eval::reset_steps();
     let mut files: Vec<Arc<SourceFile>> = Vec::new();
     let register = |f: &TfFile, files: &mut Vec<Arc<SourceFile>>| {
         let i = f.id.0 as usize;
