@@ -37,3 +37,17 @@ resource "azurerm_role_assignment" "deployer" {
   role_definition_name = "Contributor"
   principal_id         = azurerm_user_assigned_identity.deployer.principal_id
 }
+
+variable "sql_admin_password" {
+  type    = string
+  default = "Winter-2024-Reporting!"
+}
+
+resource "azurerm_mssql_server" "reporting" {
+  name                         = "sql-contoso-reporting"
+  resource_group_name          = azurerm_resource_group.rg.name
+  location                     = azurerm_resource_group.rg.location
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.sql_admin_password
+}
