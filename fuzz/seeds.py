@@ -67,11 +67,11 @@ def main():
                 f.unlink()
         d.mkdir(parents=True, exist_ok=True)
 
-    local_json = small(list(ROOT.glob("rules/*/arm/**/*.json")) + list(ROOT.glob("testdata/**/*.json"))
+    local_json = small(list(ROOT.glob("rules/*/arm/**/*.json")) + list(ROOT.glob("testdata/[!f]*/**/*.json"))
                        + list(ROOT.glob("examples/**/*.json")), MAX_JSON)
     local_tf = small([p for ext in ("tf", "tfvars", "tf.json", "tfvars.json")
                       for p in list(ROOT.glob(f"rules/*/terraform/**/*.{ext}"))
-                      + list(ROOT.glob(f"testdata/**/*.{ext}")) + list(ROOT.glob(f"examples/**/*.{ext}"))], MAX_TF)
+                      + list(ROOT.glob(f"testdata/[!f]*/**/*.{ext}")) + list(ROOT.glob(f"examples/**/*.{ext}"))], MAX_TF)
     corpus_json, corpus_tf = [], []
     if CORPUS.is_dir():
         corpus_json = sample(small(CORPUS.rglob("*.json"), MAX_JSON), SAMPLE, 1)
@@ -84,6 +84,10 @@ def main():
         write("jsonc", p.read_bytes())
     for p in local_tf + corpus_tf:
         write("hcl", p.read_bytes())
+    # Regression inputs of crashes and hangs found: the fuzzers start next to them.
+    for t in ("jsonc", "arm_expr", "hcl"):
+        for p in sorted((ROOT / "testdata" / "fuzz" / t).glob("*")):
+            write(t, p.read_bytes())
 
     exprs = set()
     for p in local_json + (small(CORPUS.rglob("*.json"), 256 * 1024) if CORPUS.is_dir() else []):

@@ -181,7 +181,7 @@ impl<'t> Evaluator<'t> {
         if left == 1 {
             self.error(
                 loc,
-                format!("evaluation stopped after {MAX_STEPS} steps (loops or lambdas nested too deeply to follow); later values are unknown"),
+                format!("evaluation stopped after {MAX_STEPS} steps, too many to follow (lambdas nested over long arrays?); later values are unknown"),
             );
         }
         true

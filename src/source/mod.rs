@@ -229,7 +229,8 @@ mod tests {
         let lc = |line, column| Some(LineCol { line, column });
         assert_eq!(at(b"a\n\xc3\xa9t\xe9"), lc(2, 3));
         assert_eq!(at(b"a\n\xffb\n\xfe\0"), lc(3, 2));
-        // Offsets count the raw file, positions the text: a BOM is neither.
+        // Offsets count bytes of the raw file, BOM included; positions count
+        // characters of the text, which has no BOM.
         let e = decode(b"\xEF\xBB\xBFab\0".to_vec()).unwrap_err();
         assert_eq!((e.offset, e.at), (Some(5), lc(1, 3)));
         let e = decode([0xFF, 0xFE, b'a', 0, b'\n', 0, b'b', 0, 0, 0].to_vec()).unwrap_err();

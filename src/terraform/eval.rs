@@ -46,7 +46,7 @@ fn spend(s: &dyn Scope, loc: Loc) -> bool {
     if left == 1 {
         s.error(
             loc,
-            format!("evaluation stopped after {MAX_STEPS} steps (`for` expressions or directives nested too deeply to follow); later values are unknown"),
+            format!("evaluation stopped after {MAX_STEPS} steps, too many to follow (`for` expressions or directives nested over long lists?); later values are unknown"),
         );
     }
     true
@@ -65,17 +65,18 @@ pub trait Scope {
     fn error(&self, loc: Loc, message: String);
 }
 
-/// Iterator variables of `for` expressions and `dynamic` blocks.
+/// Iterator variables of `for` expressions and `dynamic` blocks. Shared, so
+/// that going one expression deeper does not copy them.
 #[derive(Clone, Default)]
 pub struct Env {
-    vars: Vec<(String, Value)>,
+    vars: std::sync::Arc<Vec<(String, Value)>>,
     depth: usize,
 }
 
 impl Env {
     pub fn with(&self, name: &str, v: Value) -> Env {
         let mut e = self.clone();
-        e.vars.push((name.to_string(), v));
+        std::sync::Arc::make_mut(&mut e.vars).push((name.to_string(), v));
         e
     }
     fn get(&self, name: &str) -> Option<&Value> {

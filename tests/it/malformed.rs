@@ -576,7 +576,8 @@ mod harness;
 /// (`fuzz/harness.rs`): no panic, and done within the budget.
 #[test]
 fn fuzz_regressions() {
-    let targets: [(&str, fn(&[u8])); 3] = [
+    type Target = fn(&[u8]);
+    let targets: [(&str, Target); 3] = [
         ("jsonc", harness::jsonc),
         ("arm_expr", harness::arm_expr),
         ("hcl", harness::hcl),
@@ -609,4 +610,74 @@ fn fuzz_regressions() {
             assert!(took < budget(), "{}: took {took:?}", p.display());
         }
     }
+}
+
+/// What `idlint check` reports for each regression input it can read: a
+/// located error where a bound was hit, and the findings it still proves.
+#[test]
+fn fuzz_regressions_through_the_binary() {
+    let steps = |what: &str| {
+        format!("evaluation stopped after 500000 steps, too many to follow ({what}); later values are unknown")
+    };
+    let arm = steps("lambdas nested over long arrays?");
+    let tf = steps("`for` expressions or directives nested over long lists?");
+    let nested = "nested deployments deeper than 32 levels (does a template contain itself?); not loaded further";
+    let cases = [
+        (
+            "jsonc/nested-template-contains-itself.json",
+            "t.json",
+            expect(2, &[&format!("t.json:7:14: {nested}")], &[], 1, 0),
+        ),
+        (
+            "jsonc/copy-loops-in-nested-deployments.json",
+            "t.json",
+            expect(1, &[], &["t.json:1"], 1, 0),
+        ),
+        (
+            "jsonc/nested-lambdas-over-ranges.json",
+            "t.json",
+            expect(2, &[&format!("t.json:5:10: {arm}")], &[], 1, 0),
+        ),
+        (
+            "hcl/nested-for-expressions.tf",
+            "main.tf",
+            expect(2, &[&format!("main.tf:3:107: {tf}")], &[], 1, 0),
+        ),
+        (
+            "hcl/nested-template-directives.tf",
+            "main.tf",
+            expect(2, &[&format!("main.tf:3:84: {tf}")], &[], 1, 0),
+        ),
+    ];
+    for (input, name, want) in cases {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::copy(format!("testdata/fuzz/{input}"), d.path().join(name)).unwrap();
+        let dir = path_str(d.path());
+        check(input, &dir, &[&dir], &want);
+    }
+}
+
+/// More resource instances than a template may have (ARM itself allows 800):
+/// the first 4096 load, the rest is reported as not loaded.
+#[test]
+fn too_many_resources_are_cut_with_an_error() {
+    let d = case_dir();
+    let storage = "{\"type\": \"Microsoft.Storage/storageAccounts\", \"name\": \"s\"}";
+    let mut lines = vec![format!("{TEMPLATE}, \"resources\": [")];
+    lines.extend(std::iter::repeat_n(format!("{storage},"), 5000));
+    lines.push(format!("{ACR}]}}"));
+    std::fs::write(d.path().join("many.json"), lines.join("\n")).unwrap();
+    let dir = path_str(d.path());
+    check(
+        "5000 resources",
+        &dir,
+        &[&dir],
+        &expect(
+            2,
+            &["many.json:4098:1: more than 4096 resource instances; the rest of the template is not loaded"],
+            &[GOOD_JSON, GOOD_TF],
+            3,
+            0,
+        ),
+    );
 }
