@@ -160,7 +160,11 @@ pub fn via_text(v: &Value) -> String {
     }
 }
 
-/// A finding ready to print: positions resolved against its file.
+/// Lines of context kept around a finding for its snippet (human output shows one).
+pub const SNIPPET_CONTEXT: usize = 2;
+
+/// A finding ready to print: positions resolved against its file. It keeps
+/// only the lines around the finding, not the whole file.
 #[derive(Clone, Debug, Serialize)]
 pub struct Diagnostic {
     pub rule_id: &'static str,
@@ -180,12 +184,11 @@ pub struct Diagnostic {
     /// Set on suppressed findings, which reports show only when asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppressed>,
+    /// The lines around the finding (an excerpt of the file).
     #[serde(skip)]
     pub source: Arc<SourceFile>,
     #[serde(skip)]
     pub span: Span,
-    #[serde(skip)]
-    pub related_spans: Vec<(Arc<SourceFile>, Span)>,
     /// Secret spans in `source`, masked when the source is shown.
     #[serde(skip)]
     pub redactions: Vec<Span>,
@@ -230,9 +233,8 @@ impl Diagnostic {
         let start = src.line_col(f.loc.span.start);
         let end = src.line_col(f.loc.span.end);
         let mut related = Vec::new();
-        let mut related_spans = Vec::new();
         for (loc, msg) in &f.related {
-            let rs = unit.files[loc.file.0 as usize].clone();
+            let rs = &unit.files[loc.file.0 as usize];
             let lc = rs.line_col(loc.span.start);
             related.push(RelatedOut {
                 file: rs.display.clone(),
@@ -240,7 +242,6 @@ impl Diagnostic {
                 column: lc.column,
                 message: msg.clone(),
             });
-            related_spans.push((rs, loc.span));
         }
         let fingerprint = fingerprint(f.rule.id, &src.display, &f.subject);
         // A finding in a child module names the calls that led there.
@@ -278,15 +279,14 @@ impl Diagnostic {
             help: f.help.clone(),
             fingerprint,
             suppressed: None,
+            source: src.excerpt_shared(f.loc.span, SNIPPET_CONTEXT),
             redactions: f
                 .redact
                 .iter()
                 .filter(|l| l.file == f.loc.file)
                 .map(|l| l.span)
                 .collect(),
-            source: src,
             span: f.loc.span,
-            related_spans,
         }
     }
 
@@ -316,9 +316,8 @@ impl Diagnostic {
             help: rule.help.to_string(),
             fingerprint: fingerprint(rule.id, &src.display, subject),
             suppressed: None,
-            source: src.clone(),
+            source: src.excerpt_shared(span, SNIPPET_CONTEXT),
             span,
-            related_spans: Vec::new(),
             redactions: Vec::new(),
         }
     }

@@ -31,15 +31,19 @@ impl SourceCode for Indexed {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let src = &self.0;
         let text = &src.text;
-        if span.offset() > text.len() || span.offset() + span.len() > text.len() {
+        // Spans are file offsets; the text may be an excerpt starting at `origin`.
+        let base = src.origin.0 as usize;
+        let offset = span
+            .offset()
+            .checked_sub(base)
+            .ok_or(MietteError::OutOfBounds)?;
+        if offset > text.len() || offset + span.len() > text.len() {
             return Err(MietteError::OutOfBounds);
         }
-        let first = src.lines.line_of(span.offset());
-        let last = src.lines.line_of(
-            (span.offset() + span.len())
-                .saturating_sub(1)
-                .max(span.offset()),
-        );
+        let first = src.lines.line_of(offset);
+        let last = src
+            .lines
+            .line_of((offset + span.len()).saturating_sub(1).max(offset));
         let from = first.saturating_sub(before);
         let to = (last + after).min(src.lines.line_count() - 1);
         let (mut start, _) = src
@@ -54,14 +58,14 @@ impl SourceCode for Indexed {
         if before == 0 {
             // Without leading context miette reads the position of the span itself.
             column = src.line_col(span.offset() as u32).column as usize - 1;
-            start = span.offset();
+            start = offset;
         }
         let end = end.max(start);
         Ok(Box::new(MietteSpanContents::new_named(
             src.display.clone(),
             &text.as_bytes()[start..end],
-            (start, end - start).into(),
-            from,
+            (base + start, end - start).into(),
+            src.origin.1 as usize + from,
             column,
             to - from + 1,
         )))
@@ -161,45 +165,55 @@ fn from_diagnostic(d: &Diagnostic, masked: &Masked) -> Shown {
 
 /// Each file as shown: every secret any finding found in it masked, since
 /// a snippet's context lines can hold another finding's secret.
-struct Masked(std::collections::HashMap<std::path::PathBuf, Arc<SourceFile>>);
+struct Masked(std::collections::HashMap<std::path::PathBuf, Vec<Span>>);
 
 impl Masked {
     fn new<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> Masked {
-        let mut spans: std::collections::HashMap<std::path::PathBuf, (Arc<SourceFile>, Vec<Span>)> =
+        let mut spans: std::collections::HashMap<std::path::PathBuf, Vec<Span>> =
             std::collections::HashMap::new();
         for d in diags.filter(|d| !d.redactions.is_empty()) {
-            let e = spans
-                .entry(d.source.path.clone())
-                .or_insert_with(|| (d.source.clone(), Vec::new()));
-            e.1.extend(d.redactions.iter().copied());
-        }
-        Masked(
             spans
-                .into_iter()
-                .map(|(path, (src, spans))| {
-                    let text = crate::findings::mask_spans(&src.text, &spans);
-                    let mut masked = SourceFile::new(src.path.clone(), text);
-                    masked.display = src.display.clone();
-                    (path, Arc::new(masked))
-                })
-                .collect(),
-        )
+                .entry(d.source.path.clone())
+                .or_default()
+                .extend(d.redactions.iter().copied());
+        }
+        Masked(spans)
     }
 
+    /// The finding's excerpt with every secret of its file that it shows masked.
     fn source(&self, d: &Diagnostic) -> Arc<SourceFile> {
-        self.0
-            .get(&d.source.path)
-            .cloned()
-            .unwrap_or_else(|| d.source.clone())
+        let src = &d.source;
+        let (base, len) = (src.origin.0, src.text.len() as u32);
+        let rel: Vec<Span> = self
+            .0
+            .get(&src.path)
+            .into_iter()
+            .flatten()
+            .filter(|s| s.end > base && s.start < base + len)
+            .map(|s| Span {
+                start: s.start.max(base) - base,
+                end: s.end.min(base + len) - base,
+            })
+            .collect();
+        if rel.is_empty() {
+            return src.clone();
+        }
+        let text = crate::findings::mask_spans(&src.text, &rel);
+        let mut masked = SourceFile::new(src.path.clone(), text);
+        masked.display = src.display.clone();
+        masked.origin = src.origin;
+        Arc::new(masked)
     }
 }
 
+/// `s` cut to the text the (possibly excerpted) file holds.
 fn clamp(src: &SourceFile, s: Span) -> Span {
-    let len = src.text.len() as u32;
-    let start = s.start.min(len);
+    let lo = src.origin.0;
+    let hi = lo + src.text.len() as u32;
+    let start = s.start.clamp(lo, hi);
     Span {
         start,
-        end: s.end.clamp(start, len),
+        end: s.end.clamp(start, hi),
     }
 }
 

@@ -160,7 +160,10 @@ fn located(src: &Arc<SourceFile>, span: Span, message: String) -> FileError {
         line: Some(lc.line),
         column: Some(lc.column),
         message,
-        source: Some((src.clone(), span)),
+        source: Some((
+            src.excerpt_shared(span, crate::findings::SNIPPET_CONTEXT),
+            span,
+        )),
     }
 }
 

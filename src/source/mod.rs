@@ -7,6 +7,7 @@ mod lines;
 pub use lines::LineIndex;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Files above this size are refused: real templates are far smaller, and a
 /// bound keeps one pathological file from dominating memory.
@@ -15,6 +16,9 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Nesting bound for JSON and HCL: deep enough for any real template (AVM
 /// modules reach ~40), shallow enough that recursive walks cannot exhaust a stack.
 pub const MAX_DEPTH: usize = 256;
+
+/// Excerpts larger than this share the whole file instead of copying.
+const MAX_EXCERPT_BYTES: usize = 16 * 1024;
 
 /// A byte range in a file's decoded text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,8 +56,13 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Path for reports: relative to the working directory when possible, `/` separators.
     pub display: String,
+    /// The text: the whole file, or for an excerpt the lines it keeps.
     pub text: String,
     pub lines: LineIndex,
+    /// Where `text` starts in the file: byte offset and 0-based line. Zero
+    /// for a whole file. Spans and offsets given to the methods below are
+    /// always positions in the whole file.
+    pub origin: (u32, u32),
 }
 
 impl SourceFile {
@@ -65,17 +74,80 @@ impl SourceFile {
             display,
             text,
             lines,
+            origin: (0, 0),
         }
     }
 
+    /// The line and column of a file offset (clamped to the text held).
     pub fn line_col(&self, offset: u32) -> LineCol {
-        self.lines.line_col(&self.text, offset as usize)
+        let rel = offset.saturating_sub(self.origin.0) as usize;
+        let mut lc = self.lines.line_col(&self.text, rel);
+        lc.line += self.origin.1;
+        lc
     }
 
+    /// The text of a file span, or "" when the excerpt does not hold it.
     pub fn slice(&self, span: Span) -> &str {
-        self.text
-            .get(span.start as usize..span.end as usize)
-            .unwrap_or("")
+        let (Some(s), Some(e)) = (
+            span.start.checked_sub(self.origin.0),
+            span.end.checked_sub(self.origin.0),
+        ) else {
+            return "";
+        };
+        self.text.get(s as usize..e as usize).unwrap_or("")
+    }
+
+    /// Does the text held cover this file span?
+    pub fn holds(&self, span: Span) -> bool {
+        span.start >= self.origin.0 && span.end as usize <= self.origin.0 as usize + self.text.len()
+    }
+
+    /// The lines around `span` (`context` lines before and after), as a small
+    /// file of their own: what a report needs to show a finding, without
+    /// keeping the whole file alive until the report is written.
+    pub fn excerpt(&self, span: Span, context: usize) -> SourceFile {
+        let (first, start, end) = self.excerpt_bounds(span, context);
+        let text = self.text[start..end].to_string();
+        SourceFile {
+            path: self.path.clone(),
+            display: self.display.clone(),
+            lines: LineIndex::new(&text),
+            text,
+            origin: (self.origin.0 + start as u32, self.origin.1 + first as u32),
+        }
+    }
+
+    /// Like [`SourceFile::excerpt`], but shares the whole file instead when the
+    /// excerpt would be large (minified one-line templates), so many findings
+    /// in one such file keep one copy of it, not one each.
+    pub fn excerpt_shared(self: &Arc<Self>, span: Span, context: usize) -> Arc<SourceFile> {
+        let (_, start, end) = self.excerpt_bounds(span, context);
+        if end - start > MAX_EXCERPT_BYTES {
+            self.clone()
+        } else {
+            Arc::new(self.excerpt(span, context))
+        }
+    }
+
+    /// First line, start and end byte (relative to `text`) of an excerpt.
+    fn excerpt_bounds(&self, span: Span, context: usize) -> (usize, usize, usize) {
+        let rel_start = span.start.saturating_sub(self.origin.0) as usize;
+        let rel_end = (span.end.saturating_sub(self.origin.0) as usize).max(rel_start);
+        let first = self
+            .lines
+            .line_of(rel_start.min(self.text.len()))
+            .saturating_sub(context);
+        let last = (self.lines.line_of(rel_end.min(self.text.len())) + context)
+            .min(self.lines.line_count().saturating_sub(1));
+        let start = self
+            .lines
+            .line_span(&self.text, first)
+            .map_or(0, |(s, _)| s);
+        let end = self
+            .lines
+            .line_span(&self.text, last + 1)
+            .map_or(self.text.len(), |(s, _)| s);
+        (first, start, end.max(start))
     }
 }
 
@@ -199,6 +271,19 @@ pub fn display_path(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_keep_file_positions() {
+        let f = SourceFile::new("f".into(), "a\nbb\nccc\ndddd\neeeee\n".into());
+        let span = Span::new(5, 8); // "ccc" on line 3
+        let x = f.excerpt(span, 1);
+        assert_eq!(x.text, "bb\nccc\ndddd\n");
+        assert_eq!(x.slice(span), "ccc");
+        assert_eq!(x.line_col(5), f.line_col(5));
+        assert_eq!(x.line_col(9).line, 4);
+        assert!(x.holds(span) && !x.holds(Span::new(0, 1)));
+        assert_eq!(x.excerpt(span, 0).text, "ccc\n");
+    }
 
     #[test]
     fn strips_utf8_bom() {
