@@ -238,3 +238,16 @@ fn hcl_inner(data: &[u8]) {
         locate_errors(&loaded.unit);
     }
 }
+
+/// The `.idlint.yaml` loader: YAML parsing, unknown keys, rule names,
+/// severities, globs and dates, each an error with a line, never a panic.
+pub fn config(data: &[u8]) {
+    let Ok(text) = idlint::source::decode(data.to_vec()) else {
+        return;
+    };
+    let src = std::sync::Arc::new(idlint::source::SourceFile::new(".idlint.yaml".into(), text));
+    if let Err(e) = idlint::config::parse(src) {
+        // Locations must be inside the file.
+        let _ = e.offset();
+    }
+}
