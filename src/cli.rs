@@ -245,15 +245,23 @@ fn check(args: CheckArgs) -> i32 {
         show_suppressed: args.show_suppressed,
         width: terminal_width(),
     };
-    let text = report::render(&report, args.format, &opts);
     match &args.output {
         Some(path) => {
-            if let Err(e) = std::fs::write(path, text) {
+            let written = std::fs::File::create(path).and_then(|f| {
+                let mut w = std::io::BufWriter::new(f);
+                report::write(&report, args.format, &opts, &mut w)?;
+                w.flush()
+            });
+            if let Err(e) = written {
                 eprintln!("error: cannot write {}: {e}", path.display());
                 return 2;
             }
         }
-        None => print_out(&text),
+        None => {
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let _ = report::write(&report, args.format, &opts, &mut out).and_then(|_| out.flush());
+        }
     }
     if args.stats {
         eprint!("{}", stats(&report));

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod findings;
+pub mod heavy;
 pub mod inspect;
 pub mod model;
 pub mod report;
@@ -106,6 +107,48 @@ impl Report {
     }
 }
 
+/// Job results merged in job order (rayon's fold and reduce keep it).
+#[derive(Default)]
+struct Merged {
+    all: JobResult,
+    /// Terraform roots' own findings, kept until it is known which roots
+    /// another job loaded as a child.
+    standalone: Vec<(PathBuf, Vec<Diagnostic>)>,
+    children: std::collections::HashSet<PathBuf>,
+}
+
+impl Merged {
+    fn add(mut self, mut r: JobResult) -> Merged {
+        let local = std::mem::take(&mut r.tf_local);
+        match r.tf_root.take() {
+            Some(root) if !local.is_empty() => self.standalone.push((root, local)),
+            Some(_) => {}
+            None => self.all.diagnostics.extend(local),
+        }
+        self.children.extend(std::mem::take(&mut r.tf_children));
+        self.all.merge(r);
+        self
+    }
+
+    fn join(mut self, o: Merged) -> Merged {
+        self.all.merge(o.all);
+        self.standalone.extend(o.standalone);
+        self.children.extend(o.children);
+        self
+    }
+
+    /// A directory that another module loads as a child is judged with its
+    /// caller's values: its findings as a stand-alone root are dropped.
+    fn finish(mut self) -> JobResult {
+        for (root, local) in self.standalone {
+            if !self.children.contains(&root) {
+                self.all.diagnostics.extend(local);
+            }
+        }
+        self.all
+    }
+}
+
 /// A problem with the command itself (exit code 2, nothing scanned).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageError(pub String);
@@ -164,6 +207,8 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
         var_files: settings.var_files.clone(),
     };
     let mut disc = discover::discover(paths, &exclude);
+    // The walker's working memory is freed but would stay in the process.
+    heavy::release_free_memory();
     if let Some((k, n)) = settings.shard {
         disc.jobs.retain(|j| shard_of(&j.dir, n) == k - 1);
     }
@@ -172,26 +217,15 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
         .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
-    let results: Vec<JobResult> = pool.install(|| {
+    // Results are merged as jobs finish, not collected first: a job's model
+    // is gone once its findings are made, and so is its result's shell.
+    let merged = pool.install(|| {
         disc.jobs
             .par_iter()
-            .map(|j| scan::run_job(j, &ctx))
-            .collect()
+            .fold(Merged::default, |m, j| m.add(scan::run_job(j, &ctx)))
+            .reduce(Merged::default, Merged::join)
     });
-    let mut all = JobResult::default();
-    // A directory that another module loads as a child is judged with its
-    // caller's values: its findings as a stand-alone root are dropped.
-    let children: std::collections::HashSet<PathBuf> = results
-        .iter()
-        .flat_map(|r| r.tf_children.iter().cloned())
-        .collect();
-    for mut r in results {
-        let standalone = std::mem::take(&mut r.tf_local);
-        if !r.tf_root.as_ref().is_some_and(|d| children.contains(d)) {
-            r.diagnostics.extend(standalone);
-        }
-        all.merge(r);
-    }
+    let mut all = merged.finish();
     for e in &disc.errors {
         all.failed += 1;
         all.errors.push(FileError::unlocated(

@@ -24,8 +24,8 @@ struct Out<'a> {
     skipped: Vec<Skipped<'a>>,
 }
 
-pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
-    let out = Out {
+fn out<'a>(report: &'a Report, opts: &super::RenderOptions) -> Out<'a> {
+    Out {
         tool: Tool {
             name: "idlint",
             version: env!("CARGO_PKG_VERSION"),
@@ -38,9 +38,23 @@ pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
             .iter()
             .map(|(f, r)| Skipped { file: f, reason: r })
             .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&out)
+    }
+}
+
+pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
+    let mut s = serde_json::to_string_pretty(&out(report, opts))
         .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize report: {e}\"}}"));
     s.push('\n');
     s
+}
+
+/// The same bytes as [`render`], streamed: an auditor's report over a large
+/// scan is tens of MB that need not sit in memory twice.
+pub fn write(
+    report: &Report,
+    opts: &super::RenderOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &out(report, opts)).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
 }

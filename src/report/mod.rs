@@ -44,6 +44,19 @@ pub fn listed<'r>(
     v
 }
 
+/// Writes the report: JSON is streamed, the other formats rendered first.
+pub fn write(
+    report: &Report,
+    format: Format,
+    opts: &RenderOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(report, opts, w),
+        _ => w.write_all(render(report, format, opts).as_bytes()),
+    }
+}
+
 pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
     match format {
         Format::Human => human::render(report, opts),

@@ -128,6 +128,9 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     collect(&loaded.unit, ctx, reported, res, Some(&dir));
     res.tf_root = Some(dir);
     res.tf_children.extend(loaded.child_dirs);
+    // The gate, if taken, opens only once the trees and the model are gone.
+    drop(loaded.unit);
+    drop(loaded.heavy);
 }
 
 fn dir_tfvars(dir: &Path) -> Vec<PathBuf> {

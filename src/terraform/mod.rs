@@ -14,7 +14,7 @@ use crate::model::value::{FileId, Loc, ResourceRef, Step, StepKind, Value};
 use crate::model::{LoadError, Unit};
 use crate::source::SourceFile;
 use eval::{Env, Scope};
-use module::{ParsedModule, Tree, MAX_MODULE_DEPTH};
+use module::{ModuleCache, ModuleSources, ParsedModule, Tree, MAX_MODULE_DEPTH};
 use parse::{Doc, Src, TfFile};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -57,6 +57,8 @@ pub fn parse_file(src: Arc<SourceFile>, id: FileId) -> Result<TfFile, FileFailur
 pub struct Loaded {
     pub unit: Unit,
     pub child_dirs: Vec<PathBuf>,
+    /// Taken when the tree grew large: keep it until the unit is dropped.
+    pub heavy: Option<crate::heavy::Heavy>,
 }
 
 /// Loads the module in `root` (its parsed `.tf` files) with `tfvars` (already
@@ -80,30 +82,34 @@ pub fn load(
         register(f, &mut files);
     }
     let installed = installed_modules(&root);
-    let mut modules = vec![ParsedModule {
-        dir: root.clone(),
+    let root = ParsedModule {
+        dir: root,
         files: root_files,
-    }];
+    };
     let mut errors: Vec<LoadError> = Vec::new();
-    // Breadth-first over local calls; each directory parsed once per tree.
-    let mut i = 0;
-    let mut depth_of = vec![0usize];
-    while i < modules.len() {
-        let calls = module_sources(&modules[i]);
-        let depth = depth_of[i];
-        for (key_suffix, source) in calls {
-            let key = key_suffix;
-            let Some(dir) = module::resolve_source(&modules[i].dir, &source, &key, &installed)
-            else {
+    let mut tree_bytes: usize = root.files.iter().map(|f| f.src.text.len()).sum();
+    let mut heavy = None;
+    // Breadth-first over local calls; each directory read once per tree.
+    // Child syntax trees are kept only within the cache's budget.
+    let mut children: Vec<ModuleSources> = Vec::new();
+    let mut cache = ModuleCache::default();
+    // (calling directory, its module calls as (key, source), depth)
+    let mut pending = std::collections::VecDeque::new();
+    pending.push_back((root.dir.clone(), module_sources(&root), 0));
+    while let Some((from, calls, depth)) = pending.pop_front() {
+        for (key, source) in calls {
+            let Some(dir) = module::resolve_source(&from, &source, &key, &installed) else {
                 continue;
             };
-            if modules.iter().any(|m| m.dir == dir)
+            if dir == root.dir
+                || children.iter().any(|m| m.dir == dir)
                 || depth >= MAX_MODULE_DEPTH
-                || modules.len() >= MAX_MODULES
+                || children.len() + 1 >= MAX_MODULES
             {
                 continue;
             }
-            let mut child_files = Vec::new();
+            let mut sources = Vec::new();
+            let mut parsed = Vec::new();
             for path in tf_files_in(&dir) {
                 let Ok(bytes) = std::fs::read(&path) else {
                     continue;
@@ -111,34 +117,43 @@ pub fn load(
                 let Ok(text) = crate::source::decode(bytes) else {
                     continue;
                 };
+                tree_bytes += text.len();
+                if heavy.is_none() && tree_bytes > crate::heavy::HEAVY_SOURCE_BYTES {
+                    heavy = Some(crate::heavy::Heavy::acquire());
+                }
                 let src = Arc::new(SourceFile::new(path, text));
                 let id = FileId(next_id);
                 next_id += 1;
                 files.push(src.clone());
                 // Parse errors in a child are reported by the child's own scan.
-                if let Ok(f) = parse_file(src, id) {
-                    child_files.push(f);
+                if let Ok(f) = parse_file(src.clone(), id) {
+                    sources.push((src, id));
+                    parsed.push(f);
                 }
             }
-            if child_files.is_empty() {
+            if sources.is_empty() {
                 continue;
             }
-            modules.push(ParsedModule {
+            let parsed = ParsedModule {
+                dir: dir.clone(),
+                files: parsed,
+            };
+            pending.push_back((dir.clone(), module_sources(&parsed), depth + 1));
+            cache.put(std::rc::Rc::new(parsed));
+            children.push(ModuleSources {
                 dir,
-                files: child_files,
+                files: sources,
             });
-            depth_of.push(depth + 1);
         }
-        i += 1;
     }
-    let given = given_values(&modules[0].files, &tfvars, &mut errors);
-    let tree = Tree::new(&modules, installed);
-    let declarations = modules[0]
+    let given = given_values(&root.files, &tfvars, &mut errors);
+    let declarations = root
         .files
         .iter()
         .flat_map(parse::top_blocks)
         .filter(|b| b.kind == "resource")
         .count();
+    let tree = Tree::new(&root, &children, cache, installed);
     let loaded = tree.load_root(given);
     let mut unit = Unit::new(files);
     unit.declarations = declarations;
@@ -152,6 +167,7 @@ pub fn load(
     Loaded {
         unit,
         child_dirs: loaded.child_dirs,
+        heavy,
     }
 }
 

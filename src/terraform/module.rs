@@ -9,14 +9,18 @@ use crate::model::identity::{Identity, IdentityRef};
 use crate::model::ids;
 use crate::model::rbac::builtin_by_name;
 use crate::model::value::ops::from_parts;
+use crate::model::value::FileId;
 use crate::model::value::{
     ContextValue, Entry, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
 };
 use crate::model::{ConfigBlock, Lifecycle, LoadError, Output, Parameter, Resource};
+use crate::source::SourceFile;
 use hcl_edit::expr::{Expression, TraversalOperator};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// How deep local module calls may nest before idlint stops following them.
 pub const MAX_MODULE_DEPTH: usize = 16;
@@ -25,6 +29,61 @@ pub const MAX_MODULE_DEPTH: usize = 16;
 pub struct ParsedModule {
     pub dir: PathBuf,
     pub files: Vec<TfFile>,
+}
+
+/// A child module directory's files, read once and parsed again when its
+/// syntax trees were let go.
+pub struct ModuleSources {
+    pub dir: PathBuf,
+    pub files: Vec<(Arc<SourceFile>, FileId)>,
+}
+
+/// Source bytes of child modules whose syntax trees stay parsed between
+/// calls. `hcl-edit` syntax trees take about thirty times their source, so
+/// keeping every child of a large tree (the `terraform-azurerm-caf` root
+/// calls 359 module directories, 1 MB of `.tf`) parsed cost 45 MiB. Past
+/// this, the least recently used ones are dropped and parsed again if called
+/// again; most modules are called once, so that is rare.
+const PARSED_CHILD_BYTES: usize = 256 << 10;
+
+/// Parsed child modules, most recently used last.
+#[derive(Default)]
+pub struct ModuleCache {
+    parsed: Vec<(Rc<ParsedModule>, usize)>,
+    bytes: usize,
+}
+
+impl ModuleCache {
+    fn get(&mut self, dir: &Path) -> Option<Rc<ParsedModule>> {
+        let i = self.parsed.iter().position(|(m, _)| m.dir == dir)?;
+        let entry = self.parsed.remove(i);
+        let m = entry.0.clone();
+        self.parsed.push(entry);
+        Some(m)
+    }
+
+    /// Keeps `m`, dropping the least recently used others past the budget.
+    pub fn put(&mut self, m: Rc<ParsedModule>) {
+        let size = m.files.iter().map(|f| f.src.text.len()).sum();
+        self.bytes += size;
+        self.parsed.push((m, size));
+        while self.bytes > PARSED_CHILD_BYTES && self.parsed.len() > 1 {
+            let (_, size) = self.parsed.remove(0);
+            self.bytes -= size;
+        }
+    }
+}
+
+/// Parses a child module's files again (only those that parsed before).
+pub fn parse_sources(m: &ModuleSources) -> ParsedModule {
+    ParsedModule {
+        dir: m.dir.clone(),
+        files: m
+            .files
+            .iter()
+            .filter_map(|(src, id)| super::parse_file(src.clone(), *id).ok())
+            .collect(),
+    }
 }
 
 /// What loading a module tree produces, before it becomes a `Unit`.
@@ -41,7 +100,9 @@ pub struct Loaded {
 
 /// Shared by every module instance of one tree.
 pub struct Tree<'a> {
-    pub modules: &'a [ParsedModule],
+    root: &'a ParsedModule,
+    children: &'a [ModuleSources],
+    cache: RefCell<ModuleCache>,
     /// `.terraform/modules/modules.json` of the root: module key → directory.
     pub installed: HashMap<String, PathBuf>,
     out: RefCell<Loaded>,
@@ -49,27 +110,47 @@ pub struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    pub fn new(modules: &'a [ParsedModule], installed: HashMap<String, PathBuf>) -> Tree<'a> {
+    pub fn new(
+        root: &'a ParsedModule,
+        children: &'a [ModuleSources],
+        cache: ModuleCache,
+        installed: HashMap<String, PathBuf>,
+    ) -> Tree<'a> {
         Tree {
-            modules,
+            root,
+            children,
+            cache: RefCell::new(cache),
             installed,
             out: RefCell::new(Loaded::default()),
             stack: RefCell::new(Vec::new()),
         }
     }
 
-    /// Loads the root module (the first parsed module) with the given variable values.
+    /// Loads the root module with the given variable values.
     pub fn load_root(self, given: HashMap<String, Value>) -> Loaded {
-        if let Some(root) = self.modules.first() {
-            self.stack.borrow_mut().push(root.dir.clone());
-            let inst = Instance::new(&self, root, String::new(), String::new(), Vec::new(), given);
-            inst.load();
-        }
+        self.stack.borrow_mut().push(self.root.dir.clone());
+        let inst = Instance::new(
+            &self,
+            self.root,
+            String::new(),
+            String::new(),
+            Vec::new(),
+            given,
+        );
+        inst.load();
+        drop(inst);
         self.out.into_inner()
     }
 
-    fn module_at(&self, dir: &Path) -> Option<&'a ParsedModule> {
-        self.modules.iter().find(|m| m.dir == dir)
+    /// A child module, parsed again if its syntax trees were let go.
+    fn module_at(&self, dir: &Path) -> Option<Rc<ParsedModule>> {
+        if let Some(m) = self.cache.borrow_mut().get(dir) {
+            return Some(m);
+        }
+        let sources = self.children.iter().find(|m| m.dir == dir)?;
+        let m = Rc::new(parse_sources(sources));
+        self.cache.borrow_mut().put(m.clone());
+        Some(m)
     }
 
     fn error(&self, loc: Loc, message: String) {
@@ -332,7 +413,6 @@ impl<'t, 'a> Instance<'t, 'a> {
             format!("{}.{call}", self.key)
         };
         let dir = resolve_source(&self.module.dir, &source, &key, &self.tree.installed)?;
-        let module = self.tree.module_at(&dir)?;
         if self.tree.stack.borrow().contains(&dir) {
             self.tree.error(
                 block.header,
@@ -340,6 +420,8 @@ impl<'t, 'a> Instance<'t, 'a> {
             );
             return None;
         }
+        let module = self.tree.module_at(&dir)?;
+        let module: &ParsedModule = &module;
         if self.tree.stack.borrow().len() > MAX_MODULE_DEPTH {
             self.tree.error(
                 block.header,
@@ -928,5 +1010,43 @@ impl Scope for Instance<'_, '_> {
 
     fn error(&self, loc: Loc, message: String) {
         self.tree.error(loc, message);
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+
+    fn module(dir: &str, bytes: usize) -> Rc<ParsedModule> {
+        let text = format!("locals {{\n  x = \"{}\"\n}}\n", "a".repeat(bytes));
+        let src = Arc::new(SourceFile::new(PathBuf::from(dir).join("main.tf"), text));
+        let f = super::super::parse_file(src, FileId(0)).ok().unwrap();
+        Rc::new(ParsedModule {
+            dir: PathBuf::from(dir),
+            files: vec![f],
+        })
+    }
+
+    #[test]
+    fn least_recently_used_modules_are_dropped_past_the_budget() {
+        let third = PARSED_CHILD_BYTES / 3;
+        let mut c = ModuleCache::default();
+        c.put(module("a", third));
+        c.put(module("b", third));
+        // Using `a` makes `b` the oldest.
+        assert!(c.get(Path::new("a")).is_some());
+        c.put(module("c", third));
+        assert!(c.get(Path::new("b")).is_none(), "over budget: b goes");
+        assert!(c.get(Path::new("a")).is_some() && c.get(Path::new("c")).is_some());
+        assert!(c.bytes <= PARSED_CHILD_BYTES);
+    }
+
+    #[test]
+    fn a_module_larger_than_the_budget_is_still_kept_alone() {
+        let mut c = ModuleCache::default();
+        c.put(module("small", 10));
+        c.put(module("big", PARSED_CHILD_BYTES * 2));
+        assert!(c.get(Path::new("big")).is_some());
+        assert!(c.get(Path::new("small")).is_none());
     }
 }

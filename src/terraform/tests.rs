@@ -497,3 +497,40 @@ fn pathological_inputs_are_cut_not_followed() {
         .join()
         .unwrap();
 }
+
+/// Child modules too large to stay parsed together are parsed again when
+/// called again, with the same result as the first time.
+#[test]
+fn modules_dropped_from_the_parse_cache_load_again_when_called_again() {
+    let padding = format!("  pad = \"{}\"\n", "x".repeat(200 << 10));
+    let child = |name: &str| {
+        format!(
+            "variable \"n\" {{}}\nlocals {{\n{padding}}}\nresource \"azurerm_user_assigned_identity\" \"{name}\" {{\n  name = var.n\n}}\n"
+        )
+    };
+    let (a, b) = (child("a"), child("b"));
+    let (_d, unit, _) = load_tree(
+        &[
+            (
+                "main.tf",
+                "module \"a1\" {\n  source = \"./a\"\n  n = \"one\"\n}\nmodule \"b\" {\n  source = \"./b\"\n  n = \"two\"\n}\nmodule \"a2\" {\n  source = \"./a\"\n  n = \"three\"\n}\n",
+            ),
+            ("a/main.tf", &a),
+            ("b/main.tf", &b),
+        ],
+        &[],
+    );
+    let mut names: Vec<String> = unit
+        .resources
+        .iter()
+        .map(|r| {
+            r.name
+                .as_ref()
+                .and_then(|v| v.as_str())
+                .unwrap_or("?")
+                .to_string()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["one", "three", "two"], "{:?}", unit.errors);
+}
