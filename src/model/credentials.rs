@@ -2,7 +2,8 @@
 //! matched over whole file texts, so a secret is found wherever it is
 //! written: a property, a variable, a comment, a heredoc, a parameter file.
 
-use regex::{Regex, RegexSet};
+use aho_corasick::AhoCorasick;
+use regex::Regex;
 use std::sync::OnceLock;
 
 /// A credential found in a text: what it looks like, and the byte range of
@@ -14,26 +15,51 @@ pub struct Credential {
     pub end: usize,
 }
 
-/// (kind, pattern): group 1 is the secret.
-static PATTERNS: &[(&str, &str)] = &[
-    ("storage account key", r"AccountKey=([A-Za-z0-9+/]{86}==)"),
-    ("shared access key", r"SharedAccessKey=([A-Za-z0-9+/]{43}=)"),
+/// (kind, a literal every match contains, pattern): group 1 is the secret.
+static PATTERNS: &[(&str, &str, &str)] = &[
+    (
+        "storage account key",
+        "AccountKey=",
+        r"AccountKey=([A-Za-z0-9+/]{86}==)",
+    ),
+    (
+        "shared access key",
+        "SharedAccessKey=",
+        r"SharedAccessKey=([A-Za-z0-9+/]{43}=)",
+    ),
     (
         "shared access signature",
+        "SharedAccessSignature sr=",
         r"(SharedAccessSignature sr=[^\s;,'\x22]{8,})",
     ),
     (
         "Entra client secret",
+        "Q~",
         r"(?:^|[^A-Za-z0-9_~.\-])([A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\-]{31,34})(?:[^A-Za-z0-9_~.\-]|$)",
     ),
-    ("SAS token signature", r"sig=([A-Za-z0-9%+/=_\-]{40,})"),
-    ("private key", r"(-----BEGIN [A-Z ]*PRIVATE KEY-----)"),
+    (
+        "SAS token signature",
+        "sig=",
+        r"sig=([A-Za-z0-9%+/=_\-]{40,})",
+    ),
+    (
+        "private key",
+        "-----BEGIN ",
+        r"(-----BEGIN [A-Z ]*PRIVATE KEY-----)",
+    ),
     (
         "JSON web token",
+        "eyJ",
         r"(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,})",
     ),
     (
         "connection string password",
+        "password=",
+        r"(?i)(?:^|[;\x22'\s{,(])(?:password|pwd)=([^;\x22'\s,)]+)",
+    ),
+    (
+        "connection string password",
+        "pwd=",
         r"(?i)(?:^|[;\x22'\s{,(])(?:password|pwd)=([^;\x22'\s,)]+)",
     ),
 ];
@@ -43,17 +69,23 @@ const AZURITE_KEY: &str =
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
 struct Compiled {
-    set: RegexSet,
+    /// The patterns' literals, searched together: most texts contain none,
+    /// and one pass over them is several times cheaper than running the
+    /// patterns (a `RegexSet` over every file was the scan's top hot spot).
+    literals: AhoCorasick,
     each: Vec<Regex>,
 }
 
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| Compiled {
-        set: RegexSet::new(PATTERNS.iter().map(|(_, p)| *p)).expect("credential patterns compile"),
+        literals: AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PATTERNS.iter().map(|(_, lit, _)| *lit))
+            .expect("credential literals compile"),
         each: PATTERNS
             .iter()
-            .map(|(_, p)| Regex::new(p).expect("credential pattern compiles"))
+            .map(|(_, _, p)| Regex::new(p).expect("credential pattern compiles"))
             .collect(),
     })
 }
@@ -61,12 +93,12 @@ fn compiled() -> &'static Compiled {
 /// Every credential in `text`, in order of position.
 pub fn find(text: &str) -> Vec<Credential> {
     let c = compiled();
-    let hits = c.set.matches(text);
-    if !hits.matched_any() {
-        return Vec::new();
+    let mut present = vec![false; PATTERNS.len()];
+    for m in c.literals.find_iter(text) {
+        present[m.pattern().as_usize()] = true;
     }
     let mut out = Vec::new();
-    for i in hits.iter() {
+    for (i, _) in present.iter().enumerate().filter(|(_, p)| **p) {
         let kind = PATTERNS[i].0;
         for caps in c.each[i].captures_iter(text) {
             let Some(m) = caps.get(1) else { continue };
