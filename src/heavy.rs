@@ -5,11 +5,14 @@
 //! 359 module directories, 1.6 MB of `.tf`) holds tens of MiB: `hcl-edit`
 //! syntax trees take about thirty times their source. Two such jobs on two
 //! workers, plus the freed-but-fragmented heap each leaves in its thread's
-//! malloc arena, were most of idlint's peak memory on large scans. A job takes the gate when its tree grows past
-//! [`HEAVY_SOURCE_BYTES`], so at most one heavy tree is alive at a time while
-//! light jobs keep every worker busy, and returns freed memory to the system
-//! when it is done. A job holds at most this one lock, and holds no other
-//! while waiting for it, so it cannot deadlock.
+//! malloc arena, were most of idlint's peak memory on large scans.
+//!
+//! A job takes the gate when its tree grows past [`HEAVY_SOURCE_BYTES`], so
+//! at most one heavy tree is alive at a time while light jobs keep every
+//! worker busy, and hands freed memory back to the system around it. A job
+//! holds at most this one lock and waits on nothing while holding it. Jobs
+//! must stay free of nested rayon work: a worker waiting inside a `join`
+//! could steal another heavy job and lock the gate twice.
 
 use std::sync::{Mutex, MutexGuard};
 
@@ -26,8 +29,7 @@ pub struct Heavy {
 impl Heavy {
     /// Waits until no other heavy job runs.
     pub fn acquire() -> Heavy {
-        // A panicking heavy job (caught per job) poisons the lock; the gate
-        // guards no data, so the poison carries no meaning.
+        // The gate guards no data: a poisoned lock carries no meaning.
         let guard = GATE.lock().unwrap_or_else(|p| p.into_inner());
         // Start from what is live, not from what light jobs left freed.
         release_free_memory();
