@@ -243,6 +243,19 @@ fn from_error(e: &FileError) -> Shown {
 }
 
 pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and every piece written is a `String`.
+    let _ = write(report, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The same text as [`render`], written one finding at a time, so a large
+/// report is never held whole.
+pub fn write(
+    report: &Report,
+    opts: &super::RenderOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -252,22 +265,25 @@ pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
         .with_width(opts.width)
         .with_context_lines(1)
         .with_links(false);
-    let mut out = String::new();
+    let mut one = String::new();
     if !opts.quiet {
         let listed = super::listed(report, opts);
         let masked = Masked::new(listed.iter().copied());
         for d in listed {
-            let _ = handler.render_report(&mut out, &from_diagnostic(d, &masked));
-            out.push('\n');
+            one.clear();
+            let _ = handler.render_report(&mut one, &from_diagnostic(d, &masked));
+            one.push('\n');
+            w.write_all(one.as_bytes())?;
         }
     }
     for e in &report.errors {
-        let _ = handler.render_report(&mut out, &from_error(e));
-        out.push('\n');
+        one.clear();
+        let _ = handler.render_report(&mut one, &from_error(e));
+        one.push('\n');
+        w.write_all(one.as_bytes())?;
     }
-    out.push_str(&summary_line(report));
-    out.push('\n');
-    out
+    w.write_all(summary_line(report).as_bytes())?;
+    w.write_all(b"\n")
 }
 
 /// Errors alone (a configuration file that does not load).

@@ -44,7 +44,8 @@ pub fn listed<'r>(
     v
 }
 
-/// Writes the report: JSON is streamed, the other formats rendered first.
+/// Writes the report: the formats an audit makes large (JSON, SARIF, human)
+/// are streamed, the others rendered first.
 pub fn write(
     report: &Report,
     format: Format,
@@ -53,6 +54,8 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(report, opts, w),
+        Format::Sarif => sarif::write(report, opts, w),
+        Format::Human => human::write(report, opts, w),
         _ => w.write_all(render(report, format, opts).as_bytes()),
     }
 }

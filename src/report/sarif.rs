@@ -435,6 +435,23 @@ fn notification(e: &FileError) -> Notification {
 }
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
+    let mut s = serde_json::to_string_pretty(&log(report, opts))
+        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize report: {e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// The same bytes as [`render`], streamed to `w`.
+pub fn write(
+    report: &Report,
+    opts: &RenderOptions,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &log(report, opts)).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+fn log(report: &Report, opts: &RenderOptions) -> Log {
     let mut rules: Vec<ReportingDescriptor> =
         REGISTRY.iter().map(|r| descriptor(&r.meta)).collect();
     let mut index: BTreeMap<&str, usize> = REGISTRY
@@ -465,7 +482,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     }
 
     let results = shown.iter().map(|d| result(d, index[d.rule_id])).collect();
-    let log = Log {
+    Log {
         schema: SCHEMA_URI,
         version: "2.1.0",
         runs: vec![Run {
@@ -494,11 +511,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             column_kind: "unicodeCodePoints",
             results,
         }],
-    };
-    let mut s = serde_json::to_string_pretty(&log)
-        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize report: {e}\"}}"));
-    s.push('\n');
-    s
+    }
 }
 
 #[cfg(test)]

@@ -753,3 +753,30 @@ fn snapshot_report_github() {
         render(&report_dir(), Format::Github, &opts(false))
     );
 }
+
+/// `--output` and stdout stream the report through `report::write`; the
+/// snapshots above check `render`. Both must give the same bytes, with and
+/// without suppressed findings and errors.
+#[test]
+fn streamed_reports_are_the_rendered_ones() {
+    let report = report_dir();
+    assert!(!report.diagnostics.is_empty() && !report.errors.is_empty());
+    for format in [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Github,
+    ] {
+        for shown in [false, true] {
+            let mut streamed = Vec::new();
+            idlint::report::write(&report, format, &opts(shown), &mut streamed).unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                render(&report, format, &opts(shown)),
+                "{format:?}"
+            );
+        }
+    }
+}
