@@ -15,51 +15,47 @@ pub struct Credential {
     pub end: usize,
 }
 
-/// (kind, a literal every match contains, pattern): group 1 is the secret.
-static PATTERNS: &[(&str, &str, &str)] = &[
+/// (kind, literals one of which every match contains, pattern): group 1 is
+/// the secret.
+static PATTERNS: &[(&str, &[&str], &str)] = &[
     (
         "storage account key",
-        "AccountKey=",
+        &["AccountKey="],
         r"AccountKey=([A-Za-z0-9+/]{86}==)",
     ),
     (
         "shared access key",
-        "SharedAccessKey=",
+        &["SharedAccessKey="],
         r"SharedAccessKey=([A-Za-z0-9+/]{43}=)",
     ),
     (
         "shared access signature",
-        "SharedAccessSignature sr=",
+        &["SharedAccessSignature sr="],
         r"(SharedAccessSignature sr=[^\s;,'\x22]{8,})",
     ),
     (
         "Entra client secret",
-        "Q~",
+        &["Q~"],
         r"(?:^|[^A-Za-z0-9_~.\-])([A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\-]{31,34})(?:[^A-Za-z0-9_~.\-]|$)",
     ),
     (
         "SAS token signature",
-        "sig=",
+        &["sig="],
         r"sig=([A-Za-z0-9%+/=_\-]{40,})",
     ),
     (
         "private key",
-        "-----BEGIN ",
+        &["-----BEGIN "],
         r"(-----BEGIN [A-Z ]*PRIVATE KEY-----)",
     ),
     (
         "JSON web token",
-        "eyJ",
+        &["eyJ"],
         r"(eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,})",
     ),
     (
         "connection string password",
-        "password=",
-        r"(?i)(?:^|[;\x22'\s{,(])(?:password|pwd)=([^;\x22'\s,)]+)",
-    ),
-    (
-        "connection string password",
-        "pwd=",
+        &["password=", "pwd="],
         r"(?i)(?:^|[;\x22'\s{,(])(?:password|pwd)=([^;\x22'\s,)]+)",
     ),
 ];
@@ -73,6 +69,8 @@ struct Compiled {
     /// and one pass over them is several times cheaper than running the
     /// patterns (a `RegexSet` over every file was the scan's top hot spot).
     literals: AhoCorasick,
+    /// The pattern each literal belongs to.
+    pattern_of: Vec<usize>,
     each: Vec<Regex>,
 }
 
@@ -81,8 +79,13 @@ fn compiled() -> &'static Compiled {
     C.get_or_init(|| Compiled {
         literals: AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(PATTERNS.iter().map(|(_, lit, _)| *lit))
+            .build(PATTERNS.iter().flat_map(|(_, lits, _)| lits.iter()))
             .expect("credential literals compile"),
+        pattern_of: PATTERNS
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, lits, _))| lits.iter().map(move |_| i))
+            .collect(),
         each: PATTERNS
             .iter()
             .map(|(_, _, p)| Regex::new(p).expect("credential pattern compiles"))
@@ -95,7 +98,7 @@ pub fn find(text: &str) -> Vec<Credential> {
     let c = compiled();
     let mut present = vec![false; PATTERNS.len()];
     for m in c.literals.find_iter(text) {
-        present[m.pattern().as_usize()] = true;
+        present[c.pattern_of[m.pattern().as_usize()]] = true;
     }
     let mut out = Vec::new();
     for (i, _) in present.iter().enumerate().filter(|(_, p)| **p) {

@@ -88,6 +88,8 @@ pub struct JobResult {
 }
 
 impl JobResult {
+    /// Adds `o`'s findings, errors and counts. The Terraform root fields
+    /// (`tf_root`, `tf_local`, `tf_children`) are the caller's to take first.
     pub fn merge(&mut self, o: JobResult) {
         self.diagnostics.extend(o.diagnostics);
         self.errors.extend(o.errors);
@@ -96,7 +98,6 @@ impl JobResult {
         self.failed += o.failed;
         self.bytes += o.bytes;
         self.times.add(&o.times);
-        self.tf_children.extend(o.tf_children);
         self.inline.extend(o.inline);
         self.units.extend(o.units);
     }
