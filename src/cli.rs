@@ -107,6 +107,12 @@ pub struct CheckArgs {
     /// Configuration file [default: the nearest .idlint.yaml upward from the first path]
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Use no configuration found in the scanned tree; only --config, if given
+    #[arg(long)]
+    pub isolated: bool,
+    /// List `idlint:ignore` comments but do not honour them (PR gates)
+    #[arg(long)]
+    pub no_inline_suppressions: bool,
     /// Hide findings whose fingerprints are in this baseline file
     #[arg(long)]
     pub baseline: Option<PathBuf>,
@@ -151,19 +157,13 @@ pub struct CheckArgs {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(*args),
-        Command::Rules { format } => {
-            print_out(&catalog(format));
-            0
-        }
+        Command::Rules { format } => print_out(&catalog(format), 0),
         Command::Inspect { paths, counts } => inspect(&paths, counts),
         Command::Merge { reports, output } => {
             crate::report::merge::run(&reports, output.as_deref())
         }
         Command::Explain { rule } => match rules::lookup(&rule) {
-            Some(r) => {
-                print_out(&explain(r.meta.docs));
-                0
-            }
+            Some(r) => print_out(&explain(r.meta.docs), 0),
             None => {
                 eprintln!("error: no rule named `{rule}`; `idlint rules` lists them");
                 2
@@ -172,14 +172,38 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-fn print_out(s: &str) {
+/// Writes `s` to standard output; the exit code of a failed write (see
+/// [`write_outcome`]), or `ok` when it was written.
+fn print_out(s: &str, ok: i32) -> i32 {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(s.as_bytes());
-    let _ = out.flush();
+    write_outcome(out.write_all(s.as_bytes()).and_then(|_| out.flush()), ok)
+}
+
+/// A report that could not be written must not pass for a clean run (`>
+/// /dev/full`, a full disk): exit 2 with the reason. A closed pipe (`|
+/// head`) is the reader's choice, not an error: quiet, and the exit code
+/// the run had anyway.
+pub fn write_outcome(r: std::io::Result<()>, ok: i32) -> i32 {
+    match r {
+        Ok(()) => ok,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ok,
+        Err(e) => {
+            eprintln!(
+                "error: cannot write to standard output: {}",
+                crate::discover::io_message(&e)
+            );
+            2
+        }
+    }
 }
 
 fn check(args: CheckArgs) -> i32 {
+    // A pull request can add or edit a discovered configuration; a gate that
+    // must not be switched off by the change it judges passes --isolated.
     let config_path = args.config.clone().or_else(|| {
+        if args.isolated {
+            return None;
+        }
         let start = args
             .paths
             .first()
@@ -223,6 +247,7 @@ fn check(args: CheckArgs) -> i32 {
         baseline: args.baseline.clone(),
         shard: args.shard,
         inspect: false,
+        no_inline_suppressions: args.no_inline_suppressions,
     };
     let report = match lint(&args.paths, &settings) {
         Ok(r) => r,
@@ -258,9 +283,12 @@ fn check(args: CheckArgs) -> i32 {
             }
         }
         None => {
-            // A closed pipe (`| head`) is not an error worth reporting.
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let _ = report::write(&report, args.format, &opts, &mut out).and_then(|_| out.flush());
+            let written =
+                report::write(&report, args.format, &opts, &mut out).and_then(|_| out.flush());
+            if write_outcome(written, 0) != 0 {
+                return 2;
+            }
         }
     }
     if args.stats {
@@ -319,15 +347,10 @@ fn inspect(paths: &[PathBuf], counts: bool) -> i32 {
                 serde_json::to_string_pretty(&r.units).unwrap_or_default()
             };
             s.push('\n');
-            print_out(&s);
             for e in &r.errors {
                 eprintln!("{}: error: {}", e.file, e.message);
             }
-            if r.errors.is_empty() {
-                0
-            } else {
-                2
-            }
+            print_out(&s, if r.errors.is_empty() { 0 } else { 2 })
         }
         Err(e) => {
             eprintln!("error: {e}");

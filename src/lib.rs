@@ -52,6 +52,9 @@ pub struct Settings {
     pub shard: Option<(u32, u32)>,
     /// Keep a summary of every unit (`idlint inspect`).
     pub inspect: bool,
+    /// `idlint:ignore` comments are listed but suppress nothing: a pull
+    /// request must not switch its own gate off.
+    pub no_inline_suppressions: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -74,9 +77,16 @@ pub struct Summary {
     pub failed: usize,
     pub findings: usize,
     pub suppressed: usize,
+    /// `idlint:ignore` comments not honoured (`--no-inline-suppressions`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub inline_not_honoured: usize,
     /// Files with errors: unreadable, unparseable, or with located load errors.
     pub errors: usize,
     pub by_severity: BySeverity,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Default)]
@@ -86,6 +96,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings hidden by a suppression or the baseline, each saying which.
     pub suppressed: Vec<Diagnostic>,
+    /// Inline suppressions listed but not honoured.
+    pub unhonoured: Vec<suppress::Unhonoured>,
     pub errors: Vec<FileError>,
     pub skipped: Vec<(String, String)>,
     pub summary: Summary,
@@ -280,6 +292,52 @@ fn recount(report: &mut Report) {
     report.summary.by_severity = by;
     report.summary.findings = report.diagnostics.len();
     report.summary.suppressed = report.suppressed.len();
+    report.summary.inline_not_honoured = report.unhonoured.len();
+}
+
+/// One finding per rule and exact place: copy loops, `count`/`for_each`
+/// instances and several parameter files evaluate one declaration many
+/// times, and those are one finding (the most severe is kept). Distinct
+/// places stay distinct, even on one line of a minified template. Then
+/// fingerprints are made unique: a baseline entry must hide exactly one
+/// finding, so the second and later findings that share a fingerprint (two
+/// blocks of one resource that the subject does not tell apart) get their
+/// ordinal mixed in, in report order.
+fn dedup_findings(diags: &mut Vec<Diagnostic>) {
+    fn place(d: &Diagnostic) -> (&str, &str, u32, u32, u32, u32) {
+        (
+            d.rule_id,
+            &d.file,
+            d.line,
+            d.column,
+            d.end_line,
+            d.end_column,
+        )
+    }
+    diags.sort_by(|a, b| {
+        (
+            place(a),
+            std::cmp::Reverse(a.severity),
+            &a.message,
+            &a.fingerprint,
+        )
+            .cmp(&(
+                place(b),
+                std::cmp::Reverse(b.severity),
+                &b.message,
+                &b.fingerprint,
+            ))
+    });
+    diags.dedup_by(|a, b| place(a) == place(b));
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for d in diags.iter_mut() {
+        let n = seen.entry(d.fingerprint.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            d.fingerprint = findings::fingerprint(d.rule_id, &d.fingerprint, &n.to_string());
+        }
+    }
 }
 
 /// Orders, deduplicates, suppresses and counts: the same output whatever
@@ -296,33 +354,14 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
             d.severity = *sev;
         }
     }
-    // One finding per (rule, file, line): copy loops and several parameter
-    // files evaluate one declaration many times. Keep the most severe.
-    diags.sort_by(|a, b| {
-        (
-            &a.file,
-            a.line,
-            a.rule_id,
-            std::cmp::Reverse(a.severity),
-            a.column,
-            &a.message,
-        )
-            .cmp(&(
-                &b.file,
-                b.line,
-                b.rule_id,
-                std::cmp::Reverse(b.severity),
-                b.column,
-                &b.message,
-            ))
-    });
-    diags.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.rule_id == b.rule_id);
+    dedup_findings(&mut diags);
     let outcome = suppress::apply(
         diags,
         &all.inline,
         &settings.config,
         &settings.selection,
         config::today(),
+        !settings.no_inline_suppressions,
     );
     let mut diags = outcome.kept;
     diags.extend(outcome.meta);
@@ -353,6 +392,7 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
         failed: all.failed,
         findings: diags.len(),
         suppressed: 0,
+        inline_not_honoured: 0,
         errors: error_files.len(),
         by_severity: by,
     };
@@ -362,6 +402,7 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
         units,
         diagnostics: diags,
         suppressed,
+        unhonoured: outcome.unhonoured,
         errors,
         skipped,
         summary,

@@ -201,21 +201,40 @@ pub struct Outcome {
     pub kept: Vec<Diagnostic>,
     pub suppressed: Vec<Diagnostic>,
     pub meta: Vec<Diagnostic>,
+    /// Inline comments not honoured (`--no-inline-suppressions`), each once.
+    pub unhonoured: Vec<Unhonoured>,
+}
+
+/// An `idlint:ignore` comment that a PR gate did not honour, listed so a
+/// reviewer sees what the change tried to silence.
+#[derive(Clone, Debug, serde::Serialize, PartialEq, Eq)]
+pub struct Unhonoured {
+    pub file: String,
+    pub line: u32,
+    pub rules: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Findings it would have suppressed, all reported.
+    pub would_suppress: usize,
 }
 
 fn names(meta: &RuleMeta, token: &str) -> bool {
     meta.id.eq_ignore_ascii_case(token) || meta.name.eq_ignore_ascii_case(token)
 }
 
-/// Applies inline and configured suppressions to `diagnostics`.
+/// Applies inline and configured suppressions to `diagnostics`. With
+/// `honour_inline` false, comments in the scanned code suppress nothing
+/// (the code under review cannot switch its own gate off) and are listed.
 pub fn apply(
     diagnostics: Vec<Diagnostic>,
     inline: &[Inline],
     config: &Config,
     selection: &Selection,
     today: (i32, u32, u32),
+    honour_inline: bool,
 ) -> Outcome {
     let mut used_inline = vec![false; inline.len()];
+    let mut would_suppress = vec![0usize; inline.len()];
     let mut used_config = vec![false; config.suppress.len()];
     let base = config.base_dir();
     let expired = |s: &Suppress| s.expires.is_some_and(|e| e < today);
@@ -228,7 +247,10 @@ pub fn apply(
         } && d.span.start >= s.covers.start
             && d.span.start < s.covers.end.max(s.covers.start + 1)
             && rule.is_some_and(|m| s.rules.iter().any(|t| names(m, t))));
-        if let Some(i) = inline_hit {
+        if let Some(i) = inline_hit.filter(|_| !honour_inline) {
+            used_inline[i] = true;
+            would_suppress[i] += 1;
+        } else if let Some(i) = inline_hit {
             used_inline[i] = true;
             d.suppressed = Some(Suppressed {
                 kind: SuppressionKind::Inline,
@@ -262,9 +284,19 @@ pub fn apply(
             .filter(|m| selection.enabled(m))
     };
     let mut seen = std::collections::HashSet::new();
+    let mut unhonoured = Vec::new();
     for (i, s) in inline.iter().enumerate() {
         if !seen.insert((s.file.path.clone(), s.comment.start)) {
             continue;
+        }
+        if !honour_inline {
+            unhonoured.push(Unhonoured {
+                file: s.file.display.clone(),
+                line: s.file.line_col(s.comment.start).line,
+                rules: s.rules.clone(),
+                reason: s.reason.clone(),
+                would_suppress: would_suppress[i],
+            });
         }
         let all_enabled = s.rules.iter().all(|t| enabled(t));
         let unknown: Vec<&str> = s
@@ -346,10 +378,12 @@ pub fn apply(
             }
         }
     }
+    unhonoured.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Outcome {
         kept,
         suppressed,
         meta,
+        unhonoured,
     }
 }
 

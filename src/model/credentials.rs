@@ -114,8 +114,15 @@ pub fn find(text: &str) -> Vec<Credential> {
             }
         }
     }
-    out.sort_by_key(|c| (c.start, c.end));
-    out.dedup_by_key(|c| c.start);
+    // A match inside another (the signature of a SAS inside a connection
+    // string) is the same secret: keep the outermost.
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut reach = 0;
+    out.retain(|c| {
+        let inside = c.end <= reach;
+        reach = reach.max(c.end);
+        !inside
+    });
     out
 }
 

@@ -282,6 +282,17 @@ pub fn write(
         one.push('\n');
         w.write_all(one.as_bytes())?;
     }
+    for u in &report.unhonoured {
+        let n = u.would_suppress;
+        writeln!(
+            w,
+            "note: {}:{}: `idlint:ignore {}` not honoured (--no-inline-suppressions); it would suppress {n} finding{}",
+            u.file,
+            u.line,
+            u.rules.join(","),
+            plural(n)
+        )?;
+    }
     w.write_all(summary_line(report).as_bytes())?;
     w.write_all(b"\n")
 }
@@ -336,6 +347,13 @@ pub fn summary_line(report: &Report) -> String {
     }
     if s.suppressed > 0 {
         let _ = write!(line, ", {} suppressed", s.suppressed);
+    }
+    if s.inline_not_honoured > 0 {
+        let _ = write!(
+            line,
+            ", {} `idlint:ignore` not honoured",
+            s.inline_not_honoured
+        );
     }
     if s.errors > 0 {
         let _ = write!(line, ", {} file{} with errors", s.errors, plural(s.errors));

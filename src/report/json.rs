@@ -22,6 +22,8 @@ struct Out<'a> {
     findings: Vec<&'a crate::findings::Diagnostic>,
     errors: &'a [crate::scan::FileError],
     skipped: Vec<Skipped<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    inline_not_honoured: &'a [crate::suppress::Unhonoured],
 }
 
 fn out<'a>(report: &'a Report, opts: &super::RenderOptions) -> Out<'a> {
@@ -38,6 +40,7 @@ fn out<'a>(report: &'a Report, opts: &super::RenderOptions) -> Out<'a> {
             .iter()
             .map(|(f, r)| Skipped { file: f, reason: r })
             .collect(),
+        inline_not_honoured: &report.unhonoured,
     }
 }
 

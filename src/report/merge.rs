@@ -49,7 +49,14 @@ pub fn run(paths: &[std::path::PathBuf], output: Option<&Path>) -> i32 {
                 return 2;
             }
         }
-        None => print!("{text}"),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            return crate::cli::write_outcome(
+                out.write_all(text.as_bytes()).and_then(|_| out.flush()),
+                0,
+            );
+        }
     }
     0
 }

@@ -1,7 +1,8 @@
 //! The bad-input matrix, through the real binary: for every kind of malformed
 //! or odd input, the exit code, the exact located error (or none where the
 //! input is valid), the good neighbour files of the same run still scanned
-//! with their finding, no panic, and a bound on time.
+//! with their finding, and no panic. Time is printed, never asserted: a
+//! loaded 2-core CI machine is no clock (benchmarks measure time).
 //!
 //! Small inputs are committed under `testdata/malformed/<case>/`, each beside
 //! a `good.json` and/or `good.tf` with one MID004 finding. Large or special
@@ -16,20 +17,6 @@ use std::process::Output;
 use std::time::{Duration, Instant};
 
 const CASES: &str = "testdata/malformed";
-
-/// Time one case may take. Release builds take a few milliseconds per case
-/// (the slowest, the 1 MB HCL line, 22 ms); a `cargo test` build does not
-/// optimise its dependencies and parses HCL some 20 times slower (0.45 s
-/// there), so unoptimised builds get three times the budget.
-const BUDGET: Duration = Duration::from_secs(1);
-
-fn budget() -> Duration {
-    if cfg!(debug_assertions) {
-        BUDGET * 3
-    } else {
-        BUDGET
-    }
-}
 
 /// What one run must show. File names are relative to the case directory.
 struct Expect {
@@ -69,11 +56,6 @@ fn assert_run(case: &str, dir: &str, out: &Output, took: Duration, want: &Expect
     let err = stderr(out);
     eprintln!("{case}: {took:?}");
     assert!(!err.contains("panicked"), "{case}: panic\n{err}");
-    assert!(
-        took < budget(),
-        "{case}: took {took:?}, over the {:?} budget",
-        budget()
-    );
     assert_eq!(
         out.status.code(),
         Some(want.exit),
@@ -573,7 +555,8 @@ mod harness;
 
 /// Every input the fuzzers found a crash, hang or blow-up with, kept in
 /// `testdata/fuzz/<target>/`, run through the same code as its target
-/// (`fuzz/harness.rs`): no panic, and done within the budget.
+/// (`fuzz/harness.rs`): no panic. Their bounds are step and size limits
+/// the code enforces; the time taken is printed, never asserted.
 #[test]
 fn fuzz_regressions() {
     type Target = fn(&[u8]);
@@ -607,7 +590,6 @@ fn fuzz_regressions() {
             run(&data);
             let took = t.elapsed();
             eprintln!("{}: {took:?}", p.display());
-            assert!(took < budget(), "{}: took {took:?}", p.display());
         }
     }
 }
