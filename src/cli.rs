@@ -42,6 +42,9 @@ pub enum Command {
         /// Only counts per unit (declarations, resources), not the resources themselves
         #[arg(long)]
         counts: bool,
+        /// The scan root: nothing outside it is read [default: the repository's top level, else .]
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Merge JSON or SARIF reports (shards, repositories) into one
     Merge {
@@ -104,9 +107,12 @@ pub struct CheckArgs {
     /// Lowest severity that makes the exit code 1 [default: low, or `fail_on` of the config]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Configuration file [default: the nearest .idlint.yaml upward from the first path]
+    /// Configuration file [default: the nearest .idlint.yaml upward from the first path, within the root]
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// The scan root: nothing outside it is read [default: the repository's top level, else .]
+    #[arg(long)]
+    pub root: Option<PathBuf>,
     /// Hide findings whose fingerprints are in this baseline file
     #[arg(long)]
     pub baseline: Option<PathBuf>,
@@ -155,7 +161,11 @@ pub fn run(cli: Cli) -> i32 {
             print_out(&catalog(format));
             0
         }
-        Command::Inspect { paths, counts } => inspect(&paths, counts),
+        Command::Inspect {
+            paths,
+            counts,
+            root,
+        } => inspect(&paths, counts, root),
         Command::Merge { reports, output } => {
             crate::report::merge::run(&reports, output.as_deref())
         }
@@ -179,13 +189,27 @@ fn print_out(s: &str) {
 }
 
 fn check(args: CheckArgs) -> i32 {
+    let roots = match crate::source::roots::Roots::for_scan(args.root.as_deref(), &args.paths) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let mut skipped = Vec::new();
     let config_path = args.config.clone().or_else(|| {
         let start = args
             .paths
             .first()
             .cloned()
             .unwrap_or_else(|| PathBuf::from("."));
-        config::find(&start)
+        match config::find(&start, &roots)? {
+            config::Found::File(p) => Some(p),
+            config::Found::Refused(p, why) => {
+                skipped.push((p, why));
+                None
+            }
+        }
     });
     let cfg = match config_path.as_deref().map(config::load) {
         None => Config::default(),
@@ -223,6 +247,8 @@ fn check(args: CheckArgs) -> i32 {
         baseline: args.baseline.clone(),
         shard: args.shard,
         inspect: false,
+        root: args.root.clone(),
+        skipped,
     };
     let report = match lint(&args.paths, &settings) {
         Ok(r) => r,
@@ -292,9 +318,10 @@ fn render_config_error(e: &config::ConfigError) -> String {
     crate::report::human::render_errors(&[err], color, terminal_width())
 }
 
-fn inspect(paths: &[PathBuf], counts: bool) -> i32 {
+fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>) -> i32 {
     let settings = Settings {
         inspect: true,
+        root,
         selection: Selection {
             select: vec!["META".into()],
             ignore: Vec::new(),

@@ -40,7 +40,8 @@ fn load_tree(
     vars.sort_by_key(|p| (!p.ends_with("terraform.tfvars"), p.clone()));
     vars.extend(extra_vars.iter().map(|v| dir.path().join(v)));
     let tfvars: Vec<TfFile> = vars.into_iter().map(&mut parse).collect();
-    let loaded = load(dir.path().to_path_buf(), root_files, tfvars, next);
+    let roots = crate::source::roots::Roots::new(dir.path()).unwrap();
+    let loaded = load(dir.path().to_path_buf(), root_files, tfvars, next, &roots);
     (dir, loaded.unit, loaded.child_dirs)
 }
 
