@@ -62,7 +62,14 @@ fn configuration_is_found_upward_and_flags_override_it() {
     assert_eq!(json(&o)["findings"][0]["rule_id"], "MID004");
     assert_eq!(o.status.code(), Some(0), "fail_on: critical from the file");
     let o = idlint(&[
-        "check", &sub, "--root", &root, "--ignore", "SEC", "--fail-on", "high",
+        "check",
+        &sub,
+        "--root",
+        &root,
+        "--ignore",
+        "SEC",
+        "--fail-on",
+        "high",
     ]);
     assert_eq!(o.status.code(), Some(1));
     // Without it, the file's directory is the root: the configuration above
