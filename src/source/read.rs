@@ -91,7 +91,7 @@ fn open(path: &Path, no_follow: bool) -> std::io::Result<std::fs::File> {
 }
 
 fn too_large(size: Option<u64>, limit: u64) -> ReadError {
-    let limit_text = if limit % (1024 * 1024) == 0 {
+    let limit_text = if limit.is_multiple_of(1024 * 1024) {
         format!("{} MiB", limit / (1024 * 1024))
     } else {
         format!("{limit} bytes")
