@@ -42,7 +42,8 @@ fn main() {
         .unwrap_or(5)
         .max(1);
     let paths = vec![corpus.clone()];
-    let disc = discover::discover(&paths, &globset::GlobSet::empty());
+    let roots = idlint::source::roots::Roots::for_scan(None, &paths).expect("scan roots");
+    let disc = discover::discover(&paths, &globset::GlobSet::empty(), &roots);
     let files: Vec<(PathBuf, FileKind)> = disc
         .jobs
         .iter()
@@ -57,7 +58,7 @@ fn main() {
     let parse = || {
         files.par_iter().for_each(|(path, kind)| {
             let mut times = PhaseTimes::default();
-            let Ok(src) = scan::read_source(path, &mut times) else {
+            let Ok(src) = scan::read_source(path, None, &mut times) else {
                 return;
             };
             match kind {

@@ -225,7 +225,14 @@ fn hcl_inner(data: &[u8]) {
     let Some(main) = tf_file(name, &text, 0) else {
         return;
     };
-    let loaded = terraform::load(module_dir().to_path_buf(), vec![main], Vec::new(), 1);
+    let roots = idlint::source::roots::Roots::new(module_dir()).expect("temp module dir");
+    let loaded = terraform::load(
+        module_dir().to_path_buf(),
+        vec![main],
+        Vec::new(),
+        1,
+        &roots,
+    );
     locate_errors(&loaded.unit);
     let vars_name = if json {
         "terraform.tfvars.json"
@@ -234,7 +241,13 @@ fn hcl_inner(data: &[u8]) {
     };
     let decl = "variable \"a\" {}\nvariable \"b\" {\n  sensitive = true\n}\n";
     if let (Some(main), Some(vars)) = (tf_file("main.tf", decl, 0), tf_file(vars_name, &text, 1)) {
-        let loaded = terraform::load(module_dir().to_path_buf(), vec![main], vec![vars], 2);
+        let loaded = terraform::load(
+            module_dir().to_path_buf(),
+            vec![main],
+            vec![vars],
+            2,
+            &roots,
+        );
         locate_errors(&loaded.unit);
     }
 }

@@ -30,13 +30,10 @@ pub fn write(path: &Path, diagnostics: &[Diagnostic]) -> Result<(), String> {
 }
 
 pub fn read(path: &Path) -> Result<BTreeSet<String>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "cannot read {}: {}",
-            path.display(),
-            crate::discover::io_message(&e)
-        )
-    })?;
+    let bytes = crate::source::read::read_bytes(path, crate::source::MAX_FILE_BYTES, None)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{} is not an idlint baseline: not UTF-8", path.display()))?;
     let f: File = serde_json::from_str(&text)
         .map_err(|e| format!("{} is not an idlint baseline: {e}", path.display()))?;
     if f.version != 1 {

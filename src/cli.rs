@@ -42,6 +42,9 @@ pub enum Command {
         /// Only counts per unit (declarations, resources), not the resources themselves
         #[arg(long)]
         counts: bool,
+        /// The scan root: nothing outside it is read [default: the repository's top level, else .]
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// Merge JSON or SARIF reports (shards, repositories) into one
     Merge {
@@ -104,7 +107,7 @@ pub struct CheckArgs {
     /// Lowest severity that makes the exit code 1 [default: low, or `fail_on` of the config]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Configuration file [default: the nearest .idlint.yaml upward from the first path]
+    /// Configuration file [default: the nearest .idlint.yaml upward from the first path, within the root]
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Use no configuration found in the scanned tree; only --config, if given
@@ -113,6 +116,9 @@ pub struct CheckArgs {
     /// List `idlint:ignore` comments but do not honour them (PR gates)
     #[arg(long)]
     pub no_inline_suppressions: bool,
+    /// The scan root: nothing outside it is read [default: the repository's top level, else .]
+    #[arg(long)]
+    pub root: Option<PathBuf>,
     /// Hide findings whose fingerprints are in this baseline file
     #[arg(long)]
     pub baseline: Option<PathBuf>,
@@ -158,7 +164,11 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(*args),
         Command::Rules { format } => print_out(&catalog(format), 0),
-        Command::Inspect { paths, counts } => inspect(&paths, counts),
+        Command::Inspect {
+            paths,
+            counts,
+            root,
+        } => inspect(&paths, counts, root),
         Command::Merge { reports, output } => {
             crate::report::merge::run(&reports, output.as_deref())
         }
@@ -198,6 +208,14 @@ pub fn write_outcome(r: std::io::Result<()>, ok: i32) -> i32 {
 }
 
 fn check(args: CheckArgs) -> i32 {
+    let roots = match crate::source::roots::Roots::for_scan(args.root.as_deref(), &args.paths) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let mut skipped = Vec::new();
     // A pull request can add or edit a discovered configuration; a gate that
     // must not be switched off by the change it judges passes --isolated.
     let config_path = args.config.clone().or_else(|| {
@@ -209,7 +227,13 @@ fn check(args: CheckArgs) -> i32 {
             .first()
             .cloned()
             .unwrap_or_else(|| PathBuf::from("."));
-        config::find(&start)
+        match config::find(&start, &roots)? {
+            config::Found::File(p) => Some(p),
+            config::Found::Refused(p, why) => {
+                skipped.push((p, why));
+                None
+            }
+        }
     });
     let cfg = match config_path.as_deref().map(config::load) {
         None => Config::default(),
@@ -248,6 +272,8 @@ fn check(args: CheckArgs) -> i32 {
         shard: args.shard,
         inspect: false,
         no_inline_suppressions: args.no_inline_suppressions,
+        root: args.root.clone(),
+        skipped,
     };
     let report = match lint(&args.paths, &settings) {
         Ok(r) => r,
@@ -320,9 +346,10 @@ fn render_config_error(e: &config::ConfigError) -> String {
     crate::report::human::render_errors(&[err], color, terminal_width())
 }
 
-fn inspect(paths: &[PathBuf], counts: bool) -> i32 {
+fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>) -> i32 {
     let settings = Settings {
         inspect: true,
+        root,
         selection: Selection {
             select: vec!["META".into()],
             ignore: Vec::new(),

@@ -4,6 +4,8 @@
 
 use crate::findings::Severity;
 use crate::rules;
+use crate::source::read::{read_bytes, NOT_REGULAR};
+use crate::source::roots::Roots;
 use crate::source::SourceFile;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -106,23 +108,42 @@ impl ConfigError {
     }
 }
 
-/// The nearest `.idlint.yaml` in `start` or its parents.
-pub fn find(start: &Path) -> Option<PathBuf> {
-    let abs = if start.is_absolute() {
-        start.to_path_buf()
-    } else {
-        std::env::current_dir().ok()?.join(start)
-    };
+/// What configuration discovery found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Found {
+    File(PathBuf),
+    /// A configuration file that may not be read (a link leaving the
+    /// roots, a FIFO), with the reason: reported as skipped.
+    Refused(PathBuf, String),
+}
+
+/// The nearest `.idlint.yaml` in `start` or its parents, up to the root that
+/// holds `start`: a configuration above the repository is someone else's.
+pub fn find(start: &Path, roots: &Roots) -> Option<Found> {
+    let abs = std::path::absolute(start).ok()?;
     let mut dir = if abs.is_dir() {
         Some(abs.as_path())
     } else {
         abs.parent()
     };
     while let Some(d) = dir {
+        if !std::fs::canonicalize(d).is_ok_and(|c| roots.contains(&c)) {
+            return None;
+        }
         for name in FILE_NAMES {
             let p = d.join(name);
-            if p.is_file() {
-                return Some(p);
+            if std::fs::symlink_metadata(&p).is_err() {
+                continue;
+            }
+            match roots.admit(&p) {
+                Ok(c) => match std::fs::metadata(c) {
+                    Ok(m) if m.is_file() => return Some(Found::File(p)),
+                    Ok(m) if !m.is_dir() => return Some(Found::Refused(p, NOT_REGULAR.into())),
+                    _ => {}
+                },
+                Err(e) if e.skip => return Some(Found::Refused(p, e.message)),
+                // A broken link is no configuration, as before.
+                Err(_) => {}
             }
         }
         dir = d.parent();
@@ -132,18 +153,15 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let bytes = std::fs::read(path).map_err(|e| ConfigError {
-        source: Arc::new(SourceFile::new(path.to_path_buf(), String::new())),
+    let empty = || Arc::new(SourceFile::new(path.to_path_buf(), String::new()));
+    let bytes = read_bytes(path, crate::source::MAX_FILE_BYTES, None).map_err(|e| ConfigError {
+        source: empty(),
         line: 0,
         column: 0,
-        message: format!(
-            "cannot read {}: {}",
-            path.display(),
-            crate::discover::io_message(&e)
-        ),
+        message: format!("cannot read {}: {}", path.display(), e.message),
     })?;
     let text = crate::source::decode(bytes).map_err(|e| ConfigError {
-        source: Arc::new(SourceFile::new(path.to_path_buf(), String::new())),
+        source: empty(),
         line: 0,
         column: 0,
         message: e.message,

@@ -2,6 +2,8 @@
 //! files as given, grouped by directory (a Terraform module, or ARM templates
 //! with their sibling parameter files).
 
+use crate::source::read::NOT_REGULAR;
+use crate::source::roots::Roots;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,21 +22,40 @@ pub enum FileKind {
     TfVarsJson,
 }
 
+/// Matched on the name's bytes: a name that is not UTF-8 (`caf\xe9.tf`) is
+/// still a Terraform file, and must not be left out of the scan unseen.
 pub fn kind_of(path: &Path) -> Option<FileKind> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    if name.ends_with(".tf.json") {
+    let name = name_bytes(path)?.to_ascii_lowercase();
+    let ends = |suffix: &str| name.ends_with(suffix.as_bytes());
+    if ends(".tf.json") {
         Some(FileKind::TerraformJson)
-    } else if name.ends_with(".tfvars.json") {
+    } else if ends(".tfvars.json") {
         Some(FileKind::TfVarsJson)
-    } else if name.ends_with(".tf") {
+    } else if ends(".tf") {
         Some(FileKind::Terraform)
-    } else if name.ends_with(".tfvars") {
+    } else if ends(".tfvars") {
         Some(FileKind::TfVars)
-    } else if name.ends_with(".json") || name.ends_with(".jsonc") {
+    } else if ends(".json") || ends(".jsonc") {
         Some(FileKind::Json)
     } else {
         None
     }
+}
+
+#[cfg(unix)]
+fn name_bytes(path: &Path) -> Option<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(path.file_name()?.as_bytes().to_vec())
+}
+
+#[cfg(not(unix))]
+fn name_bytes(path: &Path) -> Option<Vec<u8>> {
+    Some(
+        path.file_name()?
+            .to_string_lossy()
+            .into_owned()
+            .into_bytes(),
+    )
 }
 
 #[derive(Clone, Debug)]
@@ -64,13 +85,53 @@ pub struct WalkError {
 pub struct Discovery {
     pub jobs: Vec<Job>,
     pub errors: Vec<WalkError>,
-    /// Explicit files that are neither JSON nor Terraform.
+    /// Files found and not scanned, with the reason: explicit files that are
+    /// neither JSON nor Terraform, links leaving the roots, FIFOs and devices.
     pub skipped: Vec<(PathBuf, String)>,
 }
 
 impl Discovery {
     pub fn file_count(&self) -> usize {
         self.jobs.iter().map(|j| j.files.len()).sum()
+    }
+
+    /// Every path discovery found, each once: the files of the jobs, the
+    /// skipped ones and the ones that could not be walked. Counted here, not
+    /// from what the jobs did, so a file a job drops without a word shows
+    /// as a gap between this and scanned + skipped + failed.
+    pub fn discovered(&self) -> usize {
+        self.file_count() + self.skipped.len() + self.errors.len()
+    }
+}
+
+/// A path as given, made comparable: `./x`, `x/` and `x` are one path, and
+/// an absolute path below the current directory is made relative to it, so
+/// the same file given twice is grouped, counted and reported once.
+pub fn clean(p: &Path) -> PathBuf {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
+    let rel = match cwd {
+        Some(c) if p.is_absolute() => p.strip_prefix(c).unwrap_or(p),
+        _ => p,
+    };
+    let out: PathBuf = rel
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
+}
+
+/// `dir/name`, without a `./` in front for the current directory, so that
+/// paths listed from a directory compare equal to the same paths as given.
+pub fn child_path(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    if dir == Path::new(".") || dir.as_os_str().is_empty() {
+        PathBuf::from(name)
+    } else {
+        dir.join(name)
     }
 }
 
@@ -97,11 +158,14 @@ fn pruned(name: &str) -> bool {
     )
 }
 
-pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovery {
+pub fn discover(paths: &[PathBuf], exclude: &GlobSet, roots: &Roots) -> Discovery {
     let mut d = Discovery::default();
     let mut walked: BTreeMap<PathBuf, Vec<Candidate>> = BTreeMap::new();
     let mut explicit: BTreeMap<PathBuf, Vec<Candidate>> = BTreeMap::new();
-    for root in paths {
+    let mut given: Vec<PathBuf> = paths.iter().map(|p| clean(p)).collect();
+    given.sort();
+    given.dedup();
+    for root in &given {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
@@ -117,26 +181,40 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovery {
                 continue;
             }
         };
-        if meta.is_file() {
-            match kind_of(root) {
-                Some(kind) => {
-                    let dir = parent_dir(root);
-                    let list = explicit.entry(dir).or_default();
-                    if !list.iter().any(|c| c.path == *root) {
-                        list.push(Candidate {
-                            path: root.clone(),
-                            kind,
-                        });
-                    }
-                }
-                None => d.skipped.push((
-                    root.clone(),
-                    "not an ARM template, parameter file or Terraform file".into(),
-                )),
+        // A path named on the command line is a root of its own when it is
+        // outside the others; one inside that resolves outside is not read.
+        if let Err(e) = roots.admit(root) {
+            if e.skip {
+                d.skipped.push((root.clone(), e.message));
+            } else {
+                d.errors.push(WalkError {
+                    path: root.clone(),
+                    message: e.message,
+                });
             }
             continue;
         }
-        walk(root, exclude, &mut walked, &mut d.errors);
+        if meta.is_dir() {
+            walk(root, exclude, roots, &mut walked, &mut d);
+            continue;
+        }
+        if !meta.is_file() {
+            d.skipped.push((root.clone(), NOT_REGULAR.into()));
+            continue;
+        }
+        match kind_of(root) {
+            Some(kind) => {
+                let list = explicit.entry(parent_dir(root)).or_default();
+                list.push(Candidate {
+                    path: root.clone(),
+                    kind,
+                });
+            }
+            None => d.skipped.push((
+                root.clone(),
+                "not an ARM template, parameter file or Terraform file".into(),
+            )),
+        }
     }
     for (dir, mut files) in walked {
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -149,8 +227,14 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovery {
     }
     for (dir, mut files) in explicit {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        // A directory also walked already reports all its files.
-        if d.jobs.iter().any(|j| j.dir == dir) {
+        // A directory also walked reports all its files, and those given by
+        // name too (an ignored or excluded file the user named).
+        if let Some(j) = d.jobs.iter_mut().find(|j| j.dir == dir) {
+            for f in files {
+                if let Err(i) = j.files.binary_search_by(|c| c.path.cmp(&f.path)) {
+                    j.files.insert(i, f);
+                }
+            }
             continue;
         }
         d.jobs.push(Job {
@@ -161,14 +245,18 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Discovery {
     }
     d.jobs.sort_by(|a, b| a.dir.cmp(&b.dir));
     d.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    d.errors.dedup_by(|a, b| a.path == b.path);
+    d.skipped.sort();
+    d.skipped.dedup_by(|a, b| a.0 == b.0);
     d
 }
 
 fn walk(
     root: &Path,
     exclude: &GlobSet,
+    roots: &Roots,
     out: &mut BTreeMap<PathBuf, Vec<Candidate>>,
-    errors: &mut Vec<WalkError>,
+    d: &mut Discovery,
 ) {
     let root_owned = root.to_path_buf();
     let excl = exclude.clone();
@@ -190,8 +278,8 @@ fn walk(
             Ok(e) => e,
             Err(err) => {
                 let path = err_path(&err).unwrap_or_else(|| root.to_path_buf());
-                errors.push(WalkError {
-                    path,
+                d.errors.push(WalkError {
+                    path: clean(&path),
                     message: walk_message(&err),
                 });
                 continue;
@@ -200,33 +288,53 @@ fn walk(
         let Some(ft) = entry.file_type() else {
             continue;
         };
-        let path = entry.path();
-        let is_file = if ft.is_symlink() {
-            // Follow links to files; a dangling link is an error the user should see.
-            match std::fs::metadata(path) {
-                Ok(m) => m.is_file(),
-                Err(e) => {
-                    if kind_of(path).is_some() {
-                        errors.push(WalkError {
-                            path: path.to_path_buf(),
-                            message: link_message(&e),
-                        });
-                    }
-                    false
-                }
-            }
-        } else {
-            ft.is_file()
-        };
-        if !is_file {
+        if ft.is_dir() {
             continue;
         }
-        if let Some(kind) = kind_of(path) {
-            out.entry(parent_dir(path)).or_default().push(Candidate {
-                path: path.to_path_buf(),
-                kind,
-            });
+        let path = clean(entry.path());
+        let Some(kind) = kind_of(&path) else {
+            continue;
+        };
+        if ft.is_symlink() {
+            // Followed to a regular file inside the roots only; a dangling
+            // link is an error the user should see.
+            let target = match roots.admit(&path) {
+                Ok(t) => t,
+                Err(e) if e.skip => {
+                    d.skipped.push((path, e.message));
+                    continue;
+                }
+                Err(e) => {
+                    d.errors.push(WalkError {
+                        path,
+                        message: e.message,
+                    });
+                    continue;
+                }
+            };
+            match std::fs::metadata(&target) {
+                Ok(m) if m.is_file() => {}
+                // A link to a directory is not followed while walking.
+                Ok(m) if m.is_dir() => continue,
+                Ok(_) => {
+                    d.skipped.push((path, NOT_REGULAR.into()));
+                    continue;
+                }
+                Err(e) => {
+                    d.errors.push(WalkError {
+                        path,
+                        message: link_message(&e),
+                    });
+                    continue;
+                }
+            }
+        } else if !ft.is_file() {
+            d.skipped.push((path, NOT_REGULAR.into()));
+            continue;
         }
+        out.entry(parent_dir(&path))
+            .or_default()
+            .push(Candidate { path, kind });
     }
 }
 
@@ -242,7 +350,7 @@ const ELOOP: Option<i32> = if cfg!(target_os = "linux") {
 
 /// Why a symbolic link cannot be followed: its target is missing, or it
 /// resolves through a loop (`a -> b -> a`), or something else went wrong.
-fn link_message(e: &std::io::Error) -> String {
+pub fn link_message(e: &std::io::Error) -> String {
     if e.kind() == std::io::ErrorKind::NotFound {
         return "broken symbolic link".into();
     }

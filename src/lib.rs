@@ -20,7 +20,7 @@ pub mod terraform;
 
 use findings::{Diagnostic, Severity};
 use rayon::prelude::*;
-use scan::{FileError, JobContext, JobResult, PhaseTimes};
+use scan::{FileError, JobContext, JobResult, PhaseTimes, Unread};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -52,6 +52,13 @@ pub struct Settings {
     pub shard: Option<(u32, u32)>,
     /// Keep a summary of every unit (`idlint inspect`).
     pub inspect: bool,
+    /// The scan root (`--root`): nothing outside it is read. `None`: the
+    /// top level of the git repository holding the current directory, else
+    /// the current directory. Paths given outside it are roots of their own.
+    pub root: Option<PathBuf>,
+    /// Files found before the scan and not read, with the reason (a
+    /// discovered `.idlint.yaml` that leaves the root): reported as skipped.
+    pub skipped: Vec<(PathBuf, String)>,
     /// `idlint:ignore` comments are listed but suppress nothing: a pull
     /// request must not switch its own gate off.
     pub no_inline_suppressions: bool,
@@ -67,7 +74,9 @@ pub struct BySeverity {
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
-    /// Files found by discovery: `files + skipped + failed`.
+    /// Files found: by discovery, and files read for context that are
+    /// reported on (skipped or failed). Counted apart from the outcomes, so
+    /// `files + skipped + failed` equals it only when nothing went unsaid.
     pub discovered: usize,
     /// Files scanned.
     pub files: usize,
@@ -151,13 +160,32 @@ impl Merged {
 
     /// A directory that another module loads as a child is judged with its
     /// caller's values: its findings as a stand-alone root are dropped.
-    fn finish(mut self) -> JobResult {
+    /// Files read for context that could not be are reported once each,
+    /// unless a job walked their directory and reports them itself, or
+    /// discovery did (`seen`).
+    /// Returns the result and how many such files it reports.
+    fn finish(
+        mut self,
+        walked: &std::collections::HashSet<PathBuf>,
+        mut seen: std::collections::HashSet<String>,
+    ) -> (JobResult, usize) {
         for (root, local) in self.standalone {
             if !self.children.contains(&root) {
                 self.all.diagnostics.extend(local);
             }
         }
-        self.all
+        let mut context = std::mem::take(&mut self.all.context);
+        context.sort_by(|a, b| (a.1.file(), a.1.message()).cmp(&(b.1.file(), b.1.message())));
+        let mut extra = 0;
+        for (dir, unread) in context {
+            let dir = terraform::module::normalize(&dir);
+            if walked.contains(&dir) || !seen.insert(unread.file().to_string()) {
+                continue;
+            }
+            extra += 1;
+            unread.record(&mut self.all);
+        }
+        (self.all, extra)
     }
 }
 
@@ -197,19 +225,22 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
             .allowed_scopes
             .push((rule, b.build().map_err(|e| UsageError(e.to_string()))?));
     }
+    let roots =
+        source::roots::Roots::for_scan(settings.root.as_deref(), paths).map_err(UsageError)?;
     let mut times = PhaseTimes::default();
+    // Flags name trusted inputs: read anywhere, but bounded like any file.
     let parameters = match &settings.parameters {
         None => None,
         Some(p) => {
-            let parsed = scan::read_source(p, &mut times)
-                .and_then(|src| scan::parse_json(src, &mut times))
-                .map_err(|e| UsageError(format!("--parameters {}: {}", e.file, e.message)))?;
+            let parsed = scan::read_source(p, None, &mut times)
+                .and_then(|src| scan::parse_json(src, &mut times).map_err(Unread::Failed))
+                .map_err(|e| UsageError(format!("--parameters {}: {}", e.file(), e.message())))?;
             Some(Arc::new(parsed))
         }
     };
     for f in &settings.var_files {
-        scan::read_source(f, &mut times)
-            .map_err(|e| UsageError(format!("--var-file {}: {}", e.file, e.message)))?;
+        scan::read_source(f, None, &mut times)
+            .map_err(|e| UsageError(format!("--var-file {}: {}", e.file(), e.message())))?;
     }
     let ctx = JobContext {
         selection: settings.selection.clone(),
@@ -217,13 +248,20 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
         inspect: settings.inspect,
         parameters,
         var_files: settings.var_files.clone(),
+        roots: Arc::new(roots),
     };
-    let mut disc = discover::discover(paths, &exclude);
+    let mut disc = discover::discover(paths, &exclude, &ctx.roots);
     // The walker's working memory is freed but would stay in the process.
     heavy::release_free_memory();
     if let Some((k, n)) = settings.shard {
         disc.jobs.retain(|j| shard_of(&j.dir, n) == k - 1);
     }
+    let walked: std::collections::HashSet<PathBuf> = disc
+        .jobs
+        .iter()
+        .filter(|j| !j.explicit)
+        .map(|j| terraform::module::normalize(&j.dir))
+        .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads)
         .stack_size(WORKER_STACK)
@@ -237,7 +275,15 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
             .fold(Merged::default, |m, j| m.add(scan::run_job(j, &ctx)))
             .reduce(Merged::default, Merged::join)
     });
-    let mut all = merged.finish();
+    // Files discovery reported already are not reported again as context.
+    let known = disc
+        .skipped
+        .iter()
+        .map(|(p, _)| p)
+        .chain(disc.errors.iter().map(|e| &e.path))
+        .map(|p| source::display_path(p))
+        .collect();
+    let (mut all, context_files) = merged.finish(&walked, known);
     for e in &disc.errors {
         all.failed += 1;
         all.errors.push(FileError::unlocated(
@@ -245,10 +291,11 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
             e.message.clone(),
         ));
     }
-    for (p, why) in &disc.skipped {
+    for (p, why) in disc.skipped.iter().chain(&settings.skipped) {
         all.skipped.push((source::display_path(p), why.clone()));
     }
-    let mut report = finish(all, start, settings);
+    let discovered = disc.discovered() + settings.skipped.len() + context_files;
+    let mut report = finish(all, start, settings, discovered);
     if let Some(fps) = baseline {
         let (old, new): (Vec<Diagnostic>, Vec<Diagnostic>) =
             std::mem::take(&mut report.diagnostics)
@@ -342,7 +389,7 @@ fn dedup_findings(diags: &mut Vec<Diagnostic>) {
 
 /// Orders, deduplicates, suppresses and counts: the same output whatever
 /// the thread count.
-fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
+fn finish(mut all: JobResult, start: Instant, settings: &Settings, discovered: usize) -> Report {
     let mut diags = std::mem::take(&mut all.diagnostics);
     for d in &mut diags {
         if let Some((_, sev)) = settings
@@ -386,7 +433,7 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
     let mut error_files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
     error_files.dedup();
     let summary = Summary {
-        discovered: all.scanned + skipped.len() + all.failed,
+        discovered,
         files: all.scanned,
         skipped: skipped.len(),
         failed: all.failed,

@@ -8,9 +8,11 @@ use std::path::Path;
 pub fn run(paths: &[std::path::PathBuf], output: Option<&Path>) -> i32 {
     let mut docs = Vec::new();
     for p in paths {
-        let parsed = std::fs::read_to_string(p)
-            .map_err(|e| crate::discover::io_message(&e))
-            .and_then(|t| serde_json::from_str::<Value>(&t).map_err(|e| format!("not JSON: {e}")));
+        let parsed = crate::source::read::read_bytes(p, crate::source::MAX_FILE_BYTES, None)
+            .map_err(|e| e.message)
+            .and_then(|b| {
+                serde_json::from_slice::<Value>(&b).map_err(|e| format!("not JSON: {e}"))
+            });
         match parsed {
             Ok(v) => docs.push(v),
             Err(e) => {

@@ -30,8 +30,10 @@ fn file_stem_json(name: &str) -> &str {
     }
 }
 
-fn file_name(p: &Path) -> &str {
-    p.file_name().and_then(|n| n.to_str()).unwrap_or("")
+fn file_name(p: &Path) -> std::borrow::Cow<'_, str> {
+    p.file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default()
 }
 
 /// JSON files a pre-commit style file list needs from its directory: the
@@ -41,12 +43,19 @@ fn json_context(job: &Job) -> Vec<Candidate> {
     let Ok(entries) = std::fs::read_dir(&job.dir) else {
         return out;
     };
-    let siblings: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let siblings: Vec<PathBuf> = entries
+        .filter_map(|e| {
+            e.ok()
+                .map(|e| crate::discover::child_path(&job.dir, &e.file_name()))
+        })
+        .take(crate::source::MAX_DIR_ENTRIES)
+        .collect();
     for c in &job.files {
         if c.kind != FileKind::Json {
             continue;
         }
         let name = file_name(&c.path);
+        let name = name.as_ref();
         let wanted: Box<dyn Fn(&str) -> bool> = match template_stem_of_params(name) {
             Some(stem) => {
                 let stem = stem.to_string();
@@ -65,7 +74,7 @@ fn json_context(job: &Job) -> Vec<Candidate> {
         for s in &siblings {
             let n = file_name(s);
             if crate::discover::kind_of(s) == Some(FileKind::Json)
-                && wanted(n)
+                && wanted(&n)
                 && !out.iter().any(|o| o.path == *s)
             {
                 out.push(Candidate {
@@ -91,13 +100,22 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         if c.kind != FileKind::Json {
             continue;
         }
-        let parsed = read_source(&c.path, &mut res.times).and_then(|src| {
-            if is_reported {
-                res.bytes += src.text.len() as u64;
+        let src = match read_source(&c.path, Some(&ctx.roots), &mut res.times) {
+            Ok(s) => s,
+            Err(e) if is_reported => {
+                e.record(res);
+                continue;
             }
-            parse_json(src, &mut res.times)
-        });
-        let parsed = match parsed {
+            Err(e) => {
+                // A sibling read for context only: still said, once.
+                res.context.push((job.dir.clone(), e));
+                continue;
+            }
+        };
+        if is_reported {
+            res.bytes += src.text.len() as u64;
+        }
+        let parsed = match parse_json(src, &mut res.times) {
             Ok(p) => p,
             Err(e) => {
                 if is_reported {
@@ -143,7 +161,8 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         }
     }
     for t in &templates {
-        let stem = file_stem_json(file_name(&t.src.path));
+        let name = file_name(&t.src.path);
+        let stem = file_stem_json(&name);
         let mut units: Vec<Unit> = Vec::new();
         let t0 = Instant::now();
         match &ctx.parameters {
@@ -156,7 +175,7 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
                 let mine: Vec<&ParsedJson> = param_files
                     .iter()
                     .filter(|p| {
-                        template_stem_of_params(file_name(&p.src.path))
+                        template_stem_of_params(&file_name(&p.src.path))
                             .is_some_and(|s| s.eq_ignore_ascii_case(stem))
                     })
                     .collect();
@@ -179,9 +198,10 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     }
     // A parameter file whose template is not here is still checked on its own.
     for p in &param_files {
-        let stem = template_stem_of_params(file_name(&p.src.path));
+        let name = file_name(&p.src.path);
+        let stem = template_stem_of_params(&name);
         let has_template = templates.iter().any(|t| {
-            stem.is_some_and(|s| file_stem_json(file_name(&t.src.path)).eq_ignore_ascii_case(s))
+            stem.is_some_and(|s| file_stem_json(&file_name(&t.src.path)).eq_ignore_ascii_case(s))
         });
         if !has_template {
             let unit = arm::load_parameter_file(p.src.clone(), &p.doc.root);

@@ -10,7 +10,8 @@ use crate::findings::Diagnostic;
 use crate::model::Unit;
 use crate::rules::{self, Selection};
 use crate::source::jsonc::{self, Document};
-use crate::source::{self, SourceFile, Span, MAX_FILE_BYTES};
+use crate::source::roots::Roots;
+use crate::source::{self, read, SourceFile, Span, MAX_FILE_BYTES};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -85,6 +86,10 @@ pub struct JobResult {
     /// `idlint:ignore` comments of the files this job reports on.
     pub inline: Vec<crate::suppress::Inline>,
     pub units: Vec<crate::inspect::UnitSummary>,
+    /// Files read for context only (child modules, siblings of files given
+    /// by name) that could not be, by the directory they are in: reported
+    /// unless a job scans that directory itself and reports them there.
+    pub context: Vec<(PathBuf, Unread)>,
 }
 
 impl JobResult {
@@ -100,6 +105,7 @@ impl JobResult {
         self.times.add(&o.times);
         self.inline.extend(o.inline);
         self.units.extend(o.units);
+        self.context.extend(o.context);
     }
 }
 
@@ -111,6 +117,8 @@ pub struct JobContext {
     pub parameters: Option<Arc<ParsedJson>>,
     /// `--var-file` files, applied after the automatic ones.
     pub var_files: Vec<PathBuf>,
+    /// What files of the scan may be read.
+    pub roots: Arc<Roots>,
 }
 
 pub struct ParsedJson {
@@ -118,23 +126,69 @@ pub struct ParsedJson {
     pub doc: Document,
 }
 
-/// Reads and decodes a file, refusing huge and binary ones.
-pub fn read_source(path: &Path, times: &mut PhaseTimes) -> Result<Arc<SourceFile>, FileError> {
+/// A file that was not read into the scan: skipped for what it is (a
+/// link leaving the roots, a FIFO), or failed (unreadable, too large, not
+/// text, not parseable).
+#[derive(Clone, Debug)]
+pub enum Unread {
+    Skipped(String, String),
+    Failed(FileError),
+}
+
+impl Unread {
+    pub fn message(&self) -> &str {
+        match self {
+            Unread::Skipped(_, m) => m,
+            Unread::Failed(e) => &e.message,
+        }
+    }
+
+    pub fn file(&self) -> &str {
+        match self {
+            Unread::Skipped(f, _) => f,
+            Unread::Failed(e) => &e.file,
+        }
+    }
+
+    /// Counts it in `res` as skipped or failed.
+    pub fn record(self, res: &mut JobResult) {
+        match self {
+            Unread::Skipped(f, why) => res.skipped.push((f, why)),
+            Unread::Failed(e) => {
+                res.failed += 1;
+                res.errors.push(e);
+            }
+        }
+    }
+}
+
+impl From<FileError> for Unread {
+    fn from(e: FileError) -> Unread {
+        Unread::Failed(e)
+    }
+}
+
+/// Reads and decodes a file, refusing huge, binary and special ones, and
+/// with `roots`, any that resolves outside them.
+pub fn read_source(
+    path: &Path,
+    roots: Option<&Roots>,
+    times: &mut PhaseTimes,
+) -> Result<Arc<SourceFile>, Unread> {
     let t = Instant::now();
     let display = source::display_path(path);
-    let err = |message: String| FileError::unlocated(display.clone(), message);
-    let meta = std::fs::metadata(path).map_err(|e| err(crate::discover::io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(err("is a directory".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(err(format!(
-            "file is {:.1} MiB, over the {} MiB limit; not scanned",
-            meta.len() as f64 / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| err(crate::discover::io_message(&e)))?;
+    let bytes = match read::read_bytes(path, MAX_FILE_BYTES, roots) {
+        Ok(b) => b,
+        Err(e) if e.skip => return Err(Unread::Skipped(display, e.message)),
+        Err(e) => {
+            let message = if e.message.starts_with("file is ") {
+                format!("{}; not scanned", e.message)
+            } else {
+                e.message
+            };
+            return Err(Unread::Failed(FileError::unlocated(display, message)));
+        }
+    };
     times.read += t.elapsed();
     let text = match source::decode(bytes) {
         Ok(t) => t,
@@ -148,13 +202,13 @@ pub fn read_source(path: &Path, times: &mut PhaseTimes) -> Result<Arc<SourceFile
             } else if let Some(o) = e.offset {
                 fe.message = format!("{} at byte {o}", fe.message);
             }
-            return Err(fe);
+            return Err(Unread::Failed(fe));
         }
     };
     Ok(Arc::new(SourceFile::new(path.to_path_buf(), text)))
 }
 
-fn located(src: &Arc<SourceFile>, span: Span, message: String) -> FileError {
+pub(crate) fn located(src: &Arc<SourceFile>, span: Span, message: String) -> FileError {
     let lc = src.line_col(span.start);
     FileError {
         file: src.display.clone(),
@@ -187,8 +241,12 @@ pub fn parse_json(src: Arc<SourceFile>, times: &mut PhaseTimes) -> Result<Parsed
 /// the Terraform module the directory holds.
 pub fn run_job(job: &Job, ctx: &JobContext) -> JobResult {
     let mut res = JobResult::default();
-    let explicit: Vec<&Path> = job.files.iter().map(|c| c.path.as_path()).collect();
-    let reported = |p: &Path| !job.explicit || explicit.contains(&p);
+    let explicit: std::collections::HashSet<PathBuf> = job
+        .files
+        .iter()
+        .map(|c| crate::discover::clean(&c.path))
+        .collect();
+    let reported = |p: &Path| !job.explicit || explicit.contains(&crate::discover::clean(p));
     arm::run(job, ctx, &reported, &mut res);
     terraform::run(job, ctx, &reported, &mut res);
     res

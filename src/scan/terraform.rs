@@ -13,8 +13,8 @@ use std::time::Instant;
 pub fn is_auto_tfvars(p: &Path) -> bool {
     let n = p
         .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default()
         .to_ascii_lowercase();
     matches!(n.as_str(), "terraform.tfvars" | "terraform.tfvars.json")
         || n.ends_with(".auto.tfvars")
@@ -68,13 +68,17 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     let mut next = 0u32;
     let mut parse = |path: &Path, res: &mut JobResult| -> Option<TfFile> {
         let rep = reported(path);
-        let src = match read_source(path, &mut res.times) {
+        // `--var-file` files are named by flag, trusted to be read anywhere.
+        let roots = (!ctx.var_files.iter().any(|v| v == path)).then_some(&*ctx.roots);
+        let src = match read_source(path, roots, &mut res.times) {
             Ok(s) => s,
+            Err(e) if rep => {
+                e.record(res);
+                return None;
+            }
             Err(e) => {
-                if rep {
-                    res.failed += 1;
-                    res.errors.push(e);
-                }
+                // A sibling read for context only: still said, once.
+                res.context.push((job.dir.clone(), e));
                 return None;
             }
         };
@@ -123,8 +127,9 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     }
     let t = Instant::now();
     let dir = normalize(&job.dir);
-    let loaded = terraform::load(dir.clone(), tf_files, tfvars, next);
+    let loaded = terraform::load(dir.clone(), tf_files, tfvars, next, &ctx.roots);
     res.times.model += t.elapsed();
+    res.context.extend(loaded.unread);
     collect(&loaded.unit, ctx, reported, res, Some(&dir));
     res.tf_root = Some(dir);
     res.tf_children.extend(loaded.child_dirs);
@@ -136,14 +141,18 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
 fn dir_tfvars(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    matches!(
-                        crate::discover::kind_of(p),
-                        Some(FileKind::TfVars | FileKind::TfVarsJson)
-                    )
-                })
-                .collect()
+            rd.filter_map(|e| {
+                e.ok()
+                    .map(|e| crate::discover::child_path(dir, &e.file_name()))
+            })
+            .take(crate::source::MAX_DIR_ENTRIES)
+            .filter(|p| {
+                matches!(
+                    crate::discover::kind_of(p),
+                    Some(FileKind::TfVars | FileKind::TfVarsJson)
+                )
+            })
+            .collect()
         })
         .unwrap_or_default()
 }
@@ -153,9 +162,8 @@ fn sort_tfvars(v: &mut [PathBuf]) {
     v.sort_by_key(|p| {
         let n = p
             .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("")
-            .to_string();
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         (!n.to_ascii_lowercase().starts_with("terraform.tfvars"), n)
     });
 }

@@ -3,6 +3,8 @@
 
 pub mod jsonc;
 mod lines;
+pub mod read;
+pub mod roots;
 
 pub use lines::LineIndex;
 
@@ -12,6 +14,10 @@ use std::sync::Arc;
 /// Files above this size are refused: real templates are far smaller, and a
 /// bound keeps one pathological file from dominating memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Entries of one directory idlint lists when it looks for the files a
+/// module or a template needs beside it (a directory is not a data set).
+pub const MAX_DIR_ENTRIES: usize = 100_000;
 
 /// Nesting bound for JSON and HCL: deep enough for any real template (AVM
 /// modules reach ~40), shallow enough that recursive walks cannot exhaust a stack.
@@ -251,7 +257,11 @@ fn decode_utf16(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(out)
 }
 
-/// Report path: relative to the current directory when below it, `/` separators.
+/// Report path: relative to the current directory when below it, `/`
+/// separators. Shown in pull-request annotations, so it must say which file
+/// it is: bytes that are not UTF-8 are `\xE9` escapes (not U+FFFD, which
+/// would print two different names the same), and on Unix, where a
+/// backslash is part of a name, it is escaped as `\\` rather than shown as `/`.
 pub fn display_path(path: &Path) -> String {
     static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
@@ -260,12 +270,37 @@ pub fn display_path(path: &Path) -> String {
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let rel = rel.strip_prefix("./").unwrap_or(&rel).to_path_buf();
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = path_text(&rel);
     if s.is_empty() {
         ".".into()
     } else {
         s
     }
+}
+
+#[cfg(unix)]
+fn path_text(p: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn path_text(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]
@@ -283,6 +318,17 @@ mod tests {
         assert_eq!(x.line_col(9).line, 4);
         assert!(x.holds(span) && !x.holds(Span::new(0, 1)));
         assert_eq!(x.excerpt(span, 0).text, "ccc\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn display_paths_escape_bytes_and_backslashes() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = |b: &[u8]| display_path(Path::new(std::ffi::OsStr::from_bytes(b)));
+        assert_eq!(p(b"caf\xe9.tf"), "caf\\xE9.tf");
+        assert_eq!(p(b"caf\\xE9.tf"), "caf\\\\xE9.tf");
+        assert_eq!(p(b"a\\b.tf"), "a\\\\b.tf");
+        assert_eq!(p("café.tf".as_bytes()), "café.tf");
     }
 
     #[test]

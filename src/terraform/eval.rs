@@ -62,6 +62,8 @@ pub trait Scope {
     /// The reference a `TYPE.NAME` traversal denotes.
     fn resource_ref(&self, ty: &str, name: &str) -> ResourceRef;
     fn module_dir(&self) -> &Path;
+    /// Where file functions may read; `None` where none may.
+    fn roots(&self) -> Option<&crate::source::roots::Roots>;
     fn error(&self, loc: Loc, message: String);
 }
 

@@ -3,7 +3,9 @@
 use super::eval::{parts, Scope};
 use crate::model::value::ops::{equal, from_parts, size_within, to_json, MAX_ITEMS};
 use crate::model::value::{merge_via, Entry, Kind, Loc, Part, Unknown, Value};
+use crate::source::read::{read_bytes, NOT_REGULAR};
 use base64::Engine as _;
+use std::path::Path;
 
 /// Largest file `file()`/`templatefile()` will read.
 const MAX_READ: u64 = 1024 * 1024;
@@ -382,8 +384,42 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             None => Value::opaque(format!("`{name}()` of an unknown path"), loc),
         },
         "fileexists" => match st(0) {
-            Some(p) => boolean(read_relative(s, p).is_ok(), loc),
+            Some(p) => match exists_relative(s, p) {
+                Ok(b) => boolean(b, loc),
+                Err(why) => Value::opaque(format!("`fileexists(\"{p}\")`: {why}"), loc),
+            },
             None => Value::opaque("`fileexists()` of an unknown path", loc),
+        },
+        "fileset" => match (st(0), st(1)) {
+            (Some(base), Some(pattern)) => match fileset(s, base, pattern, loc) {
+                Ok(v) => v,
+                Err(why) => Value::opaque(format!("`fileset(\"{base}\")`: {why}"), loc),
+            },
+            _ => Value::opaque("`fileset()` of an unknown path or pattern", loc),
+        },
+        // A file's hash is a typed unknown: what it is a hash of (the path),
+        // never its content, and only for a file that could be read.
+        "filemd5" | "filesha1" | "filesha256" | "filesha512" | "filebase64sha256"
+        | "filebase64sha512" => match st(0) {
+            Some(p) => match allowed(s, p).and_then(|path| regular(&path)) {
+                Ok(()) => Value::unknown(
+                    Unknown::Derived {
+                        function: name.to_string(),
+                        args: a.clone(),
+                    },
+                    loc,
+                ),
+                Err(why) => Value::opaque(format!("`{name}(\"{p}\")`: {why}"), loc),
+            },
+            None => Value::opaque(format!("`{name}()` of an unknown path"), loc),
+        },
+        // The home directory is the runner's, not the repository's.
+        "pathexpand" => match st(0) {
+            Some(p) if p == "~" || p.starts_with("~/") || p.starts_with("~\\") => {
+                Value::opaque("`pathexpand()` of the home directory is not read", loc)
+            }
+            Some(p) => Value::string(p, loc),
+            None => unknown_or(&a, loc, "`pathexpand()` of an unknown path"),
         },
         "uuid" | "timestamp" | "plantimestamp" | "bcrypt" | "uuidv5" => Value::unknown(
             Unknown::Volatile {
@@ -403,18 +439,115 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
     Value { via, ..v }
 }
 
-/// `file("x")` relative to the module directory: regular files only, bounded size.
+/// The path `p` names from the module directory, if file functions may read
+/// it: resolved (symbolic links followed) inside the scan roots. Outside,
+/// the value stays unknown; its content must never reach a report.
+fn allowed(s: &dyn Scope, p: &str) -> Result<std::path::PathBuf, String> {
+    let Some(roots) = s.roots() else {
+        return Err("files are not read here".into());
+    };
+    roots.admit(&s.module_dir().join(p)).map_err(|e| e.message)
+}
+
+fn regular(path: &Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(_) => Err(NOT_REGULAR.into()),
+        Err(e) => Err(crate::discover::io_message(&e)),
+    }
+}
+
+/// `file("x")` relative to the module directory: regular files inside the
+/// roots only, bounded size.
 fn read_relative(s: &dyn Scope, p: &str) -> Result<String, String> {
-    let path = s.module_dir().join(p);
-    let meta = std::fs::metadata(&path).map_err(|e| crate::discover::io_message(&e))?;
-    if !meta.is_file() {
-        return Err("not a file".into());
-    }
-    if meta.len() > MAX_READ {
-        return Err("file too large to read".into());
-    }
-    let bytes = std::fs::read(&path).map_err(|e| crate::discover::io_message(&e))?;
+    let path = allowed(s, p)?;
+    let bytes = read_bytes(&path, MAX_READ, s.roots()).map_err(|e| e.message)?;
     crate::source::decode(bytes).map_err(|e| e.message)
+}
+
+/// `fileexists()`: an answer only about paths inside the roots, so that it
+/// cannot probe the machine running the scan.
+fn exists_relative(s: &dyn Scope, p: &str) -> Result<bool, String> {
+    let Some(roots) = s.roots() else {
+        return Err("files are not read here".into());
+    };
+    match roots.admit(&s.module_dir().join(p)) {
+        Ok(path) => Ok(std::fs::metadata(path).is_ok_and(|m| m.is_file())),
+        Err(e) if e.skip => Err(e.message),
+        // Inside, but missing (or a broken link): Terraform says false.
+        Err(_) => Ok(false),
+    }
+}
+
+/// Directory entries `fileset()` looks at, and the depth it goes to, before
+/// it gives up with an unknown: a pattern like `**` over a large tree must
+/// not become a walk of the whole repository per call.
+const FILESET_ENTRIES: usize = 10_000;
+const FILESET_DEPTH: usize = 32;
+
+/// `fileset(path, pattern)`: paths of regular files below `path` (relative
+/// to it, `/`-separated, sorted) that match `pattern`. Links are followed
+/// only to files inside the roots, never into directories.
+fn fileset(s: &dyn Scope, base: &str, pattern: &str, loc: Loc) -> Result<Value, String> {
+    let dir = allowed(s, base)?;
+    let roots = s.roots().ok_or("files are not read here")?;
+    let glob = globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| format!("invalid pattern: {}", e.kind()))?
+        .compile_matcher();
+    let mut found: Vec<String> = Vec::new();
+    let mut seen = 0usize;
+    // (directory, its path relative to `dir`, depth)
+    let mut stack = vec![(dir.clone(), String::new(), 0usize)];
+    while let Some((d, rel, depth)) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            seen += 1;
+            if seen > FILESET_ENTRIES {
+                return Err(format!("more than {FILESET_ENTRIES} entries to look at"));
+            }
+            let Some(name) = e.file_name().to_str().map(String::from) else {
+                continue;
+            };
+            let rel = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() {
+                if depth + 1 < FILESET_DEPTH && name_is_not_git(&e.path()) {
+                    stack.push((e.path(), rel, depth + 1));
+                }
+                continue;
+            }
+            let file_ok = if ft.is_symlink() {
+                roots
+                    .admit(&e.path())
+                    .is_ok_and(|t| std::fs::metadata(t).is_ok_and(|m| m.is_file()))
+            } else {
+                ft.is_file()
+            };
+            if file_ok && glob.is_match(&rel) {
+                if found.len() >= MAX_ITEMS {
+                    return Err(format!("more than {MAX_ITEMS} matches"));
+                }
+                found.push(rel);
+            }
+        }
+    }
+    found.sort();
+    Ok(Value::array(
+        found.into_iter().map(|f| Value::string(f, loc)).collect(),
+        loc,
+    ))
+}
+
+fn name_is_not_git(p: &Path) -> bool {
+    p.file_name().is_none_or(|n| n != ".git")
 }
 
 /// Terraform `format()` verbs: `%s`, `%d`, `%v`, `%%`, `%q` (others unsupported).

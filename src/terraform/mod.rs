@@ -12,6 +12,8 @@ mod tests;
 
 use crate::model::value::{FileId, Loc, ResourceRef, Step, StepKind, Value};
 use crate::model::{LoadError, Unit};
+use crate::scan::{FileError, Unread};
+use crate::source::roots::Roots;
 use crate::source::SourceFile;
 use eval::{Env, Scope};
 use module::{ModuleCache, ModuleSources, ParsedModule, Tree, MAX_MODULE_DEPTH};
@@ -57,6 +59,9 @@ pub fn parse_file(src: Arc<SourceFile>, id: FileId) -> Result<TfFile, FileFailur
 pub struct Loaded {
     pub unit: Unit,
     pub child_dirs: Vec<PathBuf>,
+    /// Child module files (and directories, and `modules.json`) that could
+    /// not be read, parsed, or may not be: by the directory they are in.
+    pub unread: Vec<(PathBuf, Unread)>,
     /// Taken when the tree grew large: keep it until the unit is dropped.
     pub heavy: Option<crate::heavy::Heavy>,
 }
@@ -68,6 +73,7 @@ pub fn load(
     root_files: Vec<TfFile>,
     tfvars: Vec<TfFile>,
     mut next_id: u32,
+    roots: &Roots,
 ) -> Loaded {
     eval::reset_steps();
     let mut files: Vec<Arc<SourceFile>> = Vec::new();
@@ -81,7 +87,8 @@ pub fn load(
     for f in root_files.iter().chain(&tfvars) {
         register(f, &mut files);
     }
-    let installed = installed_modules(&root);
+    let mut unread: Vec<(PathBuf, Unread)> = Vec::new();
+    let installed = installed_modules(&root, roots, &mut unread);
     let root = ParsedModule {
         dir: root,
         files: root_files,
@@ -108,27 +115,47 @@ pub fn load(
             {
                 continue;
             }
+            // A module source or an installed module directory that leaves
+            // the roots is not listed, let alone read.
+            if let Err(e) = roots.admit(&dir) {
+                let display = crate::source::display_path(&dir);
+                let why = if e.skip {
+                    Unread::Skipped(display, e.message)
+                } else {
+                    Unread::Failed(FileError::unlocated(display, e.message))
+                };
+                unread.push((dir.clone(), why));
+                continue;
+            }
             let mut sources = Vec::new();
             let mut parsed = Vec::new();
+            let mut times = crate::scan::PhaseTimes::default();
             for path in tf_files_in(&dir) {
-                let Ok(bytes) = std::fs::read(&path) else {
-                    continue;
+                let src = match crate::scan::read_source(&path, Some(roots), &mut times) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        unread.push((dir.clone(), e));
+                        continue;
+                    }
                 };
-                let Ok(text) = crate::source::decode(bytes) else {
-                    continue;
-                };
-                tree_bytes += text.len();
+                tree_bytes += src.text.len();
                 if heavy.is_none() && tree_bytes > crate::heavy::HEAVY_SOURCE_BYTES {
                     heavy = Some(crate::heavy::Heavy::acquire());
                 }
-                let src = Arc::new(SourceFile::new(path, text));
                 let id = FileId(next_id);
                 next_id += 1;
                 files.push(src.clone());
-                // Parse errors in a child are reported by the child's own scan.
-                if let Ok(f) = parse_file(src.clone(), id) {
-                    sources.push((src, id));
-                    parsed.push(f);
+                // Reported here, and dropped in favour of the child's own
+                // scan when the child's directory is scanned too.
+                match parse_file(src.clone(), id) {
+                    Ok(f) => {
+                        sources.push((src, id));
+                        parsed.push(f);
+                    }
+                    Err(fail) => {
+                        let e = crate::scan::located(&fail.src, fail.span, fail.message);
+                        unread.push((dir.clone(), Unread::Failed(e)));
+                    }
                 }
             }
             if sources.is_empty() {
@@ -153,7 +180,7 @@ pub fn load(
         .flat_map(parse::top_blocks)
         .filter(|b| b.kind == "resource")
         .count();
-    let tree = Tree::new(&root, &children, cache, installed);
+    let tree = Tree::new(&root, &children, cache, installed, roots);
     let loaded = tree.load_root(given);
     let mut unit = Unit::new(files);
     unit.declarations = declarations;
@@ -167,6 +194,7 @@ pub fn load(
     Loaded {
         unit,
         child_dirs: loaded.child_dirs,
+        unread,
         heavy,
     }
 }
@@ -246,20 +274,22 @@ fn module_sources(m: &ParsedModule) -> Vec<(String, String)> {
     out
 }
 
-/// `.tf` and `.tf.json` files of a directory, sorted.
+/// `.tf` and `.tf.json` files of a directory, sorted: anything so named
+/// but a directory, so that the reader can say why a FIFO or a device is
+/// not read rather than leave it out unseen.
 pub fn tf_files_in(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
-                .filter(|e| {
-                    e.file_type()
-                        .map(|t| t.is_file() || t.is_symlink())
-                        .unwrap_or(false)
-                })
-                .map(|e| e.path())
+                .take(crate::source::MAX_DIR_ENTRIES)
+                .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
+                .map(|e| crate::discover::child_path(dir, &e.file_name()))
                 .filter(|p| {
-                    let n = p.to_string_lossy().to_ascii_lowercase();
-                    n.ends_with(".tf") || n.ends_with(".tf.json")
+                    matches!(
+                        crate::discover::kind_of(p),
+                        Some(crate::discover::FileKind::Terraform)
+                            | Some(crate::discover::FileKind::TerraformJson)
+                    )
                 })
                 .collect()
         })
@@ -268,21 +298,38 @@ pub fn tf_files_in(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// Module key → directory, from `.terraform/modules/modules.json` written by `terraform init`.
-fn installed_modules(root: &Path) -> HashMap<String, PathBuf> {
+/// Module key → directory, from `.terraform/modules/modules.json` written
+/// by `terraform init`. A missing file is the usual case and says nothing;
+/// one that cannot be read or parsed is reported.
+fn installed_modules(
+    root: &Path,
+    roots: &Roots,
+    unread: &mut Vec<(PathBuf, Unread)>,
+) -> HashMap<String, PathBuf> {
     let mut out = HashMap::new();
     let path = root.join(".terraform/modules/modules.json");
-    let Ok(text) = std::fs::read_to_string(path) else {
+    if std::fs::symlink_metadata(&path).is_err() {
         return out;
-    };
-    let Ok(doc) = crate::source::jsonc::parse(&text) else {
-        return out;
+    }
+    let mut times = crate::scan::PhaseTimes::default();
+    let parsed = crate::scan::read_source(&path, Some(roots), &mut times)
+        .and_then(|src| crate::scan::parse_json(src, &mut times).map_err(Unread::Failed));
+    let doc = match parsed {
+        Ok(p) => p.doc,
+        Err(e) => {
+            // Keyed by its own directory, which no walk enters.
+            let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            unread.push((dir, e));
+            return out;
+        }
     };
     for m in doc
         .root
         .get("Modules")
         .and_then(|m| m.as_array())
         .unwrap_or(&[])
+        .iter()
+        .take(MAX_MODULES)
     {
         if let (Some(k), Some(d)) = (
             m.get("Key").and_then(|k| k.as_str()),
@@ -365,6 +412,10 @@ impl Scope for Constants {
     }
     fn module_dir(&self) -> &Path {
         &self.dir
+    }
+    /// Terraform reads variable files as constants: no function reads a file there.
+    fn roots(&self) -> Option<&Roots> {
+        None
     }
     fn error(&self, loc: Loc, message: String) {
         self.errors.borrow_mut().push(LoadError { loc, message });

@@ -14,6 +14,7 @@ use crate::model::value::{
     ContextValue, Entry, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
 };
 use crate::model::{ConfigBlock, Lifecycle, LoadError, Output, Parameter, Resource};
+use crate::source::roots::Roots;
 use crate::source::SourceFile;
 use hcl_edit::expr::{Expression, TraversalOperator};
 use std::cell::RefCell;
@@ -107,6 +108,7 @@ pub struct Tree<'a> {
     pub installed: HashMap<String, PathBuf>,
     out: RefCell<Loaded>,
     stack: RefCell<Vec<PathBuf>>,
+    roots: &'a Roots,
 }
 
 impl<'a> Tree<'a> {
@@ -115,6 +117,7 @@ impl<'a> Tree<'a> {
         children: &'a [ModuleSources],
         cache: ModuleCache,
         installed: HashMap<String, PathBuf>,
+        roots: &'a Roots,
     ) -> Tree<'a> {
         Tree {
             root,
@@ -123,6 +126,7 @@ impl<'a> Tree<'a> {
             installed,
             out: RefCell::new(Loaded::default()),
             stack: RefCell::new(Vec::new()),
+            roots,
         }
     }
 
@@ -175,17 +179,22 @@ pub fn resolve_source(
     installed.get(key).cloned()
 }
 
-/// `a/./b/../c` → `a/c` without touching the file system.
+/// `a/./b/../c` → `a/c` without touching the file system. A `..` cancels
+/// only a name before it: `../../m` from the current directory stays
+/// `../../m` (two levels up), and `/..` is `/`.
 pub fn normalize(p: &Path) -> PathBuf {
+    use std::path::Component;
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other),
         }
     }
@@ -1008,6 +1017,10 @@ impl Scope for Instance<'_, '_> {
         &self.module.dir
     }
 
+    fn roots(&self) -> Option<&Roots> {
+        Some(self.tree.roots)
+    }
+
     fn error(&self, loc: Loc, message: String) {
         self.tree.error(loc, message);
     }
@@ -1039,6 +1052,19 @@ mod cache_tests {
         assert!(c.get(Path::new("b")).is_none(), "over budget: b goes");
         assert!(c.get(Path::new("a")).is_some() && c.get(Path::new("c")).is_some());
         assert!(c.bytes <= PARSED_CHILD_BYTES);
+    }
+
+    #[test]
+    fn normalize_keeps_leading_parent_dirs() {
+        let n = |s: &str| normalize(Path::new(s));
+        assert_eq!(n("../../modules/acr"), PathBuf::from("../../modules/acr"));
+        assert_eq!(
+            n("envs/prod/../../modules/acr"),
+            PathBuf::from("modules/acr")
+        );
+        assert_eq!(n("prod/../../modules/acr"), PathBuf::from("../modules/acr"));
+        assert_eq!(n("./a/./b/../c"), PathBuf::from("a/c"));
+        assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
     }
 
     #[test]

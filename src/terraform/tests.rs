@@ -40,7 +40,8 @@ fn load_tree(
     vars.sort_by_key(|p| (!p.ends_with("terraform.tfvars"), p.clone()));
     vars.extend(extra_vars.iter().map(|v| dir.path().join(v)));
     let tfvars: Vec<TfFile> = vars.into_iter().map(&mut parse).collect();
-    let loaded = load(dir.path().to_path_buf(), root_files, tfvars, next);
+    let roots = crate::source::roots::Roots::new(dir.path()).unwrap();
+    let loaded = load(dir.path().to_path_buf(), root_files, tfvars, next, &roots);
     (dir, loaded.unit, loaded.child_dirs)
 }
 
@@ -384,6 +385,50 @@ resource "azurerm_container_registry" "acr" {
         tags.get("now").unwrap().as_unknown(),
         Some(Unknown::Volatile { .. })
     ));
+}
+
+/// File functions see the scan root only (here the module's directory).
+#[test]
+fn file_functions_stay_inside_the_root() {
+    let text = r#"
+resource "azurerm_container_registry" "acr" {
+  name = "acr"
+  tags = {
+    set     = join(",", fileset(path.module, "**/*.txt"))
+    hash    = filesha256("a.txt")
+    outside = fileexists("../idlint-no-such-dir/x")
+    inside  = fileexists("missing.txt")
+    up      = file("../x")
+    home    = pathexpand("~/.ssh/id_ed25519")
+    rel     = pathexpand("x/y")
+  }
+}
+"#;
+    let (_d, unit, _) = load_tree(
+        &[
+            ("main.tf", text),
+            ("a.txt", "a"),
+            ("sub/b.txt", "b"),
+            ("sub/c.md", "c"),
+        ],
+        &[],
+    );
+    let tags = prop(&unit, "azurerm_container_registry.acr", "tags");
+    let tag = |k: &str| tags.get(k).unwrap();
+    assert_eq!(tag("set").as_str(), Some("a.txt,sub/b.txt"));
+    assert!(matches!(
+        tag("hash").as_unknown(),
+        Some(Unknown::Derived { function, .. }) if function == "filesha256"
+    ));
+    let reason = |k: &str| match tag(k).as_unknown() {
+        Some(Unknown::Opaque { reason }) => reason.clone(),
+        other => panic!("{k}: {other:?}"),
+    };
+    assert!(reason("outside").ends_with("outside the repository"));
+    assert_eq!(tag("inside").as_bool(), Some(false));
+    assert!(reason("up").ends_with("outside the repository"));
+    assert!(reason("home").contains("home directory"));
+    assert_eq!(tag("rel").as_str(), Some("x/y"));
 }
 
 #[test]

@@ -49,15 +49,33 @@ fn configuration_is_found_upward_and_flags_override_it() {
         "infra/app/main.json",
         &template(&[registry("acr", "true")]),
     );
-    let o = idlint(&["check", &sub, "--format", "json"]);
+    // The temporary directory is the repository: configuration is looked
+    // for up to the scan root, not above it.
+    let root = d.path().to_string_lossy().into_owned();
+    let o = idlint(&["check", &sub, "--root", &root, "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(json(&o)["summary"]["findings"], 0);
     // --select replaces the file's selection; its `ignore` still applies.
-    let o = idlint(&["check", &sub, "--format", "json", "--ignore", "SEC"]);
+    let o = idlint(&[
+        "check", &sub, "--root", &root, "--format", "json", "--ignore", "SEC",
+    ]);
     assert_eq!(json(&o)["findings"][0]["rule_id"], "MID004");
     assert_eq!(o.status.code(), Some(0), "fail_on: critical from the file");
-    let o = idlint(&["check", &sub, "--ignore", "SEC", "--fail-on", "high"]);
+    let o = idlint(&[
+        "check",
+        &sub,
+        "--root",
+        &root,
+        "--ignore",
+        "SEC",
+        "--fail-on",
+        "high",
+    ]);
     assert_eq!(o.status.code(), Some(1));
+    // Without it, the file's directory is the root: the configuration above
+    // is someone else's and is not read.
+    let o = idlint(&["check", &sub, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod ecosystem;
 mod errors;
 mod formats;
 mod hostile_cli;
+mod hostile_fs;
 mod malformed;
 mod outputs;
 mod redaction;

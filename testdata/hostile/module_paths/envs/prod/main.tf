@@ -1,0 +1,3 @@
+module "acr" {
+  source = "../../modules/acr"
+}
