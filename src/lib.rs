@@ -296,27 +296,31 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings) -> Report {
             d.severity = *sev;
         }
     }
-    // One finding per (rule, file, line): copy loops and several parameter
-    // files evaluate one declaration many times. Keep the most severe.
+    // One finding per (rule, file, position): copy loops and several
+    // parameter files evaluate one declaration many times. Keep the most
+    // severe. Two findings of a rule at two places of one line (two secrets
+    // in one string) are both kept.
     diags.sort_by(|a, b| {
         (
             &a.file,
             a.line,
+            a.column,
             a.rule_id,
             std::cmp::Reverse(a.severity),
-            a.column,
             &a.message,
         )
             .cmp(&(
                 &b.file,
                 b.line,
+                b.column,
                 b.rule_id,
                 std::cmp::Reverse(b.severity),
-                b.column,
                 &b.message,
             ))
     });
-    diags.dedup_by(|a, b| a.file == b.file && a.line == b.line && a.rule_id == b.rule_id);
+    diags.dedup_by(|a, b| {
+        a.file == b.file && a.line == b.line && a.column == b.column && a.rule_id == b.rule_id
+    });
     let outcome = suppress::apply(
         diags,
         &all.inline,

@@ -44,9 +44,13 @@ static PATTERNS: &[(&str, &[&str], &str)] = &[
         r"sig=([A-Za-z0-9%+/=_\-]{40,})",
     ),
     (
+        // The whole block, so its body is masked too: through the END line
+        // when there is one (body lines may be indented, or joined by `\n`
+        // escapes in a JSON or HCL string, and carry `Proc-Type:` headers);
+        // else the header and the base64 lines that follow it.
         "private key",
         &["-----BEGIN "],
-        r"(-----BEGIN [A-Z ]*PRIVATE KEY-----)",
+        r"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s\\:,.\-]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|(?:(?:\\r)?(?:\\n|\r?\n)[ \t]*[A-Za-z0-9+/=]{16,})*))",
     ),
     (
         "JSON web token",
@@ -93,7 +97,7 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// Every credential in `text`, in order of position.
+/// Every credential in `text`, in order of position, none inside another.
 pub fn find(text: &str) -> Vec<Credential> {
     let c = compiled();
     let mut present = vec![false; PATTERNS.len()];
@@ -103,8 +107,12 @@ pub fn find(text: &str) -> Vec<Credential> {
     let mut out = Vec::new();
     for (i, _) in present.iter().enumerate().filter(|(_, p)| **p) {
         let kind = PATTERNS[i].0;
-        for caps in c.each[i].captures_iter(text) {
-            let Some(m) = caps.get(1) else { continue };
+        // The next search starts where the secret ends, not where the match
+        // does: a pattern that reads the character after a secret must still
+        // see it before the next one (`a1b2Q~... c3d4Q~...`).
+        let mut at = 0;
+        while let Some(caps) = c.each[i].captures_at(text, at) {
+            let Some(m) = caps.get(1) else { break };
             if accepted(kind, m.as_str(), text, m.start()) {
                 out.push(Credential {
                     kind,
@@ -112,10 +120,20 @@ pub fn find(text: &str) -> Vec<Credential> {
                     end: m.end(),
                 });
             }
+            at = m.end();
         }
     }
-    out.sort_by_key(|c| (c.start, c.end));
-    out.dedup_by_key(|c| c.start);
+    // A secret inside another (the `sig=` of a whole SAS token) is that
+    // one secret, reported once.
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut end = 0;
+    out.retain(|c| {
+        let outside = c.start >= end;
+        if outside {
+            end = c.end;
+        }
+        outside
+    });
     out
 }
 
@@ -231,6 +249,37 @@ mod tests {
         );
         assert_eq!(kinds("server=x;pwd=abc123")[0].1, "abc123");
         assert_eq!(kinds("Password=P@ssw0rd!;")[0].1, "P@ssw0rd!");
+    }
+
+    #[test]
+    fn a_private_key_is_the_whole_block() {
+        let heredoc = "k = <<EOT\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5v\n  QyNTUxOQAAACBvcmRlcnNmYWtla2V5\n  -----END OPENSSH PRIVATE KEY-----\n  EOT\n";
+        let k = kinds(heredoc);
+        assert_eq!(k.len(), 1);
+        assert!(k[0].1.starts_with("-----BEGIN OPENSSH"));
+        assert!(k[0].1.ends_with("-----END OPENSSH PRIVATE KEY-----"));
+        let json = r#""-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nMIIEowIBAAKCAQEAfakefakefake\n-----END RSA PRIVATE KEY-----\n""#;
+        assert_eq!(
+            kinds(json)[0].1,
+            json[1..json.len() - 3].to_string(),
+            "through the END line, without the last `\\n`"
+        );
+        // Without an END line: the header and the base64 lines under it.
+        let cut = "\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\nAQEFAASCBKcwggSjAgEAAoIB\"\nEOT\n";
+        assert_eq!(
+            kinds(cut)[0].1,
+            "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\nAQEFAASCBKcwggSjAgEAAoIB"
+        );
+    }
+
+    #[test]
+    fn finds_every_secret_of_a_line() {
+        let t =
+            "a = \"aBc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz012345 dEf9Q~AbCdEfGhIjKlMnOpQrStUvWxYz012345\"";
+        assert_eq!(kinds(t).len(), 2);
+        let t = "Password=Hunter2!x;Pwd=Other3!y;";
+        let k: Vec<String> = kinds(t).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(k, ["Hunter2!x", "Other3!y"]);
     }
 
     #[test]
