@@ -85,6 +85,8 @@ pub struct JobResult {
     /// `idlint:ignore` comments of the files this job reports on.
     pub inline: Vec<crate::suppress::Inline>,
     pub units: Vec<crate::inspect::UnitSummary>,
+    /// Secret spans of every file the job read, to mask in any snippet.
+    pub secrets: crate::findings::Secrets,
 }
 
 impl JobResult {
@@ -100,6 +102,7 @@ impl JobResult {
         self.times.add(&o.times);
         self.inline.extend(o.inline);
         self.units.extend(o.units);
+        self.secrets.merge(o.secrets);
     }
 }
 
@@ -207,8 +210,11 @@ fn collect(
     if ctx.inspect && reported(&unit.files[0].path) {
         res.units.push(crate::inspect::summarize(unit));
     }
-    let findings = rules::check(unit, &ctx.selection, &ctx.options);
-    for f in &findings {
+    let checked = rules::check(unit, &ctx.selection, &ctx.options);
+    for loc in &checked.secrets {
+        res.secrets.add(&unit.file(loc.file).display, loc.span);
+    }
+    for f in &checked.findings {
         let path = &unit.file(f.loc.file).path;
         if !reported(path) {
             continue;
