@@ -189,7 +189,9 @@ pub struct Diagnostic {
     pub source: Arc<SourceFile>,
     #[serde(skip)]
     pub span: Span,
-    /// Secret spans in `source`, masked when the source is shown.
+    /// This finding's own secret spans in `source`. Renderers mask with
+    /// `Report::secrets` instead, which also holds the secrets of findings
+    /// not shown and of other files.
     #[serde(skip)]
     pub redactions: Vec<Span>,
 }

@@ -256,4 +256,12 @@ fn control_characters_in_file_names_are_escaped() {
         "{}",
         stdout(&out)
     );
+    // `inspect` lists load errors on stderr.
+    let out = idlint(&["inspect", root]);
+    assert_no_raw_controls("inspect", &stderr(&out));
+    assert!(
+        stderr(&out).contains(r"bad\x1b[2J\r.tf.json"),
+        "{}",
+        stderr(&out)
+    );
 }
