@@ -44,13 +44,10 @@ static PATTERNS: &[(&str, &[&str], &str)] = &[
         r"sig=([A-Za-z0-9%+/=_\-]{40,})",
     ),
     (
-        // The whole block, so its body is masked too: through the END line
-        // when there is one (body lines may be indented, or joined by `\n`
-        // escapes in a JSON or HCL string, and carry `Proc-Type:` headers);
-        // else the header and the base64 lines that follow it.
+        // The header; `pem_end` takes the secret on through the block.
         "private key",
         &["-----BEGIN "],
-        r"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s\\:,.\-]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|(?:(?:\\r)?(?:\\n|\r?\n)[ \t]*[A-Za-z0-9+/=]{16,})*))",
+        r"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)",
     ),
     (
         "JSON web token",
@@ -113,14 +110,19 @@ pub fn find(text: &str) -> Vec<Credential> {
         let mut at = 0;
         while let Some(caps) = c.each[i].captures_at(text, at) {
             let Some(m) = caps.get(1) else { break };
-            if accepted(kind, m.as_str(), text, m.start()) {
+            let end = if kind == "private key" {
+                pem_end(text, m.end())
+            } else {
+                m.end()
+            };
+            if accepted(kind, &text[m.start()..end], text, m.start()) {
                 out.push(Credential {
                     kind,
                     start: m.start(),
-                    end: m.end(),
+                    end,
                 });
             }
-            at = m.end();
+            at = end;
         }
     }
     // A secret inside another (the `sig=` of a whole SAS token) is that
@@ -135,6 +137,62 @@ pub fn find(text: &str) -> Vec<Credential> {
         outside
     });
     out
+}
+
+/// Where the PEM block whose header ends at `from` ends, so its body is
+/// masked too: after its `-----END ... PRIVATE KEY-----` line, when only
+/// body text comes before it (base64, `Proc-Type:` headers, indentation,
+/// line breaks or the `\n` escapes of a JSON or HCL string); else after the
+/// base64 lines right under the header. The body is not read past the next
+/// `-----BEGIN `, so a text full of headers without END lines is still read
+/// once, not once per header (a regex with a lazy body would be).
+fn pem_end(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let body = |c: u8| c.is_ascii_alphanumeric() || b"+/=\\:,.- \t\r\n".contains(&c);
+    let mut i = from;
+    while i < b.len() && body(b[i]) {
+        if b[i] == b'-' {
+            let rest = &b[i..];
+            if rest.starts_with(b"-----BEGIN ") {
+                break;
+            }
+            if let Some(after) = rest.strip_prefix(b"-----END ") {
+                let kind = after
+                    .iter()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b' ')
+                    .count();
+                if after[..kind].ends_with(b"PRIVATE KEY") && after[kind..].starts_with(b"-----") {
+                    return i + "-----END ".len() + kind + "-----".len();
+                }
+            }
+        }
+        i += 1;
+    }
+    // No END line: the header and the base64 lines right under it.
+    let mut end = from;
+    loop {
+        let mut j = end;
+        for brk in [&b"\\r\\n"[..], b"\\n", b"\r\n", b"\n"] {
+            if b[j..].starts_with(brk) {
+                j += brk.len();
+                break;
+            }
+        }
+        if j == end {
+            return end;
+        }
+        while j < b.len() && matches!(b[j], b' ' | b'\t') {
+            j += 1;
+        }
+        let run = b[j..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
+            .count();
+        if run < 16 {
+            return end;
+        }
+        end = j + run;
+    }
 }
 
 /// Filters that keep only real-looking secrets.
@@ -270,6 +328,22 @@ mod tests {
             kinds(cut)[0].1,
             "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\nAQEFAASCBKcwggSjAgEAAoIB"
         );
+    }
+
+    #[test]
+    fn headers_without_end_lines_are_read_once() {
+        // Each header's body search stops at the next header: linear, where
+        // a lazy regex body would rescan the rest of the text per header.
+        let t = "-----BEGIN PRIVATE KEY-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"
+            .repeat(100_000);
+        let t0 = std::time::Instant::now();
+        let found = find(&t);
+        assert_eq!(found.len(), 100_000);
+        assert_eq!(
+            &t[found[0].start..found[0].end],
+            t.lines().take(2).collect::<Vec<_>>().join("\n")
+        );
+        assert!(t0.elapsed() < std::time::Duration::from_secs(20));
     }
 
     #[test]
