@@ -2,6 +2,7 @@
 
 use crate::config::{self, Config};
 use crate::findings::Severity;
+use crate::report::sanitize::line;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Selection, REGISTRY};
 use crate::{lint, Settings};
@@ -278,7 +279,7 @@ fn check(args: CheckArgs) -> i32 {
     let report = match lint(&args.paths, &settings) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", line(&e.0));
             return 2;
         }
     };
@@ -326,7 +327,7 @@ fn check(args: CheckArgs) -> i32 {
 /// A configuration error with its line shown, as human findings are.
 fn render_config_error(e: &config::ConfigError) -> String {
     if e.line == 0 {
-        return format!("error: {}: {}\n", e.source.display, e.message);
+        return format!("error: {}: {}\n", line(&e.source.display), line(&e.message));
     }
     let offset = e.offset() as u32;
     let err = crate::scan::FileError {
@@ -375,7 +376,7 @@ fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>) -> i32 {
             };
             s.push('\n');
             for e in &r.errors {
-                eprintln!("{}: error: {}", e.file, e.message);
+                eprintln!("{}: error: {}", line(&e.file), line(&e.message));
             }
             print_out(&s, if r.errors.is_empty() { 0 } else { 2 })
         }

@@ -189,7 +189,9 @@ pub struct Diagnostic {
     pub source: Arc<SourceFile>,
     #[serde(skip)]
     pub span: Span,
-    /// Secret spans in `source`, masked when the source is shown.
+    /// This finding's own secret spans in `source`. Renderers mask with
+    /// `Report::secrets` instead, which also holds the secrets of findings
+    /// not shown and of other files.
     #[serde(skip)]
     pub redactions: Vec<Span>,
 }
@@ -348,6 +350,77 @@ pub fn fingerprint(rule: &str, file: &str, subject: &str) -> String {
         .collect()
 }
 
+/// Where secrets are written, per file (by its display path): every span
+/// any rule marked as a secret, whether its finding is reported, suppressed,
+/// baselined or of a rule not selected, and the credentials found in files
+/// that could not be parsed. Every snippet of a file is masked with them, so
+/// a secret stays hidden in the context lines of any finding or error.
+#[derive(Clone, Debug, Default)]
+pub struct Secrets {
+    by_file: std::collections::HashMap<String, Vec<Span>>,
+}
+
+impl Secrets {
+    pub fn add(&mut self, file: &str, span: Span) {
+        if span.is_empty() {
+            return;
+        }
+        match self.by_file.get_mut(file) {
+            Some(v) => v.push(span),
+            None => {
+                self.by_file.insert(file.to_string(), vec![span]);
+            }
+        }
+    }
+
+    /// The credentials in the text of a file no rule will see (it did not
+    /// parse), found by the same patterns as SEC006.
+    pub fn search(&mut self, src: &SourceFile) {
+        for c in crate::model::credentials::find(&src.text) {
+            let o = src.origin.0 as usize;
+            self.add(&src.display, Span::new(o + c.start, o + c.end));
+        }
+    }
+
+    pub fn merge(&mut self, o: Secrets) {
+        for (file, spans) in o.by_file {
+            self.by_file.entry(file).or_default().extend(spans);
+        }
+    }
+
+    /// Sorts each file's spans and joins overlapping ones, which [`within`]
+    /// needs; the result does not depend on the order spans were added in.
+    ///
+    /// [`within`]: Secrets::within
+    pub fn seal(&mut self) {
+        for v in self.by_file.values_mut() {
+            v.sort();
+            let mut joined: Vec<Span> = Vec::with_capacity(v.len());
+            for s in v.drain(..) {
+                match joined.last_mut() {
+                    Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+                    _ => joined.push(s),
+                }
+            }
+            *v = joined;
+        }
+    }
+
+    /// The sealed spans of `file` that overlap `[lo, hi)`, by binary search.
+    pub fn within(&self, file: &str, lo: u32, hi: u32) -> &[Span] {
+        let Some(v) = self.by_file.get(file) else {
+            return &[];
+        };
+        let from = v.partition_point(|s| s.end <= lo);
+        let to = v.partition_point(|s| s.start < hi).max(from);
+        &v[from..to]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_file.is_empty()
+    }
+}
+
 /// `"Eby8…(88 chars)"`: at most four characters of a secret and its length.
 pub fn redacted(secret: &str) -> String {
     let n = secret.chars().count();
@@ -394,6 +467,22 @@ mod tests {
             "Eby8…(62 chars)"
         );
         assert_eq!(redacted("short"), "…(5 chars)");
+    }
+
+    #[test]
+    fn secrets_are_joined_and_found_by_range() {
+        let mut a = Secrets::default();
+        a.add("f", Span::new(20, 30));
+        a.add("f", Span::new(0, 5));
+        let mut b = Secrets::default();
+        b.add("f", Span::new(25, 40));
+        b.add("g", Span::new(1, 2));
+        a.merge(b);
+        a.seal();
+        assert_eq!(a.within("f", 0, 100), [Span::new(0, 5), Span::new(20, 40)]);
+        assert_eq!(a.within("f", 5, 20), []);
+        assert_eq!(a.within("f", 39, 41), [Span::new(20, 40)]);
+        assert_eq!(a.within("h", 0, 100), []);
     }
 
     #[test]

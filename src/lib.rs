@@ -113,6 +113,9 @@ pub struct Report {
     pub elapsed: Duration,
     pub times: PhaseTimes,
     pub bytes: u64,
+    /// Secret spans per file, sealed: every renderer that shows source text
+    /// masks them, whatever became of the findings that found them.
+    pub secrets: findings::Secrets,
 }
 
 impl Report {
@@ -445,7 +448,10 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings, discovered: u
     };
     let mut units = std::mem::take(&mut all.units);
     units.sort_by(|a, b| (&a.file, &a.with).cmp(&(&b.file, &b.with)));
+    let mut secrets = std::mem::take(&mut all.secrets);
+    secrets.seal();
     let mut report = Report {
+        secrets,
         units,
         diagnostics: diags,
         suppressed,

@@ -44,9 +44,10 @@ static PATTERNS: &[(&str, &[&str], &str)] = &[
         r"sig=([A-Za-z0-9%+/=_\-]{40,})",
     ),
     (
+        // The header; `pem_end` takes the secret on through the block.
         "private key",
         &["-----BEGIN "],
-        r"(-----BEGIN [A-Z ]*PRIVATE KEY-----)",
+        r"(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)",
     ),
     (
         "JSON web token",
@@ -93,7 +94,7 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// Every credential in `text`, in order of position.
+/// Every credential in `text`, in order of position, none inside another.
 pub fn find(text: &str) -> Vec<Credential> {
     let c = compiled();
     let mut present = vec![false; PATTERNS.len()];
@@ -103,27 +104,95 @@ pub fn find(text: &str) -> Vec<Credential> {
     let mut out = Vec::new();
     for (i, _) in present.iter().enumerate().filter(|(_, p)| **p) {
         let kind = PATTERNS[i].0;
-        for caps in c.each[i].captures_iter(text) {
-            let Some(m) = caps.get(1) else { continue };
-            if accepted(kind, m.as_str(), text, m.start()) {
+        // The next search starts where the secret ends, not where the match
+        // does: a pattern that reads the character after a secret must still
+        // see it before the next one (`a1b2Q~... c3d4Q~...`).
+        let mut at = 0;
+        while let Some(caps) = c.each[i].captures_at(text, at) {
+            let Some(m) = caps.get(1) else { break };
+            let end = if kind == "private key" {
+                pem_end(text, m.end())
+            } else {
+                m.end()
+            };
+            if accepted(kind, &text[m.start()..end], text, m.start()) {
                 out.push(Credential {
                     kind,
                     start: m.start(),
-                    end: m.end(),
+                    end,
                 });
             }
+            at = end;
         }
     }
-    // A match inside another (the signature of a SAS inside a connection
-    // string) is the same secret: keep the outermost.
+    // A secret inside another (the `sig=` of a whole SAS token) is that
+    // one secret, reported once.
     out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    let mut reach = 0;
+    let mut end = 0;
     out.retain(|c| {
-        let inside = c.end <= reach;
-        reach = reach.max(c.end);
-        !inside
+        let outside = c.start >= end;
+        if outside {
+            end = c.end;
+        }
+        outside
     });
     out
+}
+
+/// Where the PEM block whose header ends at `from` ends, so its body is
+/// masked too: after its `-----END ... PRIVATE KEY-----` line, when only
+/// body text comes before it (base64, `Proc-Type:` headers, indentation,
+/// line breaks or the `\n` escapes of a JSON or HCL string); else after the
+/// base64 lines right under the header. The body is not read past the next
+/// `-----BEGIN `, so a text full of headers without END lines is still read
+/// once, not once per header (a regex with a lazy body would be).
+fn pem_end(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let body = |c: u8| c.is_ascii_alphanumeric() || b"+/=\\:,.- \t\r\n".contains(&c);
+    let mut i = from;
+    while i < b.len() && body(b[i]) {
+        if b[i] == b'-' {
+            let rest = &b[i..];
+            if rest.starts_with(b"-----BEGIN ") {
+                break;
+            }
+            if let Some(after) = rest.strip_prefix(b"-----END ") {
+                let kind = after
+                    .iter()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || **c == b' ')
+                    .count();
+                if after[..kind].ends_with(b"PRIVATE KEY") && after[kind..].starts_with(b"-----") {
+                    return i + "-----END ".len() + kind + "-----".len();
+                }
+            }
+        }
+        i += 1;
+    }
+    // No END line: the header and the base64 lines right under it.
+    let mut end = from;
+    loop {
+        let mut j = end;
+        for brk in [&b"\\r\\n"[..], b"\\n", b"\r\n", b"\n"] {
+            if b[j..].starts_with(brk) {
+                j += brk.len();
+                break;
+            }
+        }
+        if j == end {
+            return end;
+        }
+        while j < b.len() && matches!(b[j], b' ' | b'\t') {
+            j += 1;
+        }
+        let run = b[j..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='))
+            .count();
+        if run < 16 {
+            return end;
+        }
+        end = j + run;
+    }
 }
 
 /// Filters that keep only real-looking secrets.
@@ -238,6 +307,53 @@ mod tests {
         );
         assert_eq!(kinds("server=x;pwd=abc123")[0].1, "abc123");
         assert_eq!(kinds("Password=P@ssw0rd!;")[0].1, "P@ssw0rd!");
+    }
+
+    #[test]
+    fn a_private_key_is_the_whole_block() {
+        let heredoc = "k = <<EOT\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  b3BlbnNzaC1rZXktdjEAAAAABG5v\n  QyNTUxOQAAACBvcmRlcnNmYWtla2V5\n  -----END OPENSSH PRIVATE KEY-----\n  EOT\n";
+        let k = kinds(heredoc);
+        assert_eq!(k.len(), 1);
+        assert!(k[0].1.starts_with("-----BEGIN OPENSSH"));
+        assert!(k[0].1.ends_with("-----END OPENSSH PRIVATE KEY-----"));
+        let json = r#""-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nMIIEowIBAAKCAQEAfakefakefake\n-----END RSA PRIVATE KEY-----\n""#;
+        assert_eq!(
+            kinds(json)[0].1,
+            json[1..json.len() - 3].to_string(),
+            "through the END line, without the last `\\n`"
+        );
+        // Without an END line: the header and the base64 lines under it.
+        let cut = "\"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\nAQEFAASCBKcwggSjAgEAAoIB\"\nEOT\n";
+        assert_eq!(
+            kinds(cut)[0].1,
+            "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\nAQEFAASCBKcwggSjAgEAAoIB"
+        );
+    }
+
+    #[test]
+    fn headers_without_end_lines_are_read_once() {
+        // Each header's body search stops at the next header: linear, where
+        // a lazy regex body would rescan the rest of the text per header.
+        let t = "-----BEGIN PRIVATE KEY-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"
+            .repeat(100_000);
+        let t0 = std::time::Instant::now();
+        let found = find(&t);
+        assert_eq!(found.len(), 100_000);
+        assert_eq!(
+            &t[found[0].start..found[0].end],
+            t.lines().take(2).collect::<Vec<_>>().join("\n")
+        );
+        assert!(t0.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    #[test]
+    fn finds_every_secret_of_a_line() {
+        let t =
+            "a = \"aBc8Q~AbCdEfGhIjKlMnOpQrStUvWxYz012345 dEf9Q~AbCdEfGhIjKlMnOpQrStUvWxYz012345\"";
+        assert_eq!(kinds(t).len(), 2);
+        let t = "Password=Hunter2!x;Pwd=Other3!y;";
+        let k: Vec<String> = kinds(t).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(k, ["Hunter2!x", "Other3!y"]);
     }
 
     #[test]

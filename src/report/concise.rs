@@ -1,5 +1,8 @@
 //! `file:line:col: ID [severity] message`, one line per finding or error.
+//! File names and messages go through `sanitize::line`, so a newline or an
+//! escape sequence in them cannot forge or hide a line.
 
+use super::sanitize::line;
 use crate::Report;
 use std::fmt::Write as _;
 
@@ -14,18 +17,19 @@ pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {} [{}] {}{suppressed}",
-            d.file,
+            line(&d.file),
             d.line,
             d.column,
             d.rule_id,
             d.severity.as_str(),
-            d.message
+            line(&d.message)
         );
     }
     for e in &report.errors {
+        let (file, message) = (line(&e.file), line(&e.message));
         let _ = match (e.line, e.column) {
-            (Some(l), Some(c)) => writeln!(out, "{}:{l}:{c}: error: {}", e.file, e.message),
-            _ => writeln!(out, "{}: error: {}", e.file, e.message),
+            (Some(l), Some(c)) => writeln!(out, "{file}:{l}:{c}: error: {message}"),
+            _ => writeln!(out, "{file}: error: {message}"),
         };
     }
     out

@@ -3,12 +3,15 @@
 //! `::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=ID name::message`.
 //! Critical and high findings are `error`, medium `warning`, low `notice`.
 
+use super::sanitize::line;
 use super::RenderOptions;
 use crate::findings::{Diagnostic, Severity, SuppressionKind};
 use crate::Report;
 use std::fmt::Write as _;
 
-/// A command's message: `%`, CR and LF percent-encoded.
+/// A command's message: `%`, CR and LF percent-encoded. Other control
+/// characters, which the log viewer would act on, are shown as escapes
+/// (`sanitize::line`); callers pass text that is already one line.
 pub fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -22,7 +25,8 @@ pub fn escape_data(s: &str) -> String {
     out
 }
 
-/// A command's property value: as [`escape_data`], plus `:` and `,`.
+/// A command's property value: as [`escape_data`], plus `:` and `,`, which
+/// end a property.
 pub fn escape_property(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -49,6 +53,7 @@ pub fn command(s: Severity) -> &'static str {
 fn finding(out: &mut String, d: &Diagnostic) {
     let mut title = format!("{} {}", d.rule_id, d.rule_name);
     let mut message = d.message.clone();
+    let file = line(&d.file);
     // A suppressed finding (shown on request) is a notice, saying why.
     let cmd = match &d.suppressed {
         Some(s) => {
@@ -66,7 +71,7 @@ fn finding(out: &mut String, d: &Diagnostic) {
     let _ = write!(
         out,
         "::{cmd} file={},line={},col={}",
-        escape_property(&d.file),
+        escape_property(&file),
         d.line,
         d.column
     );
@@ -77,7 +82,7 @@ fn finding(out: &mut String, d: &Diagnostic) {
         out,
         ",title={}::{}",
         escape_property(&title),
-        escape_data(&message)
+        escape_data(&line(&message))
     );
 }
 
@@ -96,7 +101,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     for e in &report.errors {
         let mut props = Vec::new();
         if !e.file.is_empty() {
-            props.push(format!("file={}", escape_property(&e.file)));
+            props.push(format!("file={}", escape_property(&line(&e.file))));
         }
         if let Some(l) = e.line {
             props.push(format!("line={l}"));
@@ -109,7 +114,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
             out,
             "::error{sep}{}::{}",
             props.join(","),
-            escape_data(&e.message)
+            escape_data(&line(&e.message))
         );
     }
     out

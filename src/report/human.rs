@@ -2,7 +2,8 @@
 //! the fix as `help`. Snippets come from our line index, not miette's
 //! rescan-from-start sources, so thousands of findings in a large file stay fast.
 
-use crate::findings::{Diagnostic, Severity};
+use super::sanitize::{self, line};
+use crate::findings::{Diagnostic, Secrets, Severity};
 use crate::scan::FileError;
 use crate::source::{SourceFile, Span};
 use crate::Report;
@@ -13,12 +14,18 @@ use miette::{
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
-/// A source file as miette reads it: lines found by binary search.
-struct Indexed(Arc<SourceFile>);
+/// A source file as miette reads it: lines found by binary search. The text
+/// is the snippet as shown (secrets masked, controls escaped); `column` is
+/// the label's column in the file, for the `[file:line:col]` header, which
+/// escapes earlier on the line would otherwise push right.
+struct Indexed {
+    src: Arc<SourceFile>,
+    column: usize,
+}
 
 impl fmt::Debug for Indexed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.display)
+        f.write_str(&self.src.display)
     }
 }
 
@@ -29,7 +36,7 @@ impl SourceCode for Indexed {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let src = &self.0;
+        let src = &self.src;
         let text = &src.text;
         // Spans are file offsets; the text may be an excerpt starting at `origin`.
         let base = src.origin.0 as usize;
@@ -57,7 +64,7 @@ impl SourceCode for Indexed {
         let mut column = 0;
         if before == 0 {
             // Without leading context miette reads the position of the span itself.
-            column = src.line_col(span.offset() as u32).column as usize - 1;
+            column = self.column;
             start = offset;
         }
         let end = end.max(start);
@@ -124,28 +131,29 @@ fn span_of(s: Span) -> SourceSpan {
     (s.start as usize, s.len().max(1)).into()
 }
 
-fn from_diagnostic(d: &Diagnostic, masked: &Masked) -> Shown {
+fn from_diagnostic(d: &Diagnostic, secrets: &Secrets) -> Shown {
     // Related places are notes, not labels: a label above the primary one
     // would put its line in the snippet header and send the reader there.
-    let labels = vec![LabeledSpan::new_primary_with_span(
-        None,
-        span_of(clamp(&d.source, d.span)),
-    )];
-    let mut help = d.help.clone();
+    let (source, span) = shown(&d.source, d.span, secrets);
+    let labels = vec![LabeledSpan::new_primary_with_span(None, span_of(span))];
+    let mut help = line(&d.help).into_owned();
     for r in &d.related {
         let _ = write!(
             help,
             "\nnote: {}:{}:{}: {}",
-            r.file, r.line, r.column, r.message
+            line(&r.file),
+            r.line,
+            r.column,
+            line(&r.message)
         );
     }
     let _ = write!(help, "\nsee `idlint explain {}`", d.rule_id);
     if let Some(s) = &d.suppressed {
         let kind = format!("{:?}", s.kind).to_lowercase();
-        let _ = write!(help, "\nsuppressed ({kind}): {}", s.justification);
+        let _ = write!(help, "\nsuppressed ({kind}): {}", line(&s.justification));
     }
     Shown {
-        message: d.message.clone(),
+        message: line(&d.message).into_owned(),
         code: Some(format!(
             "{} {} [{}]",
             d.rule_id,
@@ -158,52 +166,58 @@ fn from_diagnostic(d: &Diagnostic, masked: &Masked) -> Shown {
             Severity::Low => miette::Severity::Advice,
         },
         help: Some(help),
-        source: Some(Indexed(masked.source(d))),
+        source: Some(source),
         labels,
     }
 }
 
-/// Each file as shown: every secret any finding found in it masked, since
-/// a snippet's context lines can hold another finding's secret.
-struct Masked(std::collections::HashMap<std::path::PathBuf, Vec<Span>>);
-
-impl Masked {
-    fn new<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> Masked {
-        let mut spans: std::collections::HashMap<std::path::PathBuf, Vec<Span>> =
-            std::collections::HashMap::new();
-        for d in diags.filter(|d| !d.redactions.is_empty()) {
-            spans
-                .entry(d.source.path.clone())
-                .or_default()
-                .extend(d.redactions.iter().copied());
+/// A snippet as shown: cut to the lines miette prints, every secret known
+/// in its file masked (a context line can hold a secret of another finding,
+/// of a suppressed one, of a rule not selected), and control characters
+/// escaped. Returns the source and `span` moved to the shown text.
+fn shown(src: &Arc<SourceFile>, span: Span, secrets: &Secrets) -> (Indexed, Span) {
+    let span = clamp(src, span);
+    // The lines miette prints (one of context each side): masking and
+    // escaping cost what is shown, not the whole of a shared large file.
+    let cut = src.excerpt(span, 1);
+    let column = cut.line_col(span.start).column as usize - 1;
+    let base = cut.origin.0;
+    let len = cut.text.len() as u32;
+    let rel: Vec<Span> = secrets
+        .within(&cut.display, base, base + len)
+        .iter()
+        .map(|s| Span {
+            start: s.start.max(base) - base,
+            end: s.end.min(base + len) - base,
+        })
+        .collect();
+    let masked = if rel.is_empty() {
+        None
+    } else {
+        Some(crate::findings::mask_spans(&cut.text, &rel))
+    };
+    let text = masked.as_deref().unwrap_or(&cut.text);
+    let (text, span) = match sanitize::source(text) {
+        Some(e) => {
+            let at = |o: u32| base + e.offset(o - base);
+            let span = Span {
+                start: at(span.start),
+                end: at(span.end),
+            };
+            (e.text, span)
         }
-        Masked(spans)
-    }
-
-    /// The finding's excerpt with every secret of its file that it shows masked.
-    fn source(&self, d: &Diagnostic) -> Arc<SourceFile> {
-        let src = &d.source;
-        let (base, len) = (src.origin.0, src.text.len() as u32);
-        let rel: Vec<Span> = self
-            .0
-            .get(&src.path)
-            .into_iter()
-            .flatten()
-            .filter(|s| s.end > base && s.start < base + len)
-            .map(|s| Span {
-                start: s.start.max(base) - base,
-                end: s.end.min(base + len) - base,
-            })
-            .collect();
-        if rel.is_empty() {
-            return src.clone();
-        }
-        let text = crate::findings::mask_spans(&src.text, &rel);
-        let mut masked = SourceFile::new(src.path.clone(), text);
-        masked.display = src.display.clone();
-        masked.origin = src.origin;
-        Arc::new(masked)
-    }
+        None => (masked.unwrap_or(cut.text), span),
+    };
+    let mut file = SourceFile::new(cut.path.clone(), text);
+    file.display = line(&cut.display).into_owned();
+    file.origin = cut.origin;
+    (
+        Indexed {
+            src: Arc::new(file),
+            column,
+        },
+        span,
+    )
 }
 
 /// `s` cut to the text the (possibly excerpted) file holds.
@@ -217,22 +231,23 @@ fn clamp(src: &SourceFile, s: Span) -> Span {
     }
 }
 
-fn from_error(e: &FileError) -> Shown {
+fn from_error(e: &FileError, secrets: &Secrets) -> Shown {
     let (source, labels) = match &e.source {
-        Some((src, span)) => (
-            Some(Indexed(src.clone())),
-            vec![LabeledSpan::new_primary_with_span(
-                None,
-                span_of(clamp(src, *span)),
-            )],
-        ),
+        Some((src, span)) => {
+            let (source, span) = shown(src, *span, secrets);
+            (
+                Some(source),
+                vec![LabeledSpan::new_primary_with_span(None, span_of(span))],
+            )
+        }
         None => (None, Vec::new()),
     };
+    let (file, message) = (line(&e.file), line(&e.message));
     Shown {
         message: match (e.line, e.column, &e.source) {
-            (Some(l), Some(c), None) => format!("{}:{l}:{c}: {}", e.file, e.message),
-            (_, _, Some(_)) => e.message.clone(),
-            _ => format!("{}: {}", e.file, e.message),
+            (Some(l), Some(c), None) => format!("{file}:{l}:{c}: {message}"),
+            (_, _, Some(_)) => message.into_owned(),
+            _ => format!("{file}: {message}"),
         },
         code: None,
         severity: miette::Severity::Error,
@@ -267,18 +282,16 @@ pub fn write(
         .with_links(false);
     let mut one = String::new();
     if !opts.quiet {
-        let listed = super::listed(report, opts);
-        let masked = Masked::new(listed.iter().copied());
-        for d in listed {
+        for d in super::listed(report, opts) {
             one.clear();
-            let _ = handler.render_report(&mut one, &from_diagnostic(d, &masked));
+            let _ = handler.render_report(&mut one, &from_diagnostic(d, &report.secrets));
             one.push('\n');
             w.write_all(one.as_bytes())?;
         }
     }
     for e in &report.errors {
         one.clear();
-        let _ = handler.render_report(&mut one, &from_error(e));
+        let _ = handler.render_report(&mut one, &from_error(e, &report.secrets));
         one.push('\n');
         w.write_all(one.as_bytes())?;
     }
@@ -308,9 +321,16 @@ pub fn render_errors(errors: &[FileError], color: bool, width: usize) -> String 
         .with_width(width)
         .with_context_lines(1)
         .with_links(false);
+    // No rule has seen these files (a configuration file): mask what the
+    // credential patterns find in them.
+    let mut secrets = Secrets::default();
+    for (src, _) in errors.iter().filter_map(|e| e.source.as_ref()) {
+        secrets.search(src);
+    }
+    secrets.seal();
     let mut out = String::new();
     for e in errors {
-        let _ = handler.render_report(&mut out, &from_error(e));
+        let _ = handler.render_report(&mut out, &from_error(e, &secrets));
     }
     out
 }

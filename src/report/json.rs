@@ -45,7 +45,7 @@ fn out<'a>(report: &'a Report, opts: &super::RenderOptions) -> Out<'a> {
 }
 
 pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
-    let mut s = serde_json::to_string_pretty(&out(report, opts))
+    let mut s = super::sanitize::to_json(&out(report, opts))
         .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize report: {e}\"}}"));
     s.push('\n');
     s
@@ -58,6 +58,6 @@ pub fn write(
     opts: &super::RenderOptions,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &out(report, opts)).map_err(std::io::Error::from)?;
+    super::sanitize::write_json(&mut *w, &out(report, opts)).map_err(std::io::Error::from)?;
     w.write_all(b"\n")
 }

@@ -8,6 +8,7 @@
 //! with an `<error>`. No timestamps, durations or host names: the same scan
 //! gives the same bytes.
 
+use super::sanitize::line as clean;
 use super::RenderOptions;
 use crate::findings::{Diagnostic, Severity, SuppressionKind};
 use crate::rules::REGISTRY;
@@ -16,7 +17,9 @@ use crate::Report;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// `s` escaped for an XML attribute value or text: the five predefined
+/// `s` escaped for an XML attribute value or text (after text from the
+/// scanned files went through `sanitize::line`, so controls read as `\x1b`
+/// rather than vanish): the five predefined
 /// entities, tab/newline/carriage return as character references (so
 /// attribute normalization keeps them), and characters XML 1.0 cannot carry
 /// at all (other C0 controls, U+FFFE, U+FFFF) replaced by U+FFFD.
@@ -67,14 +70,20 @@ enum Body {
 }
 
 fn finding_line(d: &Diagnostic) -> String {
-    let mut line = format!("{}:{}:{} {}", d.file, d.line, d.column, d.message);
+    let mut line = format!(
+        "{}:{}:{} {}",
+        clean(&d.file),
+        d.line,
+        d.column,
+        clean(&d.message)
+    );
     if let Some(s) = &d.suppressed {
         let kind = match s.kind {
             SuppressionKind::Inline => "inline",
             SuppressionKind::Config => "config",
             SuppressionKind::Baseline => "baseline",
         };
-        let _ = write!(line, " (suppressed, {kind}: {})", s.justification);
+        let _ = write!(line, " (suppressed, {kind}: {})", clean(&s.justification));
     }
     line
 }
@@ -107,7 +116,7 @@ fn rule_file_case(classname: &str, file: &str, diags: &[&Diagnostic]) -> Case {
             .unwrap_or(Severity::Low);
         Body::Failure {
             message: match active.as_slice() {
-                [one] => one.message.clone(),
+                [one] => clean(&one.message).into_owned(),
                 many => format!("{} in {file}", plural(many.len(), "finding")),
             },
             kind: worst.as_str().to_string(),
@@ -116,18 +125,22 @@ fn rule_file_case(classname: &str, file: &str, diags: &[&Diagnostic]) -> Case {
     };
     Case {
         classname: classname.to_string(),
-        name: file.to_string(),
+        name: clean(file).into_owned(),
         body,
     }
 }
 
 fn error_case(file: &str, errors: &[&FileError]) -> Case {
+    let file = clean(file);
     let lines: Vec<String> = errors
         .iter()
-        .map(|e| match (e.line, e.column) {
-            (Some(l), Some(c)) => format!("{file}:{l}:{c} {}", e.message),
-            (Some(l), None) => format!("{file}:{l} {}", e.message),
-            _ => format!("{file} {}", e.message),
+        .map(|e| {
+            let message = clean(&e.message);
+            match (e.line, e.column) {
+                (Some(l), Some(c)) => format!("{file}:{l}:{c} {message}"),
+                (Some(l), None) => format!("{file}:{l} {message}"),
+                _ => format!("{file} {message}"),
+            }
         })
         .collect();
     Case {
@@ -135,7 +148,7 @@ fn error_case(file: &str, errors: &[&FileError]) -> Case {
         name: file.to_string(),
         body: Body::Error {
             message: match errors {
-                [one] => one.message.clone(),
+                [one] => clean(&one.message).into_owned(),
                 many => format!("{} in {file}", plural(many.len(), "load error")),
             },
             text: lines.join("\n"),

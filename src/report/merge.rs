@@ -38,7 +38,7 @@ pub fn run(paths: &[std::path::PathBuf], output: Option<&Path>) -> i32 {
             return 2;
         }
     };
-    let mut text = serde_json::to_string_pretty(&merged).unwrap_or_default();
+    let mut text = super::sanitize::to_json(&merged).unwrap_or_default();
     text.push('\n');
     match output {
         Some(p) => {

@@ -435,7 +435,7 @@ fn notification(e: &FileError) -> Notification {
 }
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
-    let mut s = serde_json::to_string_pretty(&log(report, opts))
+    let mut s = super::sanitize::to_json(&log(report, opts))
         .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize report: {e}\"}}"));
     s.push('\n');
     s
@@ -447,7 +447,7 @@ pub fn write(
     opts: &RenderOptions,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &log(report, opts)).map_err(std::io::Error::from)?;
+    super::sanitize::write_json(&mut *w, &log(report, opts)).map_err(std::io::Error::from)?;
     w.write_all(b"\n")
 }
 

@@ -183,13 +183,33 @@ impl Selection {
     }
 }
 
-/// Runs the selected rules over one unit.
-pub fn check(unit: &Unit, selection: &Selection, options: &Options) -> Vec<Finding> {
+/// What the rules make of a unit.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The selected rules' findings.
+    pub findings: Vec<Finding>,
+    /// Every place a SEC rule marked as a secret, selected or not.
+    pub secrets: Vec<crate::model::Loc>,
+}
+
+/// Runs the selected rules over one unit. The SEC family runs even where it
+/// is not selected: a secret must be masked in every snippet that shows it,
+/// and only the rule that knows a value is a secret can say where it is.
+pub fn check(unit: &Unit, selection: &Selection, options: &Options) -> Checked {
     let cx = Ctx { unit, options };
-    let mut out = Vec::new();
+    let mut out = Checked::default();
     for rule in REGISTRY {
-        if selection.enabled(&rule.meta) {
-            (rule.check)(&cx, &mut out);
+        let selected = selection.enabled(&rule.meta);
+        if !selected && rule.meta.family != Family::Sec {
+            continue;
+        }
+        let from = out.findings.len();
+        (rule.check)(&cx, &mut out.findings);
+        for f in &out.findings[from..] {
+            out.secrets.extend(f.redact.iter().copied());
+        }
+        if !selected {
+            out.findings.truncate(from);
         }
     }
     out

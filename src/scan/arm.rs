@@ -115,11 +115,14 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         if is_reported {
             res.bytes += src.text.len() as u64;
         }
-        let parsed = match parse_json(src, &mut res.times) {
+        let parsed = match parse_json(src.clone(), &mut res.times) {
             Ok(p) => p,
             Err(e) => {
                 if is_reported {
                     res.failed += 1;
+                    // No rule sees a file that does not parse; its error
+                    // snippet is masked with what the patterns find.
+                    res.secrets.search(&src);
                     res.errors.push(e);
                 }
                 continue;

@@ -90,6 +90,8 @@ pub struct JobResult {
     /// by name) that could not be, by the directory they are in: reported
     /// unless a job scans that directory itself and reports them there.
     pub context: Vec<(PathBuf, Unread)>,
+    /// Secret spans of every file the job read, to mask in any snippet.
+    pub secrets: crate::findings::Secrets,
 }
 
 impl JobResult {
@@ -106,6 +108,7 @@ impl JobResult {
         self.inline.extend(o.inline);
         self.units.extend(o.units);
         self.context.extend(o.context);
+        self.secrets.merge(o.secrets);
     }
 }
 
@@ -265,8 +268,11 @@ fn collect(
     if ctx.inspect && reported(&unit.files[0].path) {
         res.units.push(crate::inspect::summarize(unit));
     }
-    let findings = rules::check(unit, &ctx.selection, &ctx.options);
-    for f in &findings {
+    let checked = rules::check(unit, &ctx.selection, &ctx.options);
+    for loc in &checked.secrets {
+        res.secrets.add(&unit.file(loc.file).display, loc.span);
+    }
+    for f in &checked.findings {
         let path = &unit.file(f.loc.file).path;
         if !reported(path) {
             continue;

@@ -101,6 +101,9 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
             Err(fail) => {
                 if rep {
                     res.failed += 1;
+                    // No rule sees a file that does not parse; its error
+                    // snippet is masked with what the patterns find.
+                    res.secrets.search(&fail.src);
                     res.errors.push(located(&fail.src, fail.span, fail.message));
                 }
                 None

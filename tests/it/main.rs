@@ -7,6 +7,7 @@ mod errors;
 mod formats;
 mod hostile_cli;
 mod hostile_fs;
+mod hostile_output;
 mod malformed;
 mod outputs;
 mod redaction;

@@ -1,0 +1,4 @@
+variable "db_password" {
+  default = "Fake-Pw-For-Idlint-Tests-1"
+  type    = string
+}
