@@ -8,6 +8,7 @@ mod formats;
 mod hostile_cli;
 mod hostile_fs;
 mod hostile_output;
+mod hostile_tree;
 mod malformed;
 mod outputs;
 mod redaction;
