@@ -98,6 +98,22 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     for d in shown {
         finding(&mut out, d);
     }
+    // On the comment itself, so the reviewer sees what the change tried to
+    // silence where it tried.
+    for u in &report.unhonoured {
+        let _ = writeln!(
+            out,
+            "::warning file={},line={},title=idlint%3Aignore not honoured::{}",
+            escape_property(&line(&u.file)),
+            u.line,
+            escape_data(&line(&format!(
+                "`idlint:ignore {}` is not honoured in this run (--no-inline-suppressions); it would suppress {} finding{}",
+                u.rules.join(","),
+                u.would_suppress,
+                if u.would_suppress == 1 { "" } else { "s" }
+            )))
+        );
+    }
     for e in &report.errors {
         let mut props = Vec::new();
         if !e.file.is_empty() {

@@ -300,9 +300,9 @@ pub fn write(
         writeln!(
             w,
             "note: {}:{}: `idlint:ignore {}` not honoured (--no-inline-suppressions); it would suppress {n} finding{}",
-            u.file,
+            super::sanitize::line(&u.file),
             u.line,
-            u.rules.join(","),
+            super::sanitize::line(&u.rules.join(",")),
             plural(n)
         )?;
     }

@@ -227,4 +227,17 @@ fn inline_suppressions_are_listed_not_honoured_on_request() {
         "{text}"
     );
     assert!(text.contains("1 `idlint:ignore` not honoured"), "{text}");
+    let out = idlint(&[
+        "check",
+        "--format",
+        "github",
+        "--isolated",
+        "--no-inline-suppressions",
+        TRUST,
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("::warning file=testdata/hostile/trust/main.tf,line=6,title=idlint%3Aignore not honoured::`idlint:ignore MID004` is not honoured in this run (--no-inline-suppressions); it would suppress 1 finding\n"),
+        "{text}"
+    );
 }
