@@ -28,10 +28,15 @@ impl Roots {
         Ok(Roots { dirs })
     }
 
-    /// The roots of a scan: `--root`, else the repository holding the current
-    /// directory, else the current directory; plus each of `paths` that lies
-    /// outside them (a directory, or a file's directory).
+    /// The roots of a scan: `--root`; else, for each path scanned, the top
+    /// level of the git repository holding it (the nearest ancestor with a
+    /// `.git` entry), else the current directory when the path is below it,
+    /// else the path itself (a directory, or a file's directory). With
+    /// `--root`, a path outside it is a root of its own too: the user named it.
     pub fn for_scan(root: Option<&Path>, paths: &[PathBuf]) -> Result<Roots, String> {
+        let cwd = std::env::current_dir()
+            .and_then(std::fs::canonicalize)
+            .map_err(|e| format!("current directory: {}", crate::discover::io_message(&e)))?;
         let mut roots = match root {
             Some(r) => {
                 let bad = |m: String| format!("--root {}: {m}", r.display());
@@ -43,9 +48,10 @@ impl Roots {
                 }
                 Roots::new(r).map_err(|e| bad(crate::discover::io_message(&e)))?
             }
-            None => Roots::new(&default_root()?)
-                .map_err(|e| format!("current directory: {}", crate::discover::io_message(&e)))?,
+            None => Roots::default(),
         };
+        let here = [PathBuf::from(".")];
+        let paths = if paths.is_empty() { &here[..] } else { paths };
         for p in paths {
             let Some(loc) = named_location(p) else {
                 continue;
@@ -53,13 +59,28 @@ impl Roots {
             if roots.contains(&loc) {
                 continue;
             }
-            let dir = match std::fs::metadata(p) {
-                Ok(m) if m.is_dir() => std::fs::canonicalize(p).ok(),
-                _ => loc.parent().map(Path::to_path_buf),
+            // The directory the path names, or a file's directory: a link
+            // given by name is judged where it is, not where it points.
+            let dir = match std::fs::symlink_metadata(p) {
+                Ok(m) if m.is_dir() => loc.clone(),
+                _ => match loc.parent() {
+                    Some(d) => d.to_path_buf(),
+                    None => continue,
+                },
             };
-            if let Some(d) = dir {
-                roots.dirs.insert(d);
-            }
+            let chosen = if root.is_some() {
+                dir
+            } else if let Some(top) = repository_top(&dir) {
+                top
+            } else if dir.starts_with(&cwd) {
+                cwd.clone()
+            } else {
+                dir
+            };
+            roots.dirs.insert(chosen);
+        }
+        if roots.dirs.is_empty() {
+            roots.dirs.insert(cwd);
         }
         Ok(roots)
     }
@@ -133,18 +154,12 @@ fn named_location(p: &Path) -> Option<PathBuf> {
     }
 }
 
-/// The top level of the git repository holding the current directory (the
-/// nearest ancestor with a `.git` entry: a directory, or a worktree's file),
-/// else the current directory.
-fn default_root() -> Result<PathBuf, String> {
-    let cwd = std::env::current_dir()
-        .and_then(std::fs::canonicalize)
-        .map_err(|e| format!("current directory: {}", crate::discover::io_message(&e)))?;
-    let top = cwd
-        .ancestors()
+/// The top level of the git repository holding `dir` (canonical): the
+/// nearest ancestor with a `.git` entry, a directory or a worktree's file.
+fn repository_top(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
         .find(|a| std::fs::symlink_metadata(a.join(".git")).is_ok())
-        .map(Path::to_path_buf);
-    Ok(top.unwrap_or(cwd))
+        .map(Path::to_path_buf)
 }
 
 #[cfg(test)]
@@ -182,5 +197,38 @@ mod tests {
                 SYMLINK_OUTSIDE
             );
         }
+    }
+
+    #[test]
+    fn each_scanned_path_is_read_within_its_repository() {
+        let d = tempfile::tempdir().unwrap();
+        let top = std::fs::canonicalize(d.path()).unwrap();
+        let repo = top.join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("envs/prod")).unwrap();
+        std::fs::create_dir_all(repo.join("modules/acr")).unwrap();
+        std::fs::write(repo.join("modules/acr/main.tf"), "").unwrap();
+        std::fs::create_dir_all(top.join("loose/inner")).unwrap();
+        std::fs::write(top.join("loose/a.tf"), "").unwrap();
+        // Scanning envs/prod may read the module two levels up: same repository.
+        let r = Roots::for_scan(None, &[repo.join("envs/prod")]).unwrap();
+        assert!(r.admit(&repo.join("modules/acr/main.tf")).is_ok());
+        // Outside any repository and the current directory: the path itself.
+        let r = Roots::for_scan(None, &[top.join("loose/inner")]).unwrap();
+        assert_eq!(
+            r.admit(&top.join("loose/a.tf")).unwrap_err().message,
+            OUTSIDE
+        );
+        // A directory link given by name is not a root where it points.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&top.join("loose"), repo.join("ln")).unwrap();
+            let r = Roots::for_scan(None, &[repo.join("ln")]).unwrap();
+            assert!(r.admit(&repo.join("ln/a.tf")).unwrap_err().skip);
+        }
+        // --root bounds the scan, and a path named outside it is its own root.
+        let r = Roots::for_scan(Some(&repo.join("envs")), &[top.join("loose/inner")]).unwrap();
+        assert!(r.admit(&repo.join("modules/acr/main.tf")).is_err());
+        assert!(r.admit(&top.join("loose/a.tf")).is_err());
     }
 }
