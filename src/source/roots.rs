@@ -222,7 +222,7 @@ mod tests {
         // A directory link given by name is not a root where it points.
         #[cfg(unix)]
         {
-            std::os::unix::fs::symlink(&top.join("loose"), repo.join("ln")).unwrap();
+            std::os::unix::fs::symlink(top.join("loose"), repo.join("ln")).unwrap();
             let r = Roots::for_scan(None, &[repo.join("ln")]).unwrap();
             assert!(r.admit(&repo.join("ln/a.tf")).unwrap_err().skip);
         }
