@@ -534,3 +534,33 @@ fn modules_dropped_from_the_parse_cache_load_again_when_called_again() {
     names.sort();
     assert_eq!(names, ["one", "three", "two"], "{:?}", unit.errors);
 }
+
+/// Probes (`crate::probes`) counted while loading a module of `n` locals,
+/// variables, data sources and nested blocks, each used once.
+fn module_probes(n: usize) -> u64 {
+    let mut tf = String::from("locals {\n");
+    for i in 0..n {
+        tf.push_str(&format!("  l{i} = \"${{var.v{i}}}-${{data.azurerm_resource_group.g{i}.name}}\"\n"));
+    }
+    tf.push_str("}\n");
+    for i in 0..n {
+        tf.push_str(&format!("variable \"v{i}\" {{\n  default = \"x\"\n}}\n"));
+        tf.push_str(&format!("data \"azurerm_resource_group\" \"g{i}\" {{\n  name = \"rg\"\n}}\n"));
+    }
+    tf.push_str("resource \"azurerm_storage_account\" \"s\" {\n");
+    for i in 0..n {
+        tf.push_str(&format!("  b{i} {{\n    x = local.l{i}\n  }}\n"));
+    }
+    tf.push_str("}\n");
+    let before = crate::probes::count();
+    let (_d, unit, _) = load_tree(&[("main.tf", &tf)], &[]);
+    assert!(unit.errors.is_empty(), "{:?}", unit.errors);
+    crate::probes::count() - before
+}
+
+#[test]
+fn looking_up_locals_variables_and_blocks_grows_linearly() {
+    let (n, n2) = (module_probes(2_000), module_probes(4_000));
+    assert!(n <= 10 * 2_000, "{n} probes for 2,000 of each");
+    assert!(n2 <= 2 * n + 1_000, "{n} then {n2} probes: not linear");
+}
