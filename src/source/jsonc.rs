@@ -533,7 +533,9 @@ mod tests {
         };
         assert_eq!(d.duplicate_keys, vec![at("k3"), at("k25")]);
         // Case matters: `A` and `a` are different keys to JSON.
-        let d = ok(&object_of((0..20).map(|i| format!("k{i}")).chain(["K1".into()])));
+        let d = ok(&object_of(
+            (0..20).map(|i| format!("k{i}")).chain(["K1".into()]),
+        ));
         assert!(d.duplicate_keys.is_empty());
     }
 

@@ -324,7 +324,7 @@ impl<'t, 'a> Instance<'t, 'a> {
     }
 
     fn eval(&self, a: &RawAttr, env: &Env) -> Value {
-        eval::eval(self, a.expr, a.file, env)
+        eval::settle(self, eval::eval(self, a.expr, a.file, env))
     }
 
     fn blocks_of(&self, kind: &'static str) -> impl Iterator<Item = &RawBlock<'a>> {
@@ -697,7 +697,7 @@ impl<'t, 'a> Instance<'t, 'a> {
                 f.args
                     .iter()
                     .next()
-                    .map(|arg| eval::expr(self, arg, a.file, env))
+                    .map(|arg| eval::settle(self, eval::expr(self, arg, a.file, env)))
                     .unwrap_or_else(|| self.eval(a, env))
             }
             _ => self.eval(a, env),
@@ -941,7 +941,7 @@ impl Scope for Instance<'_, '_> {
             .borrow_mut()
             .insert(name.to_string(), Slot::InProgress);
         self.depth.set(self.depth.get() + 1);
-        let v = crate::model::value::ops::bounded(self.eval(attr, &Env::default()));
+        let v = self.eval(attr, &Env::default());
         self.depth.set(self.depth.get() - 1);
         let v = v.through(step(StepKind::Named, name, attr.key_loc, false, "local"));
         self.local_slots

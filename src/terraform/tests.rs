@@ -540,12 +540,16 @@ fn modules_dropped_from_the_parse_cache_load_again_when_called_again() {
 fn module_probes(n: usize) -> u64 {
     let mut tf = String::from("locals {\n");
     for i in 0..n {
-        tf.push_str(&format!("  l{i} = \"${{var.v{i}}}-${{data.azurerm_resource_group.g{i}.name}}\"\n"));
+        tf.push_str(&format!(
+            "  l{i} = \"${{var.v{i}}}-${{data.azurerm_resource_group.g{i}.name}}\"\n"
+        ));
     }
     tf.push_str("}\n");
     for i in 0..n {
         tf.push_str(&format!("variable \"v{i}\" {{\n  default = \"x\"\n}}\n"));
-        tf.push_str(&format!("data \"azurerm_resource_group\" \"g{i}\" {{\n  name = \"rg\"\n}}\n"));
+        tf.push_str(&format!(
+            "data \"azurerm_resource_group\" \"g{i}\" {{\n  name = \"rg\"\n}}\n"
+        ));
     }
     tf.push_str("resource \"azurerm_storage_account\" \"s\" {\n");
     for i in 0..n {
