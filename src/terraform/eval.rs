@@ -91,13 +91,17 @@ pub fn cost(v: &Value) -> usize {
     1 + text_len(v) / STEP_BYTES
 }
 
+/// Items and members one step pays for walking (measuring, comparing,
+/// hashing): a walk allocates nothing, so it is cheaper than building.
+pub const WALK_PER_STEP: usize = 8;
+
 /// The items and members in `v`, all levels, with walking them charged; an
 /// opaque value's reason when there are more than `MAX_ITEMS` (arrays and
 /// objects are shared, so a tree can be far larger than what was written)
 /// or the budget ran out.
 pub fn measure(s: &dyn Scope, v: &Value, loc: Loc) -> Result<usize, &'static str> {
     let n = ops::size_within(v, ops::MAX_ITEMS);
-    if !charge(s, n.unwrap_or(ops::MAX_ITEMS), loc) {
+    if !charge(s, n.unwrap_or(ops::MAX_ITEMS) / WALK_PER_STEP, loc) {
         return Err("too much to evaluate");
     }
     n.ok_or("a value too large to follow")

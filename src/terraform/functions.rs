@@ -122,10 +122,11 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         },
         "split" => match (st(0), st(1)) {
             (Some(sep), Some(x)) if !sep.is_empty() => {
-                let n = x.matches(sep).count() + 1;
-                if n > MAX_ITEMS {
+                // Counting stops at the limit: a 4 MiB string has 4 million.
+                if x.matches(sep).nth(MAX_ITEMS - 1).is_some() {
                     return too_much(name, "a list", loc);
                 }
+                let n = x.matches(sep).count() + 1;
                 if !charge(s, n + x.len() / STEP_BYTES, loc) {
                     return out_of_steps(loc);
                 }
@@ -135,12 +136,11 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         },
         "replace" => match (st(0), st(1), st(2)) {
             (Some(x), Some(from), Some(to)) if !from.starts_with('/') && !from.is_empty() => {
-                // The result's length first: three nested calls can ask for gigabytes.
+                // The result's length first: three nested calls can ask for
+                // gigabytes. Only so many matches fit; counting stops there.
                 let grows = to.len().saturating_sub(from.len());
-                let len = x
-                    .len()
-                    .saturating_add(x.matches(from).count().saturating_mul(grows));
-                if len > MAX_STRING {
+                let fit = MAX_STRING.saturating_sub(x.len()) / grows.max(1);
+                if grows > 0 && x.matches(from).nth(fit).is_some() {
                     return too_much(name, "a string", loc);
                 }
                 Value::string(x.replace(from, to), loc)
@@ -322,9 +322,13 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
                 }
                 let mut out = Vec::new();
                 for it in items {
-                    match it.as_array() {
-                        Some(inner) => out.extend(inner.iter().cloned()),
-                        None => out.push(it.clone()),
+                    match (it.as_array(), &it.kind) {
+                        (Some(inner), _) => out.extend(inner.iter().cloned()),
+                        // An unknown item may be a list of any length.
+                        (None, Kind::Unknown(_)) => {
+                            return Value::opaque("`flatten()` of unknown items", loc)
+                        }
+                        (None, _) => out.push(it.clone()),
                     }
                 }
                 Value::array(out, loc)
