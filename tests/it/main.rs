@@ -5,6 +5,7 @@ mod cli;
 mod ecosystem;
 mod errors;
 mod formats;
+mod hostile_bounds;
 mod malformed;
 mod outputs;
 mod redaction;
