@@ -239,6 +239,175 @@ fn hcl_inner(data: &[u8]) {
     }
 }
 
+// ---------------------------------------------------------------- tf_eval
+
+/// The module the `tf_eval` input joins: variables, locals, data sources, a
+/// child module and resources for its expressions to refer to. No value in
+/// it holds a `/`, so that a path to read can only be made from the input.
+const TF_BASE: &str = r#"variable "name" {
+  default = "app"
+}
+variable "list" {
+  default = ["a", "b", "c", "a"]
+}
+variable "map" {
+  default = { a = "1", B = "2", c = { d = [1, 2] } }
+}
+variable "secret" {
+  sensitive = true
+}
+variable "n" {
+  default = 3
+}
+locals {
+  words  = split(",", "x,y,z,x")
+  nested = [[1, 2], [3, [4]], []]
+  objs   = [for i, w in local.words : { i = i, w = w }]
+  groups = { for o in local.objs : o.w => o.i... }
+  tags   = merge(var.map, { env = "dev" })
+  text   = "hello ${var.name}"
+  twice  = join("", [for w in local.words : "${w}${w}"])
+  read   = file("x")
+}
+data "azurerm_client_config" "current" {}
+data "azurerm_key_vault_secret" "s" {
+  name = "db"
+}
+module "child" {
+  source = "./child"
+  input  = local.text
+  secret = var.secret
+}
+resource "azurerm_container_registry" "acr" {
+  name          = "acr${var.name}"
+  admin_enabled = false
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_user_assigned_identity" "id" {
+  name = "id"
+}
+output "o" {
+  value = module.child.out
+}
+"#;
+
+const TF_CHILD: &str = r#"variable "input" {}
+variable "secret" {
+  sensitive = true
+}
+locals {
+  parts = split("-", var.input)
+}
+output "out" {
+  value = "${var.input}-${length(local.parts)}"
+}
+output "s" {
+  value = var.secret
+}
+"#;
+
+/// A module directory of its own (per process, so parallel jobs do not
+/// rewrite each other's files) with small files for `file("x")`,
+/// `templatefile("t.tpl", ...)` and `./child` to find.
+fn tf_eval_dir() -> &'static Path {
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let d = std::env::temp_dir().join(format!("idlint-fuzz-tf-eval-{}", std::process::id()));
+        std::fs::create_dir_all(d.join("child")).expect("temp module dir");
+        for (name, text) in [
+            ("x", "hello\n"),
+            ("t.tpl", "value ${v}\n"),
+            ("plain.txt", "no interpolation\n"),
+            ("policy.json", "{\"a\": [1, 2], \"b\": {\"c\": \"d\"}}\n"),
+            ("child/main.tf", TF_CHILD),
+        ] {
+            std::fs::write(d.join(name), text).expect("temp module file");
+        }
+        d
+    })
+}
+
+/// Text that may build a path outside the module directory: `..`, `/` and
+/// `\` (escapes such as `\u002f` too), and values or functions that hold or
+/// make one (`path.module`, data source IDs, decoded text).
+const ESCAPES: [&str; 7] = [
+    "..",
+    "/",
+    "\\",
+    "path",
+    "data",
+    "base64decode",
+    "jsondecode",
+];
+
+/// Calls and blocks that read the file system, each with a same-length name
+/// idlint does not know, so that offsets stay where they were.
+const READERS: [(&str, &str); 5] = [
+    ("templatefile", "templatefil_"),
+    ("filebase64", "filebase6_"),
+    ("fileexists", "fileexist_"),
+    ("file", "fil_"),
+    ("module", "modul_"),
+];
+
+/// The input with its file-reading calls and module blocks renamed when it
+/// could make a path outside the module directory; as it is otherwise.
+fn confined(text: &str) -> String {
+    if !ESCAPES.iter().any(|e| text.contains(e)) {
+        return text.to_string();
+    }
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+    let mut out = text.as_bytes().to_vec();
+    for (name, with) in READERS {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(name).map(|i| i + from) {
+            let end = i + name.len();
+            let whole = (i == 0 || !ident(out[i - 1])) && out.get(end).is_none_or(|&c| !ident(c));
+            if whole {
+                out[i..end].copy_from_slice(with.as_bytes());
+            }
+            from = end;
+        }
+    }
+    String::from_utf8(out).expect("ASCII replaced by ASCII")
+}
+
+fn tf_in(dir: &Path, name: &str, text: &str, id: u32) -> Option<TfFile> {
+    let src = Arc::new(SourceFile::new(dir.join(name), text.to_string()));
+    terraform::parse_file(src, FileId(id)).ok()
+}
+
+/// The text as a Terraform file of a module beside `TF_BASE`, and as an
+/// expression given to a local, a resource attribute and an output of such
+/// a module, each loaded and evaluated through `terraform::load` in a
+/// temporary module directory with a child module and files to read.
+pub fn tf_eval(data: &[u8]) {
+    on_worker_stack(data, tf_eval_inner);
+}
+
+fn tf_eval_inner(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let text = confined(text);
+    let dir = tf_eval_dir();
+    let as_expr = format!(
+        "locals {{\n  fuzz = {text}\n}}\nresource \"azurerm_container_registry\" \"fuzz\" {{\n  name          = local.fuzz\n  admin_enabled = {text}\n}}\noutput \"fuzz\" {{\n  value = local.fuzz\n}}\n"
+    );
+    for main in [text.as_str(), as_expr.as_str()] {
+        let (Some(base), Some(main)) = (
+            tf_in(dir, "base.tf", TF_BASE, 0),
+            tf_in(dir, "main.tf", main, 1),
+        ) else {
+            continue;
+        };
+        let loaded = terraform::load(dir.to_path_buf(), vec![base, main], Vec::new(), 2);
+        locate_errors(&loaded.unit);
+    }
+}
+
 /// The `.idlint.yaml` loader: YAML parsing, unknown keys, rule names,
 /// severities, globs and dates, each an error with a line, never a panic.
 pub fn config(data: &[u8]) {
