@@ -252,6 +252,132 @@ fn hcl_inner(data: &[u8]) {
     }
 }
 
+// ---------------------------------------------------------------- tf_eval
+
+/// The module the `tf_eval` input joins: variables, locals, data sources, a
+/// child module and resources for its expressions to refer to. No value in
+/// it holds a `/`, so that a path to read can only be made from the input.
+const TF_BASE: &str = r#"variable "name" {
+  default = "app"
+}
+variable "list" {
+  default = ["a", "b", "c", "a"]
+}
+variable "map" {
+  default = { a = "1", B = "2", c = { d = [1, 2] } }
+}
+variable "secret" {
+  sensitive = true
+}
+variable "n" {
+  default = 3
+}
+locals {
+  words  = split(",", "x,y,z,x")
+  nested = [[1, 2], [3, [4]], []]
+  objs   = [for i, w in local.words : { i = i, w = w }]
+  groups = { for o in local.objs : o.w => o.i... }
+  tags   = merge(var.map, { env = "dev" })
+  text   = "hello ${var.name}"
+  twice  = join("", [for w in local.words : "${w}${w}"])
+  read   = file("x")
+}
+data "azurerm_client_config" "current" {}
+data "azurerm_key_vault_secret" "s" {
+  name = "db"
+}
+module "child" {
+  source = "./child"
+  input  = local.text
+  secret = var.secret
+}
+resource "azurerm_container_registry" "acr" {
+  name          = "acr${var.name}"
+  admin_enabled = false
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_user_assigned_identity" "id" {
+  name = "id"
+}
+output "o" {
+  value = module.child.out
+}
+"#;
+
+const TF_CHILD: &str = r#"variable "input" {}
+variable "secret" {
+  sensitive = true
+}
+locals {
+  parts = split("-", var.input)
+}
+output "out" {
+  value = "${var.input}-${length(local.parts)}"
+}
+output "s" {
+  value = var.secret
+}
+"#;
+
+/// A module directory of its own (per process, so parallel jobs do not
+/// rewrite each other's files) with small files for `file("x")`,
+/// `templatefile("t.tpl", ...)` and `./child` to find.
+fn tf_eval_dir() -> &'static Path {
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let d = std::env::temp_dir().join(format!("idlint-fuzz-tf-eval-{}", std::process::id()));
+        std::fs::create_dir_all(d.join("child")).expect("temp module dir");
+        for (name, text) in [
+            ("x", "hello\n"),
+            ("t.tpl", "value ${v}\n"),
+            ("plain.txt", "no interpolation\n"),
+            ("policy.json", "{\"a\": [1, 2], \"b\": {\"c\": \"d\"}}\n"),
+            ("child/main.tf", TF_CHILD),
+        ] {
+            std::fs::write(d.join(name), text).expect("temp module file");
+        }
+        d
+    })
+}
+
+fn tf_in(dir: &Path, name: &str, text: &str, id: u32) -> Option<TfFile> {
+    let src = Arc::new(SourceFile::new(dir.join(name), text.to_string()));
+    terraform::parse_file(src, FileId(id)).ok()
+}
+
+/// The text as a Terraform file of a module beside `TF_BASE`, and as an
+/// expression given to a local, a resource attribute and an output of such
+/// a module, each loaded and evaluated through `terraform::load` in a
+/// temporary module directory with a child module and files to read.
+pub fn tf_eval(data: &[u8]) {
+    on_worker_stack(data, tf_eval_inner);
+}
+
+fn tf_eval_inner(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // The file functions run for real, confined to the module directory by
+    // the scan root as in a scan: a path out of it must come back unknown.
+    let dir = tf_eval_dir();
+    let roots = idlint::source::roots::Roots::new(dir).expect("temp module dir");
+    let as_expr = format!(
+        "locals {{\n  fuzz = {text}\n}}\nresource \"azurerm_container_registry\" \"fuzz\" {{\n  name          = local.fuzz\n  admin_enabled = {text}\n}}\noutput \"fuzz\" {{\n  value = local.fuzz\n}}\n"
+    );
+    for main in [text, as_expr.as_str()] {
+        let (Some(base), Some(main)) = (
+            tf_in(dir, "base.tf", TF_BASE, 0),
+            tf_in(dir, "main.tf", main, 1),
+        ) else {
+            continue;
+        };
+        let loaded = terraform::load(dir.to_path_buf(), vec![base, main], Vec::new(), 2, &roots);
+        locate_errors(&loaded.unit);
+    }
+}
+
 /// The `.idlint.yaml` loader: YAML parsing, unknown keys, rule names,
 /// severities, globs and dates, each an error with a line, never a panic.
 pub fn config(data: &[u8]) {

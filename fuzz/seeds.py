@@ -20,6 +20,41 @@ MAX_JSON = 16 * 1024
 MAX_TF = 8 * 1024
 MAX_EXPR = 512
 EXPRS = 600
+TF_EVAL_SAMPLE = 150  # shared-corpus files for tf_eval (the rest of its seeds are small)
+
+# Terraform expressions for tf_eval, over what harness.rs TF_BASE declares.
+TF_EXPRS = [
+    'replace(replace(local.twice, "x", local.twice), "x", local.twice)',
+    'split("x", replace(local.twice, "x", "x,x"))',
+    'join(",", [for w in local.words : upper(w)])',
+    'format("%s-%d-%v-%q", var.name, var.n, true, local.text)',
+    'concat(local.words, var.list, [for o in local.objs : o.w])',
+    'flatten([local.nested, [local.words]])',
+    'distinct(concat(local.words, var.list))',
+    'merge(local.tags, { for o in local.objs : o.w => o.i })',
+    '{ for o in local.objs : o.w => o.i... }',
+    'lookup(var.map, "c", {}).d',
+    'zipmap(local.words, [1, 2, 3, 4])',
+    'contains(var.list, "a") ? keys(var.map) : values(local.tags)',
+    'jsondecode(file("policy.json")).b.c',
+    'jsonencode({ a = local.words, b = var.secret })',
+    'templatefile("t.tpl", { v = local.text })',
+    'fileexists("x") && fileexists("missing")',
+    'filebase64("plain.txt")',
+    'base64decode(base64encode(local.read))',
+    '"%{ for i, w in local.words }${i}=${w}%{ if i < 2 },%{ endif }%{ endfor }"',
+    'try(local.nope, coalesce("", null, local.text))',
+    'substr(local.text, -3, 2)',
+    'element(local.words, var.n * 7)',
+    'length(distinct(split("", local.twice)))',
+    '[for k, v in var.map : "${k}:${try(tostring(v), "x")}" if k != "B"]',
+    'compact([for w in local.words : w == "x" ? "" : w])',
+    'one([module.child.out])',
+    'min(var.n, length(local.objs), 2.5) + max(1, -var.n)',
+    'azurerm_container_registry.acr.identity[0].principal_id',
+    'sensitive(data.azurerm_key_vault_secret.s.value)',
+    'setproduct(local.words, var.list)',
+]
 
 
 def small(paths, limit):
@@ -60,7 +95,7 @@ def expressions(text):
 
 
 def main():
-    for t in ("jsonc", "arm_expr", "hcl"):
+    for t in ("jsonc", "arm_expr", "hcl", "tf_eval"):
         d = FUZZ / "corpus" / t
         if d.exists():
             for f in d.glob("seed-*"):
@@ -84,8 +119,12 @@ def main():
         write("jsonc", p.read_bytes())
     for p in local_tf + corpus_tf:
         write("hcl", p.read_bytes())
+    for p in [p for p in local_tf if p.suffix == ".tf"] + [p for p in corpus_tf if p.suffix == ".tf"][:TF_EVAL_SAMPLE]:
+        write("tf_eval", p.read_bytes())
+    for e in TF_EXPRS:
+        write("tf_eval", e.encode())
     # Regression inputs of crashes and hangs found: the fuzzers start next to them.
-    for t in ("jsonc", "arm_expr", "hcl"):
+    for t in ("jsonc", "arm_expr", "hcl", "tf_eval"):
         for p in sorted((ROOT / "testdata" / "fuzz" / t).glob("*")):
             write(t, p.read_bytes())
 
@@ -98,7 +137,7 @@ def main():
         write("arm_expr", e.encode())
 
     total = sum(f.stat().st_size for f in (FUZZ / "corpus").rglob("seed-*"))
-    counts = {t: len(list((FUZZ / "corpus" / t).glob("seed-*"))) for t in ("jsonc", "arm_expr", "hcl")}
+    counts = {t: len(list((FUZZ / "corpus" / t).glob("seed-*"))) for t in ("jsonc", "arm_expr", "hcl", "tf_eval")}
     print(f"seeds: {counts}, {total / 1e6:.2f} MB")
     if total > 5_000_000:
         sys.exit("seed corpus over 5 MB")

@@ -11,6 +11,7 @@ pub mod findings;
 pub mod heavy;
 pub mod inspect;
 pub mod model;
+pub mod probes;
 pub mod report;
 pub mod rules;
 pub mod scan;

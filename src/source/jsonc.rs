@@ -5,6 +5,7 @@
 //! suppressions, and every error carries the exact span.
 
 use super::{Span, MAX_DEPTH};
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json {
@@ -90,6 +91,10 @@ impl Json {
         }
     }
 }
+
+/// Objects with up to this many members look for a repeated key by scanning
+/// them; larger ones by a hash set.
+const SCAN_KEYS: usize = 16;
 
 pub fn parse(text: &str) -> Result<Document, ParseError> {
     let mut p = Parser {
@@ -412,6 +417,9 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.pos += 1;
         let mut members: Vec<Member> = Vec::new();
+        // Keys seen, once the object is large enough for scanning them to
+        // cost more than hashing: a 16 MiB object has a million keys.
+        let mut seen: Option<HashSet<String>> = None;
         loop {
             self.skip_ws()?;
             match self.src.get(self.pos) {
@@ -444,7 +452,24 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_ws()?;
             let value = self.value(depth + 1)?;
-            if members.iter().any(|m| m.key == key) {
+            let duplicate = match &mut seen {
+                Some(set) => {
+                    crate::probes::add(1);
+                    !set.insert(key.clone())
+                }
+                None => {
+                    crate::probes::add(members.len() as u64);
+                    let dup = members.iter().any(|m| m.key == key);
+                    if members.len() >= SCAN_KEYS {
+                        let mut set: HashSet<String> =
+                            members.iter().map(|m| m.key.clone()).collect();
+                        set.insert(key.clone());
+                        seen = Some(set);
+                    }
+                    dup
+                }
+            };
+            if duplicate {
                 self.duplicate_keys.push(key_span);
             }
             members.push(Member {
@@ -489,6 +514,42 @@ mod tests {
         assert_eq!(b.key_span, Span::new(32, 35));
         assert_eq!(b.value.as_str(), Some("x\"y"));
         assert!(!b.value.string_is_verbatim());
+    }
+
+    fn object_of(keys: impl Iterator<Item = String>) -> String {
+        let members: Vec<String> = keys.map(|k| format!("\"{k}\": 1")).collect();
+        format!("{{{}}}", members.join(", "))
+    }
+
+    #[test]
+    fn records_duplicate_keys_in_large_objects_too() {
+        // Keys 0..40, then 3 and 25 again: past the scanning size.
+        let keys = (0..40).chain([3, 25]).map(|i| format!("k{i}"));
+        let text = object_of(keys);
+        let d = ok(&text);
+        let at = |k: &str| {
+            let i = text.rfind(&format!("\"{k}\"")).unwrap();
+            Span::new(i, i + k.len() + 2)
+        };
+        assert_eq!(d.duplicate_keys, vec![at("k3"), at("k25")]);
+        // Case matters: `A` and `a` are different keys to JSON.
+        let d = ok(&object_of(
+            (0..20).map(|i| format!("k{i}")).chain(["K1".into()]),
+        ));
+        assert!(d.duplicate_keys.is_empty());
+    }
+
+    #[test]
+    fn duplicate_key_checks_grow_linearly() {
+        let probes = |n: usize| {
+            let text = object_of((0..n).map(|i| format!("k{i}")));
+            let before = crate::probes::count();
+            assert!(ok(&text).duplicate_keys.is_empty());
+            crate::probes::count() - before
+        };
+        let (n, n2) = (probes(5_000), probes(10_000));
+        assert!(n <= 2 * 5_000 && n2 <= 2 * 10_000, "{n} and {n2} probes");
+        assert!(n2 <= 2 * n + 1_000, "{n} then {n2} probes: not linear");
     }
 
     #[test]

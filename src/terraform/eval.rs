@@ -38,18 +38,135 @@ pub fn steps_spent() -> usize {
 
 /// One evaluation step; false once the budget is spent (reported once).
 fn spend(s: &dyn Scope, loc: Loc) -> bool {
+    charge(s, 1, loc)
+}
+
+/// `n` evaluation steps at once, for work that grows with a collection or a
+/// string rather than with the expressions written: a `for` over 100,000
+/// items, or `distinct()` of them, costs 100,000. False once the budget is
+/// spent (reported once, at the step that spent it).
+pub fn charge(s: &dyn Scope, n: usize, loc: Loc) -> bool {
     let left = STEPS_LEFT.with(std::cell::Cell::get);
     if left == 0 {
         return false;
     }
-    STEPS_LEFT.with(|c| c.set(left - 1));
-    if left == 1 {
+    if n >= left {
+        STEPS_LEFT.with(|c| c.set(0));
         s.error(
             loc,
             format!("evaluation stopped after {MAX_STEPS} steps, too many to follow (`for` expressions or directives nested over long lists?); later values are unknown"),
         );
+        return n == left;
     }
+    STEPS_LEFT.with(|c| c.set(left - n));
     true
+}
+
+/// Bytes of text one step pays for. Strings are copied where arrays and
+/// objects are shared, so a 4 MiB string referenced in a loop costs its
+/// length each time; at this rate the whole budget copies at most 128 MiB.
+pub const STEP_BYTES: usize = 256;
+
+/// Objects members one step pays for scanning (`local.m[k]`, `lookup()`):
+/// member lookups are linear in the object.
+pub const SCAN_PER_STEP: usize = 64;
+
+/// Bytes of text a string or template holds itself.
+pub fn text_len(v: &Value) -> usize {
+    match &v.kind {
+        Kind::String(t) => t.len(),
+        Kind::Template(parts) => parts
+            .iter()
+            .map(|p| match p {
+                Part::Lit(t) => t.len(),
+                Part::Hole(_) => 0,
+            })
+            .sum(),
+        _ => 0,
+    }
+}
+
+/// Steps copying `v` costs: one, and one per `STEP_BYTES` of its own text.
+pub fn cost(v: &Value) -> usize {
+    1 + text_len(v) / STEP_BYTES
+}
+
+/// Items and members one step pays for walking (measuring, comparing,
+/// hashing): a walk allocates nothing, so it is cheaper than building.
+pub const WALK_PER_STEP: usize = 8;
+
+/// The items and members in `v`, all levels, with walking them charged; an
+/// opaque value's reason when there are more than `MAX_ITEMS` (arrays and
+/// objects are shared, so a tree can be far larger than what was written)
+/// or the budget ran out.
+pub fn measure(s: &dyn Scope, v: &Value, loc: Loc) -> Result<usize, &'static str> {
+    let n = ops::size_within(v, ops::MAX_ITEMS);
+    if !charge(s, n.unwrap_or(ops::MAX_ITEMS) / WALK_PER_STEP, loc) {
+        return Err("too much to evaluate");
+    }
+    n.ok_or("a value too large to follow")
+}
+
+/// `v` as it may land in the model (a local, a resource attribute, an
+/// output, a module input), with walking it charged: rules and later
+/// expressions walk it again, and shared arrays can make a value of 100,000
+/// items from a few references. Too large, it is opaque.
+pub fn settle(s: &dyn Scope, v: Value) -> Value {
+    match measure(s, &v, v.loc) {
+        Ok(_) => v,
+        Err(why) => Value {
+            via: v.via,
+            ..Value::opaque(why, v.loc)
+        },
+    }
+}
+
+/// The elements a `for` expression or directive iterates over, as (key,
+/// value); `None` when the collection is not known.
+fn elements(coll: &Value, loc: Loc) -> Option<Box<dyn Iterator<Item = (Value, Value)> + '_>> {
+    match &coll.kind {
+        Kind::Array(items) => {
+            Some(Box::new(items.iter().enumerate().map(move |(i, v)| {
+                (Value::new(Kind::Number(i as f64), loc), v.clone())
+            })))
+        }
+        Kind::Object(entries) => {
+            Some(Box::new(entries.iter().map(|e| {
+                (Value::string(e.key.clone(), e.key_loc), e.value.clone())
+            })))
+        }
+        _ => None,
+    }
+}
+
+fn count(coll: &Value) -> usize {
+    match &coll.kind {
+        Kind::Array(items) => items.len(),
+        Kind::Object(entries) => entries.len(),
+        _ => 0,
+    }
+}
+
+/// Parts of a string being built by a template, given up on as soon as
+/// they are more than `from_parts` would keep (a `%{ for }` over a long list
+/// would otherwise build gigabytes before the check).
+#[derive(Default)]
+struct Builder {
+    parts: Vec<Part>,
+    bytes: usize,
+}
+
+impl Builder {
+    /// False once the parts are too many or too long.
+    fn extend(&mut self, parts: impl IntoIterator<Item = Part>) -> bool {
+        for p in parts {
+            if let Part::Lit(t) = &p {
+                self.bytes += t.len();
+            }
+            self.parts.push(p);
+        }
+        self.bytes <= ops::MAX_STRING && self.parts.len() <= ops::MAX_PARTS * 2
+    }
 }
 
 /// What expressions need from the module they are in.
@@ -67,26 +184,42 @@ pub trait Scope {
     fn error(&self, loc: Loc, message: String);
 }
 
-/// Iterator variables of `for` expressions and `dynamic` blocks. Shared, so
-/// that going one expression deeper does not copy them.
+/// Iterator variables of `for` expressions and `dynamic` blocks, innermost
+/// first. A shared chain, so that neither going one expression deeper nor
+/// binding the next item of a loop copies the outer loops' values (a string
+/// held by an outer loop would otherwise be copied for each inner item).
 #[derive(Clone, Default)]
 pub struct Env {
-    vars: std::sync::Arc<Vec<(String, Value)>>,
+    vars: Option<std::sync::Arc<Var>>,
     depth: usize,
+}
+
+struct Var {
+    name: String,
+    value: Value,
+    outer: Option<std::sync::Arc<Var>>,
 }
 
 impl Env {
     pub fn with(&self, name: &str, v: Value) -> Env {
-        let mut e = self.clone();
-        std::sync::Arc::make_mut(&mut e.vars).push((name.to_string(), v));
-        e
+        Env {
+            vars: Some(std::sync::Arc::new(Var {
+                name: name.to_string(),
+                value: v,
+                outer: self.vars.clone(),
+            })),
+            depth: self.depth,
+        }
     }
     fn get(&self, name: &str) -> Option<&Value> {
-        self.vars
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v)
+        let mut cur = self.vars.as_deref();
+        while let Some(v) = cur {
+            if v.name == name {
+                return Some(&v.value);
+            }
+            cur = v.outer.as_deref();
+        }
+        None
     }
     fn deeper(&self) -> Env {
         let mut e = self.clone();
@@ -205,7 +338,16 @@ pub fn expr(s: &dyn Scope, e: &Expression, file: FileId, env: &Env) -> Value {
     if env.depth > MAX_DEPTH {
         return Value::opaque("expression nested too deeply", loc);
     }
-    let env = &env.deeper();
+    let v = expr_kind(s, e, file, &env.deeper(), loc);
+    // Text is copied wherever it goes: a long string costs its length.
+    let extra = text_len(&v) / STEP_BYTES;
+    if extra > 0 && !charge(s, extra, loc) {
+        return Value::opaque("too much to evaluate", loc);
+    }
+    v
+}
+
+fn expr_kind(s: &dyn Scope, e: &Expression, file: FileId, env: &Env, loc: Loc) -> Value {
     match e {
         Expression::Null(_) => Value::new(Kind::Null, loc),
         Expression::Bool(b) => Value::new(Kind::Bool(*b.value()), loc),
@@ -279,7 +421,12 @@ pub fn expr(s: &dyn Scope, e: &Expression, file: FileId, env: &Env) -> Value {
             if f.args.expand_final() {
                 if let Some(last) = args.pop() {
                     match last.as_array() {
-                        Some(items) => args.extend(items.iter().cloned()),
+                        Some(items) => {
+                            if !charge(s, items.iter().map(cost).sum(), loc) {
+                                return Value::opaque("too much to evaluate", loc);
+                            }
+                            args.extend(items.iter().cloned())
+                        }
                         None => {
                             return Value::opaque(
                                 format!("`{name}(...)` with unknown expanded arguments"),
@@ -328,9 +475,12 @@ fn binary(s: &dyn Scope, b: &hcl_edit::expr::BinaryOp, file: FileId, env: &Env, 
     }
     let r = expr(s, &b.rhs_expr, file, env);
     match op {
-        B::Eq | B::NotEq => match ops::equal(&l, &r) {
-            Some(eq) => Value::new(Kind::Bool(eq == (op == B::Eq)), loc),
-            None => Value::opaque("comparison of unknown values", loc),
+        B::Eq | B::NotEq => match measure(s, &l, loc).and_then(|_| measure(s, &r, loc)) {
+            Err(why) => Value::opaque(why, loc),
+            Ok(_) => match ops::equal(&l, &r) {
+                Some(eq) => Value::new(Kind::Bool(eq == (op == B::Eq)), loc),
+                None => Value::opaque("comparison of unknown values", loc),
+            },
         },
         _ => {
             let (Some(x), Some(y)) = (l.as_number(), r.as_number()) else {
@@ -365,24 +515,22 @@ fn for_expr(
     loc: Loc,
 ) -> Value {
     let coll = expr(s, &f.intro.collection_expr, file, env);
-    let items: Vec<(Value, Value)> = match &coll.kind {
-        Kind::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (Value::new(Kind::Number(i as f64), loc), v.clone()))
-            .collect(),
-        Kind::Object(entries) => entries
-            .iter()
-            .map(|e| (Value::string(e.key.clone(), e.key_loc), e.value.clone()))
-            .collect(),
-        _ => return Value::opaque("`for` over a collection that is not known", loc),
-    };
-    if items.len() > crate::model::value::ops::MAX_ITEMS {
+    if count(&coll) > ops::MAX_ITEMS {
         return Value::opaque("`for` over a collection too large to follow", loc);
     }
+    let Some(items) = elements(&coll, loc) else {
+        return Value::opaque("`for` over a collection that is not known", loc);
+    };
     let mut list = Vec::new();
     let mut map: Vec<Entry> = Vec::new();
+    // Groups of a grouping `for` (`...`) by key, as positions in `map`.
+    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
     for (k, v) in items {
+        // Each item costs, whatever its body: a `for` over 100,000 items
+        // with a constant body is 100,000 steps, not one.
+        if !charge(s, cost(&v), loc) {
+            return Value::opaque("too much to evaluate", loc);
+        }
         let mut e = env.with(f.intro.value_var.as_str(), v);
         if let Some(kv) = &f.intro.key_var {
             e = e.with(kv.as_str(), k);
@@ -403,17 +551,21 @@ fn for_expr(
                     return Value::opaque("`for` with keys that are not known", loc);
                 };
                 if f.grouping {
-                    match map.iter_mut().find(|x| x.key == key) {
-                        Some(x) => {
-                            if let Kind::Array(a) = &mut x.value.kind {
+                    crate::probes::add(1);
+                    match group_of.get(&key) {
+                        Some(&g) => {
+                            if let Kind::Array(a) = &mut map[g].value.kind {
                                 std::sync::Arc::make_mut(a).push(val);
                             }
                         }
-                        None => map.push(Entry {
-                            key,
-                            key_loc: loc,
-                            value: Value::array(vec![val], loc),
-                        }),
+                        None => {
+                            group_of.insert(key.clone(), map.len());
+                            map.push(Entry {
+                                key,
+                                key_loc: loc,
+                                value: Value::array(vec![val], loc),
+                            });
+                        }
                     }
                 } else {
                     map.push(Entry {
@@ -438,23 +590,29 @@ fn template(s: &dyn Scope, t: &Template, file: FileId, env: &Env, whole: Option<
     if !spend(s, at(t.span())) {
         return Value::opaque("too much to evaluate", at(t.span()));
     }
-    let mut parts = Vec::new();
+    let loc = whole.unwrap_or_else(|| Loc::new(file, span(t.span())));
+    let mut parts = Builder::default();
     let mut vias: Vec<Value> = Vec::new();
+    let too_long = |vias: &[Value]| Value {
+        via: merge_via(vias.iter(), loc),
+        ..Value::opaque("a string too long to follow", loc)
+    };
     for el in t.iter() {
-        match el {
-            Element::Literal(l) => parts.push(Part::Lit(l.value().clone())),
+        let fits = match el {
+            Element::Literal(l) => parts.extend([Part::Lit(l.value().clone())]),
             Element::Interpolation(i) => {
                 let mut v = expr(s, &i.expr, file, env);
                 if whole.is_some() {
                     v.loc = at(None);
                 }
-                match parts_of_value(&v) {
+                let fits = match parts_of_value(&v) {
                     Some(p) => parts.extend(p),
-                    None => parts.push(Part::Hole(Unknown::Opaque {
+                    None => parts.extend([Part::Hole(Unknown::Opaque {
                         reason: "a collection in a string".into(),
-                    })),
-                }
+                    })]),
+                };
                 vias.push(v);
+                fits
             }
             Element::Directive(d) => match &**d {
                 Directive::If(ifd) => {
@@ -463,57 +621,61 @@ fn template(s: &dyn Scope, t: &Template, file: FileId, env: &Env, whole: Option<
                         Some(true) => Some(&ifd.if_expr.template),
                         Some(false) => ifd.else_expr.as_ref().map(|e| &e.template),
                         None => {
-                            parts.push(Part::Hole(Unknown::Opaque {
+                            if !parts.extend([Part::Hole(Unknown::Opaque {
                                 reason: "template `if` with an unknown condition".into(),
-                            }));
+                            })]) {
+                                return too_long(&vias);
+                            }
                             continue;
                         }
                     };
-                    if let Some(tpl) = chosen {
-                        let v = template(s, tpl, file, env, whole);
-                        parts.extend(v.string_parts().unwrap_or_default());
-                        vias.push(v);
+                    match chosen {
+                        Some(tpl) => {
+                            let v = template(s, tpl, file, env, whole);
+                            let fits = parts.extend(v.string_parts().unwrap_or_default());
+                            vias.push(v);
+                            fits
+                        }
+                        None => true,
                     }
                 }
                 Directive::For(fd) => {
                     let coll = expr(s, &fd.for_expr.collection_expr, file, env);
-                    let items: Option<Vec<(Value, Value)>> = match &coll.kind {
-                        Kind::Array(items) => Some(
-                            items
-                                .iter()
-                                .enumerate()
-                                .map(|(i, v)| {
-                                    (Value::new(Kind::Number(i as f64), coll.loc), v.clone())
-                                })
-                                .collect(),
-                        ),
-                        Kind::Object(entries) => Some(
-                            entries
-                                .iter()
-                                .map(|e| (Value::string(e.key.clone(), e.key_loc), e.value.clone()))
-                                .collect(),
-                        ),
-                        _ => None,
-                    };
-                    let Some(items) = items else {
-                        parts.push(Part::Hole(Unknown::Opaque {
+                    if count(&coll) > ops::MAX_ITEMS {
+                        return too_long(&vias);
+                    }
+                    let Some(items) = elements(&coll, coll.loc) else {
+                        if !parts.extend([Part::Hole(Unknown::Opaque {
                             reason: "template `for` over an unknown collection".into(),
-                        }));
+                        })]) {
+                            return too_long(&vias);
+                        }
                         continue;
                     };
+                    let mut fits = true;
                     for (k, v) in items {
+                        if !charge(s, cost(&v), loc) {
+                            return Value::opaque("too much to evaluate", loc);
+                        }
                         let mut e = env.with(fd.for_expr.value_var.as_str(), v);
                         if let Some(kv) = &fd.for_expr.key_var {
                             e = e.with(kv.as_str(), k);
                         }
                         let v = template(s, &fd.for_expr.template, file, &e, whole);
-                        parts.extend(v.string_parts().unwrap_or_default());
+                        fits = parts.extend(v.string_parts().unwrap_or_default());
+                        if !fits {
+                            break;
+                        }
                     }
+                    fits
                 }
             },
+        };
+        if !fits {
+            return too_long(&vias);
         }
     }
-    let loc = whole.unwrap_or_else(|| Loc::new(file, span(t.span())));
+    let parts = parts.parts;
     // A template that is one interpolation is that value (`"${var.x}"`),
     // with its own location and provenance.
     if let ([Element::Interpolation(_)], [v]) = (collect_elements(t).as_slice(), vias.as_slice()) {
@@ -678,6 +840,12 @@ fn apply(
     loc: Loc,
 ) -> Value {
     for op in ops {
+        // Member lookups scan the object.
+        if let Kind::Object(entries) = &v.kind {
+            if !charge(s, entries.len() / SCAN_PER_STEP, loc) {
+                return Value::opaque("too much to evaluate", loc);
+            }
+        }
         v = match op.value() {
             TraversalOperator::GetAttr(a) => member(&v, a.as_str(), loc),
             TraversalOperator::Index(ie) => {

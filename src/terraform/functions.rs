@@ -1,7 +1,7 @@
 //! Terraform's built-in functions, folded over known values.
 
-use super::eval::{parts, Scope};
-use crate::model::value::ops::{equal, from_parts, size_within, to_json, MAX_ITEMS};
+use super::eval::{charge, cost, measure, parts, Scope, SCAN_PER_STEP, STEP_BYTES};
+use crate::model::value::ops::{equal, from_parts, to_json, MAX_ITEMS, MAX_STRING};
 use crate::model::value::{merge_via, Entry, Kind, Loc, Part, Unknown, Value};
 use crate::source::read::{read_bytes, NOT_REGULAR};
 use base64::Engine as _;
@@ -43,6 +43,21 @@ fn map_str(a: &[Value], loc: Loc, f: impl Fn(&str) -> String) -> Value {
     }
 }
 
+/// What a function gives when its result would be over a limit, or
+/// building it over the step budget.
+fn too_much(name: &str, what: &str, loc: Loc) -> Value {
+    Value::opaque(format!("`{name}()` giving {what} too large to follow"), loc)
+}
+
+fn out_of_steps(loc: Loc) -> Value {
+    Value::opaque("too much to evaluate", loc)
+}
+
+/// Steps copying `items` costs.
+fn cost_of<'v>(items: impl IntoIterator<Item = &'v Value>) -> usize {
+    items.into_iter().map(cost).sum()
+}
+
 pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
     let st = |i: usize| a.get(i).and_then(Value::as_str);
     let n = |i: usize| a.get(i).and_then(Value::as_number);
@@ -82,6 +97,17 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         },
         "join" => match (st(0), a.get(1).and_then(Value::as_array)) {
             (Some(sep), Some(items)) => {
+                let bytes = items
+                    .iter()
+                    .map(super::eval::text_len)
+                    .sum::<usize>()
+                    .saturating_add(sep.len().saturating_mul(items.len()));
+                if bytes > MAX_STRING || items.len() > MAX_ITEMS {
+                    return too_much(name, "a string", loc);
+                }
+                if !charge(s, items.len() + bytes / STEP_BYTES, loc) {
+                    return out_of_steps(loc);
+                }
                 let mut p = Vec::new();
                 for (i, it) in items.iter().enumerate() {
                     if i > 0 {
@@ -98,12 +124,27 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         },
         "split" => match (st(0), st(1)) {
             (Some(sep), Some(x)) if !sep.is_empty() => {
+                // Counting stops at the limit: a 4 MiB string has 4 million.
+                if x.matches(sep).nth(MAX_ITEMS - 1).is_some() {
+                    return too_much(name, "a list", loc);
+                }
+                let n = x.matches(sep).count() + 1;
+                if !charge(s, n + x.len() / STEP_BYTES, loc) {
+                    return out_of_steps(loc);
+                }
                 Value::array(x.split(sep).map(|p| Value::string(p, loc)).collect(), loc)
             }
             _ => Value::opaque("`split()` of unknown values", loc),
         },
         "replace" => match (st(0), st(1), st(2)) {
             (Some(x), Some(from), Some(to)) if !from.starts_with('/') && !from.is_empty() => {
+                // The result's length first: three nested calls can ask for
+                // gigabytes. Only so many matches fit; counting stops there.
+                let grows = to.len().saturating_sub(from.len());
+                let fit = MAX_STRING.saturating_sub(x.len()) / grows.max(1);
+                if grows > 0 && x.matches(from).nth(fit).is_some() {
+                    return too_much(name, "a string", loc);
+                }
                 Value::string(x.replace(from, to), loc)
             }
             _ => unknown_or(&a, loc, "`replace()` of unknown values or a regex"),
@@ -137,27 +178,38 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             _ => Value::opaque(format!("`{name}()` of unknown values"), loc),
         },
         "concat" => {
-            let mut out = Vec::new();
-            for v in &a {
-                match v.as_array() {
-                    Some(items) => out.extend(items.iter().cloned()),
-                    None => return Value::opaque("`concat()` of unknown lists", loc),
-                }
-                if out.len() > MAX_ITEMS {
-                    return Value::opaque("a list too long to follow", loc);
-                }
+            let Some(lists) = a.iter().map(Value::as_array).collect::<Option<Vec<_>>>() else {
+                return Value::opaque("`concat()` of unknown lists", loc);
+            };
+            if lists.iter().map(|l| l.len()).sum::<usize>() > MAX_ITEMS {
+                return too_much(name, "a list", loc);
             }
-            Value::array(out, loc)
+            if !charge(s, cost_of(lists.iter().flat_map(|l| l.iter())), loc) {
+                return out_of_steps(loc);
+            }
+            Value::array(lists.concat(), loc)
         }
         "merge" => {
             let mut out: Vec<Entry> = Vec::new();
+            // Position in `out` of each key: a later map's member replaces it there.
+            let mut at: std::collections::HashMap<&str, usize> = Default::default();
             for v in &a {
                 match &v.kind {
                     Kind::Object(entries) => {
+                        if out.len() + entries.len() > MAX_ITEMS {
+                            return too_much(name, "a map", loc);
+                        }
+                        if !charge(s, cost_of(entries.iter().map(|e| &e.value)), loc) {
+                            return out_of_steps(loc);
+                        }
                         for e in entries.iter() {
-                            match out.iter_mut().find(|x| x.key == e.key) {
-                                Some(x) => *x = e.clone(),
-                                None => out.push(e.clone()),
+                            crate::probes::add(1);
+                            match at.get(e.key.as_str()) {
+                                Some(&i) => out[i] = e.clone(),
+                                None => {
+                                    at.insert(&e.key, out.len());
+                                    out.push(e.clone());
+                                }
                             }
                         }
                     }
@@ -168,6 +220,15 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             Value::object(out, loc)
         }
         "lookup" => match (a.first(), st(1)) {
+            (Some(m), Some(_))
+                if !charge(
+                    s,
+                    m.as_object().map_or(0, <[Entry]>::len) / SCAN_PER_STEP,
+                    loc,
+                ) =>
+            {
+                out_of_steps(loc)
+            }
             (Some(m), Some(k)) if m.as_object().is_some() => match m.get(k) {
                 Some(v) => return v.clone(),
                 None => match a.get(2) {
@@ -225,6 +286,7 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             Value::array(Vec::new(), loc)
         }
         "compact" => match a.first().and_then(Value::as_array) {
+            Some(items) if !charge(s, cost_of(items.iter()), loc) => out_of_steps(loc),
             Some(items) => Value::array(
                 items
                     .iter()
@@ -237,23 +299,38 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         },
         "distinct" => match a.first().and_then(Value::as_array) {
             Some(items) => {
-                let mut out: Vec<Value> = Vec::new();
-                for it in items {
-                    if !out.iter().any(|o| equal(o, it) == Some(true)) {
-                        out.push(it.clone());
-                    }
+                // Hashing and comparing walk every item, and copying them costs.
+                if let Err(why) = measure(s, &a[0], loc) {
+                    return Value::opaque(why, loc);
                 }
-                Value::array(out, loc)
+                if !charge(s, cost_of(items.iter()), loc) {
+                    return out_of_steps(loc);
+                }
+                Value::array(distinct(items), loc)
             }
             None => Value::opaque("`distinct()` of an unknown list", loc),
         },
         "flatten" => match a.first().and_then(Value::as_array) {
             Some(items) => {
+                let inner = |it: &'_ Value| it.as_array().map_or(1, <[Value]>::len);
+                if items.iter().map(inner).sum::<usize>() > MAX_ITEMS {
+                    return too_much(name, "a list", loc);
+                }
+                let copied = items
+                    .iter()
+                    .flat_map(|it| it.as_array().unwrap_or(std::slice::from_ref(it)));
+                if !charge(s, cost_of(copied), loc) {
+                    return out_of_steps(loc);
+                }
                 let mut out = Vec::new();
                 for it in items {
-                    match it.as_array() {
-                        Some(inner) => out.extend(inner.iter().cloned()),
-                        None => out.push(it.clone()),
+                    match (it.as_array(), &it.kind) {
+                        (Some(inner), _) => out.extend(inner.iter().cloned()),
+                        // An unknown item may be a list of any length.
+                        (None, Kind::Unknown(_)) => {
+                            return Value::opaque("`flatten()` of unknown items", loc)
+                        }
+                        (None, _) => out.push(it.clone()),
                     }
                 }
                 Value::array(out, loc)
@@ -261,6 +338,9 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             None => Value::opaque("`flatten()` of an unknown list", loc),
         },
         "keys" | "values" => match a.first().and_then(Value::as_object) {
+            Some(entries) if !charge(s, cost_of(entries.iter().map(|e| &e.value)), loc) => {
+                out_of_steps(loc)
+            }
             Some(entries) => Value::array(
                 entries
                     .iter()
@@ -281,6 +361,9 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             a.get(1).and_then(Value::as_array),
         ) {
             (Some(ks), Some(vs)) if ks.len() == vs.len() => {
+                if !charge(s, cost_of(ks.iter().chain(vs.iter())), loc) {
+                    return out_of_steps(loc);
+                }
                 let mut out = Vec::new();
                 for (k, v) in ks.iter().zip(vs.iter()) {
                     let Some(k) = k.as_str() else {
@@ -297,6 +380,9 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             _ => Value::opaque("`zipmap()` of unknown lists", loc),
         },
         "contains" => match (a.first().and_then(Value::as_array), a.get(1)) {
+            (Some(_), Some(x)) if measure(s, &a[0], loc).and(measure(s, x, loc)).is_err() => {
+                Value::opaque("`contains()` of values too large to follow", loc)
+            }
             (Some(items), Some(x)) => match items
                 .iter()
                 .map(|i| equal(i, x))
@@ -329,7 +415,12 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             _ => Value::opaque(format!("`{name}()` of unknown values"), loc),
         },
         "jsonencode" => match a.first() {
-            Some(v) if size_within(v, MAX_ITEMS).is_none() => {
+            Some(v) if measure(s, v, loc).is_err() => {
+                Value::opaque("a value too large to encode", loc)
+            }
+            // Strings are shared inside arrays and objects, so a value of few
+            // items can still hold gigabytes of text.
+            Some(v) if text_within(v, MAX_STRING).is_none() => {
                 Value::opaque("a value too large to encode", loc)
             }
             Some(v) => match to_json(v) {
@@ -343,7 +434,9 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         },
         "jsondecode" => match st(0) {
             Some(text) => match crate::source::jsonc::parse(text) {
-                Ok(doc) => crate::model::value::ops::from_json(&doc.root, None, loc),
+                Ok(doc) => crate::model::value::ops::bounded(crate::model::value::ops::from_json(
+                    &doc.root, None, loc,
+                )),
                 Err(e) => Value::opaque(
                     format!("`jsondecode()` of invalid JSON: {}", e.message),
                     loc,
@@ -585,4 +678,92 @@ fn format_parts(fmt: &str, args: &[Value]) -> Option<Vec<Part>> {
     }
     out.push(Part::Lit(lit));
     Some(out)
+}
+
+/// The bytes of text (strings and member names) in `v`, all levels, when at
+/// most `budget`; counting stops there.
+fn text_within(v: &Value, budget: usize) -> Option<usize> {
+    fn walk(v: &Value, left: &mut usize) -> bool {
+        let own = match &v.kind {
+            Kind::Array(items) => return items.iter().all(|i| walk(i, left)),
+            Kind::Object(entries) => {
+                return entries
+                    .iter()
+                    .all(|e| take(left, e.key.len()) && walk(&e.value, left))
+            }
+            _ => super::eval::text_len(v),
+        };
+        take(left, own)
+    }
+    fn take(left: &mut usize, n: usize) -> bool {
+        match left.checked_sub(n) {
+            Some(l) => {
+                *left = l;
+                true
+            }
+            None => false,
+        }
+    }
+    let mut left = budget;
+    walk(v, &mut left).then(|| budget - left)
+}
+
+/// The items of a list without repeats, first occurrences in order. Items
+/// are bucketed by a hash that equal items share, and compared only within
+/// their bucket; an item with unknown parts, or an object naming a member
+/// twice in different case, is kept as it is, since it equals nothing for
+/// certain.
+fn distinct(items: &[Value]) -> Vec<Value> {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let state = std::collections::hash_map::RandomState::new();
+    fn hash(v: &Value, state: &impl BuildHasher, h: &mut impl Hasher) -> bool {
+        match &v.kind {
+            Kind::Null => 0u8.hash(h),
+            Kind::Bool(b) => (1u8, b).hash(h),
+            // `0.0 == -0.0`; NaN equals nothing, so any hash does.
+            Kind::Number(n) => (2u8, if *n == 0.0 { 0 } else { n.to_bits() }).hash(h),
+            Kind::String(t) => (3u8, t).hash(h),
+            Kind::Array(items) => {
+                (4u8, items.len()).hash(h);
+                for i in items.iter() {
+                    if !hash(i, state, h) {
+                        return false;
+                    }
+                }
+            }
+            // Members in any order, names ignoring case, as `equal` compares them.
+            Kind::Object(entries) => {
+                let mut names = std::collections::HashSet::new();
+                let mut sum = 0u64;
+                for e in entries.iter() {
+                    let name = e.key.to_ascii_lowercase();
+                    let mut eh = state.build_hasher();
+                    name.hash(&mut eh);
+                    if !hash(&e.value, state, &mut eh) || !names.insert(name) {
+                        return false;
+                    }
+                    sum = sum.wrapping_add(eh.finish());
+                }
+                (5u8, entries.len(), sum).hash(h);
+            }
+            Kind::Template(_) | Kind::Unknown(_) => return false,
+        }
+        true
+    }
+    let mut out: Vec<Value> = Vec::new();
+    let mut buckets: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+    for it in items {
+        let mut h = state.build_hasher();
+        if !hash(it, &state, &mut h) {
+            out.push(it.clone());
+            continue;
+        }
+        let bucket = buckets.entry(h.finish()).or_default();
+        crate::probes::add(1 + bucket.len() as u64);
+        if !bucket.iter().any(|&j| equal(&out[j], it) == Some(true)) {
+            bucket.push(out.len());
+            out.push(it.clone());
+        }
+    }
+    out
 }

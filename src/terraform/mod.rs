@@ -99,6 +99,8 @@ pub fn load(
     // Breadth-first over local calls; each directory read once per tree.
     // Child syntax trees are kept only within the cache's budget.
     let mut children: Vec<ModuleSources> = Vec::new();
+    // Directories tried for `children`: a file may make a million calls.
+    let mut loaded_dirs: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let mut cache = ModuleCache::default();
     // (calling directory, its module calls as (key, source), depth)
     let mut pending = std::collections::VecDeque::new();
@@ -109,12 +111,14 @@ pub fn load(
                 continue;
             };
             if dir == root.dir
-                || children.iter().any(|m| m.dir == dir)
+                || loaded_dirs.contains(&dir)
                 || depth >= MAX_MODULE_DEPTH
                 || children.len() + 1 >= MAX_MODULES
             {
                 continue;
             }
+            // Tried once, even when it holds no module: not listed again per call.
+            loaded_dirs.insert(dir.clone());
             // A module source or an installed module directory that leaves
             // the roots is not listed, let alone read.
             if let Err(e) = roots.admit(&dir) {

@@ -206,9 +206,12 @@ enum Slot {
     Done(Value),
 }
 
+/// A child module's outputs by name (the first of a repeated name).
+type Outputs = Rc<HashMap<String, Value>>;
+
 enum Child {
     InProgress,
-    Done(Vec<(String, Value)>),
+    Done(Outputs),
     Unavailable,
 }
 
@@ -227,6 +230,9 @@ struct Instance<'t, 'a> {
     children: RefCell<HashMap<String, Child>>,
     /// `TYPE.NAME` → canonical type, for references.
     types: HashMap<(String, String), String>,
+    /// Blocks and locals by name (the first of a repeated name), so that a
+    /// module with 80,000 locals does not scan them all for each one.
+    index: Index<'a>,
     /// Locals and variables being evaluated inside each other: a long chain
     /// is cut before it can overflow the stack.
     depth: std::cell::Cell<usize>,
@@ -234,6 +240,42 @@ struct Instance<'t, 'a> {
 
 /// How deep locals and variables may refer to each other before idlint stops following.
 const MAX_EVAL_DEPTH: usize = 128;
+
+/// Positions in `Instance::blocks` by name.
+#[derive(Default)]
+struct Index<'a> {
+    variables: HashMap<&'a str, usize>,
+    modules: HashMap<&'a str, usize>,
+    data: HashMap<(&'a str, &'a str), usize>,
+    /// Local name → (block, attribute).
+    locals: HashMap<&'a str, (usize, usize)>,
+}
+
+impl<'a> Index<'a> {
+    fn new(blocks: &[RawBlock<'a>]) -> Index<'a> {
+        let mut ix = Index::default();
+        for (i, b) in blocks.iter().enumerate() {
+            match b.kind {
+                "variable" => {
+                    ix.variables.entry(b.label(0)).or_insert(i);
+                }
+                "module" => {
+                    ix.modules.entry(b.label(0)).or_insert(i);
+                }
+                "data" => {
+                    ix.data.entry((b.label(0), b.label(1))).or_insert(i);
+                }
+                "locals" => {
+                    for (j, a) in b.attrs.iter().enumerate() {
+                        ix.locals.entry(a.name).or_insert((i, j));
+                    }
+                }
+                _ => {}
+            }
+        }
+        ix
+    }
+}
 
 impl<'t, 'a> Instance<'t, 'a> {
     fn new(
@@ -272,12 +314,14 @@ impl<'t, 'a> Instance<'t, 'a> {
                 canonical.unwrap_or_else(|| ty.to_string()),
             );
         }
+        let index = Index::new(&blocks);
         Instance {
             tree,
             module,
             prefix,
             key,
             via,
+            index,
             blocks,
             given,
             var_cache: RefCell::new(HashMap::new()),
@@ -289,7 +333,7 @@ impl<'t, 'a> Instance<'t, 'a> {
     }
 
     fn eval(&self, a: &RawAttr, env: &Env) -> Value {
-        eval::eval(self, a.expr, a.file, env)
+        eval::settle(self, eval::eval(self, a.expr, a.file, env))
     }
 
     fn blocks_of(&self, kind: &'static str) -> impl Iterator<Item = &RawBlock<'a>> {
@@ -297,7 +341,8 @@ impl<'t, 'a> Instance<'t, 'a> {
     }
 
     fn variable_block(&self, name: &str) -> Option<&RawBlock<'a>> {
-        self.blocks_of("variable").find(|b| b.label(0) == name)
+        crate::probes::add(1);
+        self.index.variables.get(name).map(|&i| &self.blocks[i])
     }
 
     fn sensitive(b: &RawBlock) -> bool {
@@ -393,7 +438,7 @@ impl<'t, 'a> Instance<'t, 'a> {
     }
 
     /// The outputs of child module `call`, loading it on first use.
-    fn child(&self, call: &str) -> Option<Vec<(String, Value)>> {
+    fn child(&self, call: &str) -> Option<Outputs> {
         match self.children.borrow().get(call) {
             Some(Child::Done(o)) => return Some(o.clone()),
             Some(Child::InProgress) | Some(Child::Unavailable) => return None,
@@ -411,8 +456,8 @@ impl<'t, 'a> Instance<'t, 'a> {
         result
     }
 
-    fn load_child(&self, call: &str) -> Option<Vec<(String, Value)>> {
-        let block = self.blocks_of("module").find(|b| b.label(0) == call)?;
+    fn load_child(&self, call: &str) -> Option<Outputs> {
+        let block = &self.blocks[*self.index.modules.get(call)?];
         let env = Env::default();
         let source = block.attr("source").map(|a| self.eval(a, &env))?;
         let source = source.as_str()?.to_string();
@@ -448,12 +493,13 @@ impl<'t, 'a> Instance<'t, 'a> {
             secure: false,
             noun: crate::model::MODULE_CALL,
         });
-        let child_vars: Vec<(&str, bool)> = module
+        // Names of the child's sensitive variables (any declaration of the name).
+        let sensitive_vars: std::collections::HashSet<&str> = module
             .files
             .iter()
             .flat_map(top_blocks)
-            .filter(|b| b.kind == "variable")
-            .map(|b| (b.label(0), Self::sensitive(&b)))
+            .filter(|b| b.kind == "variable" && Self::sensitive(b))
+            .map(|b| b.label(0))
             .collect();
         let mut given = HashMap::new();
         for a in &block.attrs {
@@ -463,7 +509,7 @@ impl<'t, 'a> Instance<'t, 'a> {
             ) {
                 continue;
             }
-            let secure = child_vars.iter().any(|(n, s)| *n == a.name && *s);
+            let secure = sensitive_vars.contains(a.name);
             let v = self.eval(a, &env).through(Step {
                 kind: StepKind::ModuleInput,
                 name: a.name.to_string(),
@@ -484,12 +530,17 @@ impl<'t, 'a> Instance<'t, 'a> {
             given,
         );
         inst.load();
-        let outputs = inst
-            .blocks_of("output")
-            .filter_map(|b| Some((b.label(0).to_string(), inst.eval(b.attr("value")?, &env))))
-            .collect();
+        let mut outputs = HashMap::new();
+        for b in inst.blocks_of("output") {
+            if outputs.contains_key(b.label(0)) {
+                continue;
+            }
+            if let Some(a) = b.attr("value") {
+                outputs.insert(b.label(0).to_string(), inst.eval(a, &env));
+            }
+        }
         self.tree.stack.borrow_mut().pop();
-        Some(outputs)
+        Some(Rc::new(outputs))
     }
 
     fn resource(&self, b: &RawBlock<'a>, env: &Env) -> Option<Resource> {
@@ -580,6 +631,7 @@ impl<'t, 'a> Instance<'t, 'a> {
     /// `dynamic` blocks by their content, evaluated once with an unknown element.
     fn nested_blocks(&self, b: &RawBlock<'a>, env: &Env, entries: &mut Vec<Entry>) {
         let mut grouped: Vec<(String, Loc, Vec<Value>)> = Vec::new();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
         for nb in &b.blocks {
             let (name, value) = match nb.kind {
                 "lifecycle" | "provisioner" | "connection" => continue,
@@ -601,9 +653,13 @@ impl<'t, 'a> Instance<'t, 'a> {
                 }
                 kind => (kind.to_string(), self.block_value(nb, env)),
             };
-            match grouped.iter_mut().find(|(n, _, _)| *n == name) {
-                Some(g) => g.2.push(value),
-                None => grouped.push((name, nb.header, vec![value])),
+            crate::probes::add(1);
+            match group_of.get(&name) {
+                Some(&g) => grouped[g].2.push(value),
+                None => {
+                    group_of.insert(name.clone(), grouped.len());
+                    grouped.push((name, nb.header, vec![value]));
+                }
             }
         }
         for (name, loc, mut values) in grouped {
@@ -650,16 +706,27 @@ impl<'t, 'a> Instance<'t, 'a> {
                 f.args
                     .iter()
                     .next()
-                    .map(|arg| eval::expr(self, arg, a.file, env))
+                    .map(|arg| eval::settle(self, eval::expr(self, arg, a.file, env)))
                     .unwrap_or_else(|| self.eval(a, env))
             }
             _ => self.eval(a, env),
         });
         if let Some(ab) = arm_body {
-            for e in ab.as_object().unwrap_or(&[]) {
-                entries.retain(|x| !x.key.eq_ignore_ascii_case(&e.key));
-                entries.push(e.clone());
-            }
+            // Each body member replaces any member of the same name (ignoring
+            // case) before it, the attributes' and earlier body members'.
+            let ab = ab.as_object().unwrap_or(&[]);
+            let last: HashMap<String, usize> = ab
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.key.to_ascii_lowercase(), i))
+                .collect();
+            entries.retain(|x| !last.contains_key(&x.key.to_ascii_lowercase()));
+            entries.extend(
+                ab.iter()
+                    .enumerate()
+                    .filter(|(i, e)| last.get(&e.key.to_ascii_lowercase()) == Some(i))
+                    .map(|(_, e)| e.clone()),
+            );
         }
         let extension = ty
             .to_ascii_lowercase()
@@ -865,10 +932,12 @@ impl Scope for Instance<'_, '_> {
             }
             None => {}
         }
+        crate::probes::add(1);
         let attr = self
-            .blocks_of("locals")
-            .flat_map(|b| b.attrs.iter())
-            .find(|a| a.name == name);
+            .index
+            .locals
+            .get(name)
+            .map(|&(b, a)| &self.blocks[b].attrs[a]);
         let Some(attr) = attr else {
             self.tree
                 .error(loc, format!("local `{name}` is not declared"));
@@ -881,7 +950,7 @@ impl Scope for Instance<'_, '_> {
             .borrow_mut()
             .insert(name.to_string(), Slot::InProgress);
         self.depth.set(self.depth.get() + 1);
-        let v = crate::model::value::ops::bounded(self.eval(attr, &Env::default()));
+        let v = self.eval(attr, &Env::default());
         self.depth.set(self.depth.get() - 1);
         let v = v.through(step(StepKind::Named, name, attr.key_loc, false, "local"));
         self.local_slots
@@ -897,8 +966,8 @@ impl Scope for Instance<'_, '_> {
                 loc,
             );
         };
-        match outs.iter().find(|(n, _)| n == output) {
-            Some((_, v)) => {
+        match outs.get(output) {
+            Some(v) => {
                 v.clone()
                     .through(step(StepKind::ModuleOutput, output, loc, false, "module"))
             }
@@ -907,9 +976,7 @@ impl Scope for Instance<'_, '_> {
     }
 
     fn data(&self, ty: &str, name: &str, path: &str, loc: Loc) -> Value {
-        let block = self
-            .blocks_of("data")
-            .find(|b| b.label(0) == ty && b.label(1) == name);
+        let block = self.index.data.get(&(ty, name)).map(|&i| &self.blocks[i]);
         let env = Env::default();
         let attr = |a: &str| block.and_then(|b| b.attr(a)).map(|x| self.eval(x, &env));
         let ctx = |c: ContextValue| Value::unknown(Unknown::Context(c), loc);

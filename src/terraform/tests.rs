@@ -579,3 +579,79 @@ fn modules_dropped_from_the_parse_cache_load_again_when_called_again() {
     names.sort();
     assert_eq!(names, ["one", "three", "two"], "{:?}", unit.errors);
 }
+
+/// Probes (`crate::probes`) counted while loading a module of `n` locals,
+/// variables, data sources and nested blocks, each used once.
+fn module_probes(n: usize) -> u64 {
+    let mut tf = String::from("locals {\n");
+    for i in 0..n {
+        tf.push_str(&format!(
+            "  l{i} = \"${{var.v{i}}}-${{data.azurerm_resource_group.g{i}.name}}\"\n"
+        ));
+    }
+    tf.push_str("}\n");
+    for i in 0..n {
+        tf.push_str(&format!("variable \"v{i}\" {{\n  default = \"x\"\n}}\n"));
+        tf.push_str(&format!(
+            "data \"azurerm_resource_group\" \"g{i}\" {{\n  name = \"rg\"\n}}\n"
+        ));
+    }
+    tf.push_str("resource \"azurerm_storage_account\" \"s\" {\n");
+    for i in 0..n {
+        tf.push_str(&format!("  b{i} {{\n    x = local.l{i}\n  }}\n"));
+    }
+    tf.push_str("}\n");
+    let before = crate::probes::count();
+    let (_d, unit, _) = load_tree(&[("main.tf", &tf)], &[]);
+    assert!(unit.errors.is_empty(), "{:?}", unit.errors);
+    crate::probes::count() - before
+}
+
+#[test]
+fn looking_up_locals_variables_and_blocks_grows_linearly() {
+    let (n, n2) = (module_probes(2_000), module_probes(4_000));
+    assert!(n <= 10 * 2_000, "{n} probes for 2,000 of each");
+    assert!(n2 <= 2 * n + 1_000, "{n} then {n2} probes: not linear");
+}
+
+/// Probes and steps for a module whose list of `n` items (half repeats) is
+/// one string split, so that what is written does not grow with `n`.
+fn collection_work(n: usize, body: &str) -> (u64, usize) {
+    let items: Vec<String> = (0..n).map(|i| format!("i{}", i % (n / 2))).collect();
+    let tf = format!(
+        "locals {{\n  xs = split(\",\", \"{}\")\n  r = {body}\n}}\n",
+        items.join(",")
+    );
+    let before = crate::probes::count();
+    let (_d, unit, _) = load_tree(&[("main.tf", &tf)], &[]);
+    assert!(unit.errors.is_empty(), "{:?}", unit.errors);
+    (crate::probes::count() - before, eval::steps_spent())
+}
+
+#[test]
+fn distinct_merge_and_grouping_grow_linearly() {
+    let body = "[distinct(local.xs), merge({ for x in local.xs : x => 1 }, { for x in local.xs : \"${x}y\" => 2 }), { for x in local.xs : x => x... }]";
+    let (n, _) = collection_work(2_000, body);
+    let (n2, _) = collection_work(4_000, body);
+    assert!(n <= 10 * 2_000, "{n} probes for 2,000 items");
+    assert!(n2 <= 2 * n + 1_000, "{n} then {n2} probes: not linear");
+}
+
+#[test]
+fn collection_functions_and_loops_charge_per_item() {
+    for body in [
+        "distinct(local.xs)",
+        "flatten([local.xs, local.xs])",
+        "concat(local.xs, local.xs)",
+        "[for x in local.xs : 1]",
+        "\"%{ for x in local.xs }%{ endfor }\"",
+    ] {
+        // Beyond what making the list costs.
+        let extra = |n| collection_work(n, body).1 - collection_work(n, "1").1;
+        let (steps, steps2) = (extra(1_000), extra(2_000));
+        assert!(
+            steps >= 1_000 && steps2 >= steps + 1_000,
+            "{body}: {steps} steps for 1,000 items, {steps2} for 2,000"
+        );
+    }
+}

@@ -560,10 +560,11 @@ mod harness;
 #[test]
 fn fuzz_regressions() {
     type Target = fn(&[u8]);
-    let targets: [(&str, Target); 3] = [
+    let targets: [(&str, Target); 4] = [
         ("jsonc", harness::jsonc),
         ("arm_expr", harness::arm_expr),
         ("hcl", harness::hcl),
+        ("tf_eval", harness::tf_eval),
     ];
     let mut dirs: Vec<String> = std::fs::read_dir("testdata/fuzz")
         .map(|rd| {
@@ -623,7 +624,7 @@ fn fuzz_regressions_through_the_binary() {
         (
             "hcl/nested-for-expressions.tf",
             "main.tf",
-            expect(2, &[&format!("main.tf:3:107: {tf}")], &[], 1, 0),
+            expect(2, &[&format!("main.tf:3:87: {tf}")], &[], 1, 0),
         ),
         (
             "hcl/nested-template-directives.tf",
