@@ -2129,3 +2129,20 @@ fn lambdas_cannot_build_huge_values() {
         Some(1000.0)
     );
 }
+
+#[test]
+fn split_and_string_are_bounded_before_building() {
+    // 200,001 pieces: over the item limit, counted before any is made.
+    assert!(is_opaque(&eval("split(padLeft('x', 200001, ','), ',')")));
+    assert_eq!(
+        num("length(split(padLeft('x', 1001, ','), ','))"),
+        Some(1001.0)
+    );
+    // Five references to one 1 MiB string: 5 MiB of JSON text, over the
+    // string limit, though the array holds five items.
+    let big = "padLeft('x', 1048576, 'a')";
+    let five = format!("string(createArray({big}, {big}, {big}, {big}, {big}))");
+    assert!(is_opaque(&eval(&five)));
+    let three = format!("length(string(createArray({big}, {big}, {big})))");
+    assert!(num(&three).is_some_and(|n| n > 3.0 * 1048576.0));
+}

@@ -5,6 +5,7 @@ use super::eval::{
     MAX_STRING,
 };
 use crate::model::ids::ScopeLevel;
+use crate::model::value::ops::json_size_within;
 use crate::model::value::{
     format_number, ContextValue as C, Entry, Kind, Loc, Part, Unknown, Value,
 };
@@ -85,7 +86,10 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
         "string" => {
             need!(1);
             match &a[0].kind {
-                Kind::Array(_) | Kind::Object(_) if size_within(&a[0], MAX_ITEMS).is_none() => {
+                Kind::Array(_) | Kind::Object(_)
+                    if size_within(&a[0], MAX_ITEMS).is_none()
+                        || json_size_within(&a[0], MAX_STRING).is_none() =>
+                {
                     Value::opaque("`string()` of a value too large to follow", loc)
                 }
                 Kind::Array(_) | Kind::Object(_) => match to_json(&a[0]) {
@@ -321,6 +325,18 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
                         .collect(),
                     _ => return Value::opaque("`split()` with an unknown delimiter", loc),
                 };
+                // Count before building: a 4 MiB string of delimiters is
+                // four million pieces.
+                let mut count = 1usize;
+                for d in delims.iter().filter(|d| !d.is_empty()) {
+                    count = count.saturating_add(x.matches(d.as_str()).count());
+                    if count > MAX_ITEMS {
+                        return Value::opaque(
+                            format!("`split()` into more than {MAX_ITEMS} items"),
+                            loc,
+                        );
+                    }
+                }
                 let mut pieces = vec![x.to_string()];
                 for d in delims.iter().filter(|d| !d.is_empty()) {
                     pieces = pieces

@@ -615,8 +615,49 @@ pub mod ops {
         }
     }
 
-    /// Compact JSON of a fully known value.
+    /// Compact JSON of a fully known value, or `None` when it has unknown
+    /// parts or its text would pass `MAX_STRING` (lists share their items,
+    /// so a few hundred items can stand for gigabytes of text).
     pub fn to_json(v: &Value) -> Option<String> {
+        json_size_within(v, MAX_STRING)?;
+        json_text(v)
+    }
+
+    /// About how long the JSON text of `v` is (strings counted unescaped),
+    /// when at most `budget`; the walk stops as soon as it passes.
+    pub fn json_size_within(v: &Value, budget: usize) -> Option<usize> {
+        fn walk(v: &Value, left: &mut usize) -> bool {
+            let own = match &v.kind {
+                Kind::Null | Kind::Bool(_) => 5,
+                Kind::Number(_) => 24,
+                Kind::String(s) => s.len() + 2,
+                Kind::Array(items) => {
+                    return take(left, 2 + items.len()) && items.iter().all(|i| walk(i, left))
+                }
+                Kind::Object(entries) => {
+                    return take(left, 2 + entries.len())
+                        && entries
+                            .iter()
+                            .all(|e| take(left, e.key.len() + 3) && walk(&e.value, left))
+                }
+                _ => 0,
+            };
+            take(left, own)
+        }
+        fn take(left: &mut usize, n: usize) -> bool {
+            match left.checked_sub(n) {
+                Some(l) => {
+                    *left = l;
+                    true
+                }
+                None => false,
+            }
+        }
+        let mut left = budget;
+        walk(v, &mut left).then(|| budget - left)
+    }
+
+    fn json_text(v: &Value) -> Option<String> {
         Some(match &v.kind {
             Kind::Null => "null".into(),
             Kind::Bool(b) => b.to_string(),
@@ -626,7 +667,7 @@ pub mod ops {
                 "[{}]",
                 items
                     .iter()
-                    .map(to_json)
+                    .map(json_text)
                     .collect::<Option<Vec<_>>>()?
                     .join(",")
             ),
@@ -637,7 +678,7 @@ pub mod ops {
                     .map(|e| Some(format!(
                         "{}:{}",
                         serde_json::to_string(&e.key).ok()?,
-                        to_json(&e.value)?
+                        json_text(&e.value)?
                     )))
                     .collect::<Option<Vec<_>>>()?
                     .join(",")
