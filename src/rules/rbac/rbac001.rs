@@ -1,4 +1,4 @@
-use crate::findings::{via_text, Finding, Severity};
+use crate::findings::{Finding, Severity};
 use crate::model::{Role, RoleAssignment, ScopeLevel};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -46,19 +46,12 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
-            format!(
-                "`{role}` is assigned {}{}",
-                scope_text(ra),
-                ra.role_entry
-                    .as_ref()
-                    .map(|e| via_text(&e.value))
-                    .unwrap_or_default()
-            ),
+            format!("`{role}` is assigned {}", scope_text(ra)),
         )
         .severity(severity)
         .resource(res, "roleDefinitionId");
         if let Some(e) = &ra.role_entry {
-            f = f.evidence(&e.value);
+            f = f.traced(&e.value);
         }
         if let Some(s) = &ra.scope_entry {
             f = f.related(s.key_loc, "scope set here");
