@@ -2,6 +2,7 @@
 //! `rules/<ID>-<name>/` (README and fixtures); the registry is the only list.
 
 pub mod bg;
+pub mod kit;
 pub mod meta;
 pub mod mid;
 pub mod rbac;
