@@ -234,16 +234,7 @@ fn lint_with(
         Some(p) => Some(baseline::read(p).map_err(UsageError)?),
         None => None,
     };
-    let mut options = rules::Options::default();
-    for (rule, globs) in &settings.config.allowed_scopes {
-        let mut b = globset::GlobSetBuilder::new();
-        for g in globs {
-            b.add(globset::Glob::new(g).map_err(|e| UsageError(e.to_string()))?);
-        }
-        options
-            .allowed_scopes
-            .push((rule, b.build().map_err(|e| UsageError(e.to_string()))?));
-    }
+    let options = settings.config.options.clone();
     let roots =
         source::roots::Roots::for_scan(settings.root.as_deref(), paths).map_err(UsageError)?;
     let mut times = PhaseTimes::default();

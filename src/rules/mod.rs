@@ -6,11 +6,13 @@ pub mod facts;
 pub mod kit;
 pub mod meta;
 pub mod mid;
+pub mod options;
 pub mod rbac;
 pub mod scan_phase;
 pub mod sec;
 
 pub use facts::{Fact, Place};
+pub use options::{Options, OptionsSpec};
 pub use scan_phase::{ScanCheck, ScanCtx, ScanRule};
 
 use crate::findings::{Finding, Severity};
@@ -95,10 +97,11 @@ pub enum Check {
     Scan(&'static ScanCheck),
 }
 
-/// An entry of the registry: a unit or scan rule.
+/// An entry of the registry: a unit or scan rule, and the options it takes.
 pub struct Registered {
     pub meta: &'static RuleMeta,
     pub check: Check,
+    pub options: Option<&'static OptionsSpec>,
 }
 
 impl Registered {
@@ -106,29 +109,22 @@ impl Registered {
         Registered {
             meta: &r.meta,
             check: Check::Unit(r.check),
+            options: None,
         }
     }
     pub const fn scan(r: &'static ScanRule) -> Registered {
         Registered {
             meta: &r.meta,
             check: Check::Scan(&r.check),
+            options: None,
         }
     }
-}
-
-/// Per-rule options from the configuration.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    /// RBAC001: assignments at scopes matching these globs are allowed.
-    pub allowed_scopes: Vec<(&'static str, globset::GlobSet)>,
-}
-
-impl Options {
-    pub fn allowed_scopes(&self, rule: &str) -> Option<&globset::GlobSet> {
-        self.allowed_scopes
-            .iter()
-            .find(|(r, _)| *r == rule)
-            .map(|(_, g)| g)
+    /// The rule takes the options `spec` declares.
+    pub const fn with_options(self, spec: &'static OptionsSpec) -> Registered {
+        Registered {
+            options: Some(spec),
+            ..self
+        }
     }
 }
 
@@ -184,7 +180,7 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&sec::sec016::RULE),
     Registered::unit(&sec::sec017::RULE),
     Registered::unit(&mid::mid004::RULE),
-    Registered::unit(&rbac::rbac001::RULE),
+    Registered::unit(&rbac::rbac001::RULE).with_options(&rbac::rbac001::OPTIONS),
     Registered::unit(&bg::bg001::RULE),
     Registered::scan(&meta::meta001::RULE),
     Registered::scan(&meta::meta002::RULE),
