@@ -23,9 +23,12 @@ struct Raw {
     fail_on: Option<Spanned<String>>,
     exclude: Option<Vec<Spanned<String>>>,
     severity: Option<HashMap<Spanned<String>, Spanned<String>>>,
-    rules: Option<HashMap<Spanned<String>, HashMap<Spanned<String>, Spanned<RawValue>>>>,
+    rules: Option<HashMap<Spanned<String>, RawRuleOptions>>,
     suppress: Option<Vec<RawSuppress>>,
 }
+
+/// One rule's options by name, as written.
+type RawRuleOptions = HashMap<Spanned<String>, Spanned<RawValue>>;
 
 /// A rule option's value: a scalar or a list of scalars; its rule says
 /// what it means.

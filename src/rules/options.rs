@@ -31,13 +31,16 @@ pub struct OptionError {
 /// A rule's typed options, as [`OptionsSpec::parse`] builds them.
 pub type Typed = Arc<dyn Any + Send + Sync>;
 
+/// Builds a rule's typed options from the options given, in file order.
+pub type Parse = fn(&[(&str, Raw)]) -> Result<Typed, OptionError>;
+
 /// The options a rule takes.
 pub struct OptionsSpec {
     /// Their names; any other is a configuration error.
     pub names: &'static [&'static str],
     /// The rule's typed options from the options given (names already
     /// checked, in file order). Bad values are errors at their place.
-    pub parse: fn(&[(&str, Raw)]) -> Result<Typed, OptionError>,
+    pub parse: Parse,
 }
 
 /// Every configured rule's options, each of its rule's own type.
