@@ -27,10 +27,59 @@ struct Raw {
     suppress: Option<Vec<RawSuppress>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRuleOptions {
-    allowed_scopes: Option<Vec<Spanned<String>>>,
+/// One rule's options by name, as written.
+type RawRuleOptions = HashMap<Spanned<String>, Spanned<RawValue>>;
+
+/// A rule option's value: a scalar or a list of scalars; its rule says
+/// what it means.
+enum RawValue {
+    Scalar(String),
+    List(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RawValue, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a value or a list of values")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+                Ok(RawValue::Scalar(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+                Ok(RawValue::Scalar(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+                Ok(RawValue::Scalar(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+                Ok(RawValue::Scalar(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+                Ok(RawValue::Scalar(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawValue, A::Error> {
+                let mut out = Vec::new();
+                while let Some(x) = seq.next_element::<Spanned<String>>()? {
+                    out.push(x);
+                }
+                Ok(RawValue::List(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn at(l: &serde_saphyr::Location) -> rules::options::At {
+    rules::options::At {
+        line: l.line() as u32,
+        column: l.column() as u32,
+    }
 }
 
 #[derive(Deserialize)]
@@ -69,8 +118,8 @@ pub struct Config {
     pub fail_on: Option<Option<Severity>>,
     pub exclude: Vec<String>,
     pub severity: Vec<(&'static str, Severity)>,
-    /// Scopes where RBAC001 does not apply (globs over the assignment scope).
-    pub allowed_scopes: Vec<(&'static str, Vec<String>)>,
+    /// Rule options (`rules:`), each typed by its rule.
+    pub options: rules::Options,
     pub suppress: Vec<Suppress>,
 }
 
@@ -275,31 +324,40 @@ pub fn parse(source: Arc<SourceFile>) -> Result<Config, ConfigError> {
         cfg.severity
             .push((rule_id(&source, &k)?, severity(&source, &v)?));
     }
-    let mut opts: Vec<(Spanned<String>, RawRuleOptions)> =
-        raw.rules.unwrap_or_default().into_iter().collect();
+    let mut opts: Vec<_> = raw.rules.unwrap_or_default().into_iter().collect();
     opts.sort_by_key(|(k, _)| (k.referenced.line(), k.referenced.column()));
-    for (k, o) in opts {
+    for (k, given) in opts {
         let id = rule_id(&source, &k)?;
-        if let Some(scopes) = o.allowed_scopes {
-            if id != "RBAC001" {
+        let spec = rules::lookup(id).and_then(|r| r.options);
+        let mut given: Vec<_> = given.into_iter().collect();
+        given.sort_by_key(|(n, _)| (n.referenced.line(), n.referenced.column()));
+        let mut raw = Vec::new();
+        for (name, v) in &given {
+            if !spec.is_some_and(|s| s.names.contains(&name.value.as_str())) {
                 return err(
                     &source,
-                    &k.referenced,
-                    format!("rule `{id}` has no option `allowed_scopes`"),
+                    &name.referenced,
+                    format!("rule `{id}` has no option `{}`", name.value),
                 );
             }
-            let mut globs = Vec::new();
-            for s in scopes {
-                if let Err(e) = globset::Glob::new(&s.value) {
-                    return err(
-                        &source,
-                        &s.referenced,
-                        format!("invalid glob `{}`: {}", s.value, e.kind()),
-                    );
-                }
-                globs.push(s.value);
-            }
-            cfg.allowed_scopes.push((id, globs));
+            let value = match &v.value {
+                RawValue::Scalar(s) => rules::options::Raw::Scalar(s.clone(), at(&v.referenced)),
+                RawValue::List(l) => rules::options::Raw::List(
+                    l.iter()
+                        .map(|s| (s.value.clone(), at(&s.referenced)))
+                        .collect(),
+                ),
+            };
+            raw.push((name.value.as_str(), value));
+        }
+        if let Some(spec) = spec {
+            let typed = (spec.parse)(&raw).map_err(|e| ConfigError {
+                source: source.clone(),
+                line: e.at.line,
+                column: e.at.column,
+                message: e.message,
+            })?;
+            cfg.options.set(id, typed);
         }
     }
     for s in raw.suppress.unwrap_or_default() {
@@ -420,7 +478,9 @@ suppress:
         );
         assert_eq!(c.fail_on, Some(Some(Severity::Medium)));
         assert_eq!(c.severity, vec![("MID004", Severity::Low)]);
-        assert_eq!(c.allowed_scopes[0].0, "RBAC001");
+        let rbac001 = &crate::rules::rbac::rbac001::RULE.meta;
+        let o: &crate::rules::rbac::rbac001::Options = c.options.get(rbac001).unwrap();
+        assert_eq!(o.allowed_scopes.len(), 1);
         let s = &c.suppress[0];
         assert_eq!(
             (s.rule, s.expires, s.line),
@@ -457,7 +517,22 @@ suppress:
         let e = cfg("rules:\n  MID004: { allowed_scopes: [x] }\n")
             .err()
             .unwrap();
-        assert_eq!(e.message, "rule `MID004` has no option `allowed_scopes`");
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (2, "rule `MID004` has no option `allowed_scopes`")
+        );
+        let e = cfg("rules:\n  RBAC001:\n    allowed_scope: [x]\n")
+            .err()
+            .unwrap();
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (3, 5, "rule `RBAC001` has no option `allowed_scope`")
+        );
+        let e = cfg("rules:\n  RBAC001:\n    allowed_scopes: [\"/a\", \"[b\"]\n")
+            .err()
+            .unwrap();
+        assert_eq!((e.line, e.column), (3, 28), "{}", e.message);
+        assert!(e.message.starts_with("invalid glob `[b`"), "{}", e.message);
         let e = cfg("suppress:\n  - rule: MID004\n    reasn: typo\n")
             .err()
             .unwrap();

@@ -1,7 +1,7 @@
 //! Findings as rules make them (model locations) and as reports show them
 //! (file, line, column), with the fingerprint baselines match on.
 
-use crate::model::{Loc, Resource, Unit, Value};
+use crate::model::{Entry, Loc, Resource, Unit, Value};
 use crate::rules::RuleMeta;
 use crate::source::{SourceFile, Span};
 use serde::Serialize;
@@ -115,6 +115,26 @@ impl Finding {
             .collect();
         self.subject = format!("{}#{}", res.key, path);
         self
+    }
+    /// A finding on property `e` of `res` (at `path` of it): it points at
+    /// the property's key, where the user fixes it, and names the resource
+    /// so suppressions by resource and fingerprints work.
+    pub fn property(
+        rule: &'static RuleMeta,
+        res: &Resource,
+        path: &str,
+        e: &Entry,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::new(rule, e.key_loc, message).resource(res, path)
+    }
+    /// Says where `v` came from: the message gains " via default of
+    /// parameter `x`" and the chain becomes related locations. A value set
+    /// far from its use (a default, a tfvars file, a module input) is fixed
+    /// where it is written, which the use alone does not show.
+    pub fn traced(mut self, v: &Value) -> Finding {
+        self.message.push_str(&via_text(v));
+        self.evidence(v)
     }
     /// The finding concerns a named thing that is not a resource (a parameter, an output).
     pub fn subject(mut self, subject: impl Into<String>) -> Finding {

@@ -138,17 +138,23 @@ struct Merged {
     all: JobResult,
     /// Terraform roots' own findings, kept until it is known which roots
     /// another job loaded as a child.
-    standalone: Vec<(PathBuf, Vec<Diagnostic>)>,
+    standalone: Vec<(PathBuf, Vec<Diagnostic>, Vec<rules::Fact>)>,
     children: std::collections::HashSet<PathBuf>,
 }
 
 impl Merged {
     fn add(mut self, mut r: JobResult) -> Merged {
         let local = std::mem::take(&mut r.tf_local);
+        let local_facts = std::mem::take(&mut r.tf_local_facts);
         match r.tf_root.take() {
-            Some(root) if !local.is_empty() => self.standalone.push((root, local)),
+            Some(root) if !local.is_empty() || !local_facts.is_empty() => {
+                self.standalone.push((root, local, local_facts))
+            }
             Some(_) => {}
-            None => self.all.diagnostics.extend(local),
+            None => {
+                self.all.diagnostics.extend(local);
+                self.all.facts.extend(local_facts);
+            }
         }
         self.children.extend(std::mem::take(&mut r.tf_children));
         self.all.merge(r);
@@ -173,9 +179,10 @@ impl Merged {
         walked: &std::collections::HashSet<PathBuf>,
         mut seen: std::collections::HashSet<String>,
     ) -> (JobResult, usize) {
-        for (root, local) in self.standalone {
+        for (root, local, facts) in self.standalone {
             if !self.children.contains(&root) {
                 self.all.diagnostics.extend(local);
+                self.all.facts.extend(facts);
             }
         }
         let mut context = std::mem::take(&mut self.all.context);
@@ -204,6 +211,15 @@ impl std::fmt::Display for UsageError {
 }
 
 pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError> {
+    lint_with(paths, settings, rules::REGISTRY)
+}
+
+/// `lint` with the rules of `registry` (tests run rules of their own).
+fn lint_with(
+    paths: &[PathBuf],
+    settings: &Settings,
+    registry: &'static [rules::Registered],
+) -> Result<Report, UsageError> {
     let start = Instant::now();
     let unknown = settings.selection.unknown_tokens();
     if !unknown.is_empty() {
@@ -219,16 +235,7 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
         Some(p) => Some(baseline::read(p).map_err(UsageError)?),
         None => None,
     };
-    let mut options = rules::Options::default();
-    for (rule, globs) in &settings.config.allowed_scopes {
-        let mut b = globset::GlobSetBuilder::new();
-        for g in globs {
-            b.add(globset::Glob::new(g).map_err(|e| UsageError(e.to_string()))?);
-        }
-        options
-            .allowed_scopes
-            .push((rule, b.build().map_err(|e| UsageError(e.to_string()))?));
-    }
+    let options = settings.config.options.clone();
     let roots =
         source::roots::Roots::for_scan(settings.root.as_deref(), paths).map_err(UsageError)?;
     let mut times = PhaseTimes::default();
@@ -247,6 +254,7 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
             .map_err(|e| UsageError(format!("--var-file {}: {}", e.file(), e.message())))?;
     }
     let ctx = JobContext {
+        rules: registry,
         selection: settings.selection.clone(),
         options,
         inspect: settings.inspect,
@@ -299,7 +307,7 @@ pub fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError
         all.skipped.push((source::display_path(p), why.clone()));
     }
     let discovered = disc.discovered() + settings.skipped.len() + context_files;
-    let mut report = finish(all, start, settings, discovered);
+    let mut report = finish(all, start, settings, &ctx.options, registry, discovered);
     if let Some(fps) = baseline {
         let (old, new): (Vec<Diagnostic>, Vec<Diagnostic>) =
             std::mem::take(&mut report.diagnostics)
@@ -393,29 +401,71 @@ fn dedup_findings(diags: &mut Vec<Diagnostic>) {
 
 /// Orders, deduplicates, suppresses and counts: the same output whatever
 /// the thread count.
-fn finish(mut all: JobResult, start: Instant, settings: &Settings, discovered: usize) -> Report {
-    let mut diags = std::mem::take(&mut all.diagnostics);
-    for d in &mut diags {
-        if let Some((_, sev)) = settings
-            .config
-            .severity
-            .iter()
-            .find(|(id, _)| *id == d.rule_id)
-        {
-            d.severity = *sev;
+/// Then the scan phase: scan rules that run before suppression add to the
+/// unit findings; those that judge suppressions (META) run after it.
+fn finish(
+    mut all: JobResult,
+    start: Instant,
+    settings: &Settings,
+    options: &rules::Options,
+    registry: &[rules::Registered],
+    discovered: usize,
+) -> Report {
+    let configured = |diags: &mut Vec<Diagnostic>| {
+        for d in diags {
+            if let Some((_, sev)) = settings
+                .config
+                .severity
+                .iter()
+                .find(|(id, _)| *id == d.rule_id)
+            {
+                d.severity = *sev;
+            }
         }
-    }
+    };
+    let mut diags = std::mem::take(&mut all.diagnostics);
+    configured(&mut diags);
     dedup_findings(&mut diags);
+    let mut facts = std::mem::take(&mut all.facts);
+    rules::facts::settle(&mut facts);
+    let today = config::today();
+    let base = rules::ScanCtx {
+        facts: &facts,
+        findings: &[],
+        suppressed: &[],
+        suppressions: None,
+        inline: &all.inline,
+        config: &settings.config,
+        selection: &settings.selection,
+        options,
+        today,
+    };
+    let before = rules::ScanCtx {
+        findings: &diags,
+        ..base
+    };
+    let mut scan = rules::scan_phase::run(registry, &before, false);
+    if !scan.is_empty() {
+        configured(&mut scan);
+        diags.extend(scan);
+        dedup_findings(&mut diags);
+    }
     let outcome = suppress::apply(
         diags,
         &all.inline,
         &settings.config,
-        &settings.selection,
-        config::today(),
+        today,
         !settings.no_inline_suppressions,
     );
+    let after = rules::ScanCtx {
+        findings: &outcome.kept,
+        suppressed: &outcome.suppressed,
+        suppressions: Some(&outcome.usage),
+        ..base
+    };
+    let meta = rules::scan_phase::run(registry, &after, true);
     let mut diags = outcome.kept;
-    diags.extend(outcome.meta);
+    diags.extend(meta);
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut suppressed = outcome.suppressed;
     suppressed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -466,4 +516,94 @@ fn finish(mut all: JobResult, start: Instant, settings: &Settings, discovered: u
     };
     recount(&mut report);
     report
+}
+
+#[cfg(test)]
+mod scan_phase_tests {
+    use super::*;
+    use crate::findings::{Diagnostic, Severity};
+    use crate::rules::{Ctx, Family, Formats, Registered, RuleMeta, ScanCheck, ScanCtx, ScanRule};
+
+    const KIND: &str = "TEST001/resource";
+
+    fn collect(cx: &Ctx) {
+        for r in &cx.resources {
+            cx.export(KIND, r.label.clone(), String::new(), r.loc);
+        }
+    }
+
+    /// One finding per fact, numbered in the order the scan check saw them.
+    fn check(cx: &ScanCtx, out: &mut Vec<Diagnostic>) {
+        for (i, f) in cx.facts_of(KIND).enumerate() {
+            let message = format!("{i} {} {}", f.subject, f.place.file);
+            out.push(Diagnostic::at(
+                &TEST.meta,
+                &f.place.source,
+                f.place.span,
+                message,
+                &f.subject,
+            ));
+        }
+    }
+
+    static TEST: ScanRule = ScanRule {
+        meta: RuleMeta {
+            id: "TEST001",
+            name: "test-scan-rule",
+            family: Family::Meta,
+            severity: Severity::Low,
+            formats: Formats::Both,
+            summary: "test",
+            help: "test",
+            docs: "",
+        },
+        check: ScanCheck {
+            collect: Some(collect),
+            check,
+            after_suppression: false,
+        },
+    };
+    static TEST_REGISTRY: &[Registered] = &[Registered::scan(&TEST)];
+
+    #[test]
+    fn scan_rules_see_facts_of_every_job_in_one_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |sub: &str, text: &str| {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+            std::fs::write(dir.path().join(sub).join("main.tf"), text).expect("write");
+        };
+        let rg = |name: &str| {
+            format!("resource \"azurerm_resource_group\" \"{name}\" {{\n  name = \"{name}\"\n  location = \"westeurope\"\n}}\n")
+        };
+        write("a", &format!("{}{}", rg("zeta"), rg("alpha")));
+        write("b", &rg("mid"));
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        let run = |paths: Vec<PathBuf>, threads: usize| -> Vec<String> {
+            let settings = Settings {
+                threads,
+                root: Some(dir.path().to_path_buf()),
+                ..Default::default()
+            };
+            let report = lint_with(&paths, &settings, TEST_REGISTRY).expect("lint");
+            assert!(report.errors.is_empty(), "{:?}", report.errors);
+            let mut seen: Vec<String> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule_id == "TEST001")
+                .map(|d| d.message.clone())
+                .collect();
+            seen.sort();
+            seen
+        };
+        let file = |sub: &str| source::display_path(&dir.path().join(sub).join("main.tf"));
+        let want = vec![
+            format!("0 azurerm_resource_group.alpha {}", file("a")),
+            format!("1 azurerm_resource_group.mid {}", file("b")),
+            format!("2 azurerm_resource_group.zeta {}", file("a")),
+        ];
+        for threads in [1, 2] {
+            assert_eq!(run(vec![a.clone(), b.clone()], threads), want);
+            assert_eq!(run(vec![b.clone(), a.clone()], threads), want);
+        }
+    }
 }

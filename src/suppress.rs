@@ -1,10 +1,11 @@
 //! Suppressions: `idlint:ignore` comments in the source and `suppress`
-//! entries of the configuration. Stale ones are reported (META rules) so
-//! ignores do not pile up.
+//! entries of the configuration. This applies them and says which were
+//! used; the META scan rules (`crate::rules::meta`) report the stale ones
+//! so ignores do not pile up.
 
 use crate::config::{Config, Suppress};
 use crate::findings::{Diagnostic, Suppressed, SuppressionKind};
-use crate::rules::{self, RuleMeta, Selection};
+use crate::rules::{self, RuleMeta};
 use crate::source::{SourceFile, Span};
 use std::path::Path;
 use std::sync::Arc;
@@ -196,13 +197,38 @@ fn strip_trailing_comment(line: &str) -> &str {
 }
 
 /// Where suppressions leave a report: kept findings, suppressed ones, and
-/// META findings about the suppressions themselves.
+/// which suppressions were used.
 pub struct Outcome {
     pub kept: Vec<Diagnostic>,
     pub suppressed: Vec<Diagnostic>,
-    pub meta: Vec<Diagnostic>,
+    pub usage: Usage,
     /// Inline comments not honoured (`--no-inline-suppressions`), each once.
     pub unhonoured: Vec<Unhonoured>,
+}
+
+/// Which suppressions matched a finding: what the META rules judge.
+#[derive(Clone, Debug, Default)]
+pub struct Usage {
+    /// Per entry of the `inline` list: it covers a finding of a rule it
+    /// names (suppressed, or reported because inline ones are not honoured).
+    pub inline: Vec<bool>,
+    /// Per entry of `Config::suppress`: it suppressed a finding.
+    pub config: Vec<bool>,
+}
+
+/// A configuration entry past its `expires` date no longer suppresses.
+pub fn expired(s: &Suppress, today: (i32, u32, u32)) -> bool {
+    s.expires.is_some_and(|e| e < today)
+}
+
+/// The inline comments with their index in `inline`, each once: a file read
+/// by two jobs lists its comments twice.
+pub fn distinct(inline: &[Inline]) -> impl Iterator<Item = (usize, &Inline)> {
+    let mut seen = std::collections::HashSet::new();
+    inline
+        .iter()
+        .enumerate()
+        .filter(move |(_, s)| seen.insert((s.file.path.clone(), s.comment.start)))
 }
 
 /// An `idlint:ignore` comment that a PR gate did not honour, listed so a
@@ -229,7 +255,6 @@ pub fn apply(
     diagnostics: Vec<Diagnostic>,
     inline: &[Inline],
     config: &Config,
-    selection: &Selection,
     today: (i32, u32, u32),
     honour_inline: bool,
 ) -> Outcome {
@@ -237,11 +262,10 @@ pub fn apply(
     let mut would_suppress = vec![0usize; inline.len()];
     let mut used_config = vec![false; config.suppress.len()];
     let base = config.base_dir();
-    let expired = |s: &Suppress| s.expires.is_some_and(|e| e < today);
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
     for mut d in diagnostics {
-        let rule = rules::lookup(d.rule_id).map(|r| &r.meta);
+        let rule = rules::lookup(d.rule_id).map(|r| r.meta);
         let inline_hit = inline.iter().position(|s| {
             Arc::ptr_eq(&s.file, &d.source) || s.file.path == d.source.path
         } && d.span.start >= s.covers.start
@@ -261,7 +285,7 @@ pub fn apply(
         }
         let config_hit = config.suppress.iter().position(|s| {
             s.rule == d.rule_id
-                && !expired(s)
+                && !expired(s, today)
                 && path_matches(s, &d.source.path, base.as_deref())
                 && resource_matches(s, &d)
         });
@@ -276,20 +300,9 @@ pub fn apply(
         }
         kept.push(d);
     }
-    let mut meta = Vec::new();
-    let enabled = |token: &str| rules::lookup(token).is_some_and(|r| selection.enabled(&r.meta));
-    let meta_rule = |id: &str| {
-        rules::lookup(id)
-            .map(|r| &r.meta)
-            .filter(|m| selection.enabled(m))
-    };
-    let mut seen = std::collections::HashSet::new();
     let mut unhonoured = Vec::new();
-    for (i, s) in inline.iter().enumerate() {
-        if !seen.insert((s.file.path.clone(), s.comment.start)) {
-            continue;
-        }
-        if !honour_inline {
+    if !honour_inline {
+        for (i, s) in distinct(inline) {
             unhonoured.push(Unhonoured {
                 file: s.file.display.clone(),
                 line: s.file.line_col(s.comment.start).line,
@@ -298,96 +311,21 @@ pub fn apply(
                 would_suppress: would_suppress[i],
             });
         }
-        let all_enabled = s.rules.iter().all(|t| enabled(t));
-        let unknown: Vec<&str> = s
-            .rules
-            .iter()
-            .map(String::as_str)
-            .filter(|t| rules::lookup(t).is_none())
-            .collect();
-        if let Some(m) = meta_rule("META001") {
-            if !unknown.is_empty() {
-                meta.push(Diagnostic::at(
-                    m,
-                    &s.file,
-                    s.comment,
-                    format!("`idlint:ignore` names no rule `{}`", unknown.join("`, `")),
-                    &format!("inline:{}", s.comment.start),
-                ));
-            } else if all_enabled && !used_inline[i] {
-                meta.push(Diagnostic::at(
-                    m,
-                    &s.file,
-                    s.comment,
-                    format!("`idlint:ignore {}` suppresses nothing", s.rules.join(",")),
-                    &format!("inline:{}", s.rules.join(",")),
-                ));
-            }
-        }
-        if s.reason.is_none() {
-            if let Some(m) = meta_rule("META002") {
-                meta.push(Diagnostic::at(
-                    m,
-                    &s.file,
-                    s.comment,
-                    format!("`idlint:ignore {}` gives no reason", s.rules.join(",")),
-                    &format!("inline:{}", s.rules.join(",")),
-                ));
-            }
-        }
-    }
-    if let Some(src) = &config.source {
-        for (i, s) in config.suppress.iter().enumerate() {
-            let span = line_span(src, s.line);
-            let subject = format!("suppress:{}:{}", s.rule, s.paths.join(","));
-            if expired(s) {
-                if let Some(m) = meta_rule("META003") {
-                    let (y, mo, d) = s.expires.unwrap_or_default();
-                    meta.push(Diagnostic::at(
-                        m,
-                        src,
-                        span,
-                        format!(
-                            "suppression of `{}` expired on {y:04}-{mo:02}-{d:02}",
-                            s.rule
-                        ),
-                        &subject,
-                    ));
-                }
-            } else if !used_config[i] && enabled(s.rule) {
-                if let Some(m) = meta_rule("META001") {
-                    meta.push(Diagnostic::at(
-                        m,
-                        src,
-                        span,
-                        format!("suppression of `{}` suppresses nothing", s.rule),
-                        &subject,
-                    ));
-                }
-            }
-            if s.reason.is_none() {
-                if let Some(m) = meta_rule("META002") {
-                    meta.push(Diagnostic::at(
-                        m,
-                        src,
-                        span,
-                        format!("suppression of `{}` gives no reason", s.rule),
-                        &subject,
-                    ));
-                }
-            }
-        }
     }
     unhonoured.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Outcome {
         kept,
         suppressed,
-        meta,
+        usage: Usage {
+            inline: used_inline,
+            config: used_config,
+        },
         unhonoured,
     }
 }
 
-fn line_span(src: &SourceFile, line: u32) -> Span {
+/// The configuration entry at 1-based `line`, without its indentation.
+pub fn config_line_span(src: &SourceFile, line: u32) -> Span {
     let (s, e) = src
         .lines
         .line_span(&src.text, line.saturating_sub(1) as usize)

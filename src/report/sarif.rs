@@ -452,8 +452,7 @@ pub fn write(
 }
 
 fn log(report: &Report, opts: &RenderOptions) -> Log {
-    let mut rules: Vec<ReportingDescriptor> =
-        REGISTRY.iter().map(|r| descriptor(&r.meta)).collect();
+    let mut rules: Vec<ReportingDescriptor> = REGISTRY.iter().map(|r| descriptor(r.meta)).collect();
     let mut index: BTreeMap<&str, usize> = REGISTRY
         .iter()
         .enumerate()

@@ -2,13 +2,22 @@
 //! `rules/<ID>-<name>/` (README and fixtures); the registry is the only list.
 
 pub mod bg;
+pub mod facts;
+pub mod kit;
 pub mod meta;
 pub mod mid;
+pub mod options;
 pub mod rbac;
+pub mod scan_phase;
 pub mod sec;
 
+pub use facts::{Fact, Place};
+pub use options::{Options, OptionsSpec};
+pub use scan_phase::{ScanCheck, ScanCtx, ScanRule};
+
 use crate::findings::{Finding, Severity};
-use crate::model::Unit;
+use crate::model::{Loc, Unit};
+use std::cell::RefCell;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Family {
@@ -70,24 +79,52 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
+/// A unit rule as its file declares it: it sees one unit at a time, while
+/// the unit is loaded (`pub static RULE: Rule`, registered with
+/// [`Registered::unit`]).
 pub struct Rule {
     pub meta: RuleMeta,
     pub check: fn(&Ctx, &mut Vec<Finding>),
 }
 
-/// Per-rule options from the configuration.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    /// RBAC001: assignments at scopes matching these globs are allowed.
-    pub allowed_scopes: Vec<(&'static str, globset::GlobSet)>,
+/// When a rule runs.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Over each unit, while it is loaded.
+    Unit(fn(&Ctx, &mut Vec<Finding>)),
+    /// Once, after every unit's rules, over what the units left behind:
+    /// facts, findings, suppressions (see [`ScanCtx`]).
+    Scan(&'static ScanCheck),
 }
 
-impl Options {
-    pub fn allowed_scopes(&self, rule: &str) -> Option<&globset::GlobSet> {
-        self.allowed_scopes
-            .iter()
-            .find(|(r, _)| *r == rule)
-            .map(|(_, g)| g)
+/// An entry of the registry: a unit or scan rule, and the options it takes.
+pub struct Registered {
+    pub meta: &'static RuleMeta,
+    pub check: Check,
+    pub options: Option<&'static OptionsSpec>,
+}
+
+impl Registered {
+    pub const fn unit(r: &'static Rule) -> Registered {
+        Registered {
+            meta: &r.meta,
+            check: Check::Unit(r.check),
+            options: None,
+        }
+    }
+    pub const fn scan(r: &'static ScanRule) -> Registered {
+        Registered {
+            meta: &r.meta,
+            check: Check::Scan(&r.check),
+            options: None,
+        }
+    }
+    /// The rule takes the options `spec` declares.
+    pub const fn with_options(self, spec: &'static OptionsSpec) -> Registered {
+        Registered {
+            options: Some(spec),
+            ..self
+        }
     }
 }
 
@@ -95,6 +132,25 @@ impl Options {
 pub struct Ctx<'a> {
     pub unit: &'a Unit,
     pub options: &'a Options,
+    facts: RefCell<Vec<Fact>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(unit: &'a Unit, options: &'a Options) -> Ctx<'a> {
+        Ctx {
+            unit,
+            options,
+            facts: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Records a fact for the scan phase: the unit is gone by then, so what
+    /// a scan rule needs from it is kept as a fact of `kind` about
+    /// `subject` (comparable across units), with `detail`, at `loc`.
+    pub fn export(&self, kind: &'static str, subject: String, detail: String, loc: Loc) {
+        let fact = Fact::new(kind, subject, detail, self.unit, loc);
+        self.facts.borrow_mut().push(fact);
+    }
 }
 
 impl std::ops::Deref for Ctx<'_> {
@@ -105,35 +161,35 @@ impl std::ops::Deref for Ctx<'_> {
 }
 
 /// Every rule idlint ships, in ID order.
-pub static REGISTRY: &[&Rule] = &[
-    &sec::sec001::RULE,
-    &sec::sec002::RULE,
-    &sec::sec003::RULE,
-    &sec::sec004::RULE,
-    &sec::sec005::RULE,
-    &sec::sec006::RULE,
-    &sec::sec007::RULE,
-    &sec::sec008::RULE,
-    &sec::sec009::RULE,
-    &sec::sec010::RULE,
-    &sec::sec011::RULE,
-    &sec::sec012::RULE,
-    &sec::sec013::RULE,
-    &sec::sec014::RULE,
-    &sec::sec015::RULE,
-    &sec::sec016::RULE,
-    &sec::sec017::RULE,
-    &mid::mid004::RULE,
-    &rbac::rbac001::RULE,
-    &bg::bg001::RULE,
-    &meta::META001,
-    &meta::META002,
-    &meta::META003,
+pub static REGISTRY: &[Registered] = &[
+    Registered::unit(&sec::sec001::RULE),
+    Registered::unit(&sec::sec002::RULE),
+    Registered::unit(&sec::sec003::RULE),
+    Registered::unit(&sec::sec004::RULE),
+    Registered::unit(&sec::sec005::RULE),
+    Registered::unit(&sec::sec006::RULE),
+    Registered::unit(&sec::sec007::RULE),
+    Registered::unit(&sec::sec008::RULE),
+    Registered::unit(&sec::sec009::RULE),
+    Registered::unit(&sec::sec010::RULE),
+    Registered::unit(&sec::sec011::RULE),
+    Registered::unit(&sec::sec012::RULE),
+    Registered::unit(&sec::sec013::RULE),
+    Registered::unit(&sec::sec014::RULE),
+    Registered::unit(&sec::sec015::RULE),
+    Registered::unit(&sec::sec016::RULE),
+    Registered::unit(&sec::sec017::RULE),
+    Registered::unit(&mid::mid004::RULE),
+    Registered::unit(&rbac::rbac001::RULE).with_options(&rbac::rbac001::OPTIONS),
+    Registered::unit(&bg::bg001::RULE),
+    Registered::scan(&meta::meta001::RULE),
+    Registered::scan(&meta::meta002::RULE),
+    Registered::scan(&meta::meta003::RULE),
 ];
 
 /// A rule by ID or name, ignoring case.
-pub fn lookup(id_or_name: &str) -> Option<&'static Rule> {
-    REGISTRY.iter().copied().find(|r| {
+pub fn lookup(id_or_name: &str) -> Option<&'static Registered> {
+    REGISTRY.iter().find(|r| {
         r.meta.id.eq_ignore_ascii_case(id_or_name) || r.meta.name.eq_ignore_ascii_case(id_or_name)
     })
 }
@@ -190,27 +246,48 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// Every place a SEC rule marked as a secret, selected or not.
     pub secrets: Vec<crate::model::Loc>,
+    /// Facts the selected rules recorded for the scan phase.
+    pub facts: Vec<Fact>,
 }
 
-/// Runs the selected rules over one unit. The SEC family runs even where it
-/// is not selected: a secret must be masked in every snippet that shows it,
-/// and only the rule that knows a value is a secret can say where it is.
-pub fn check(unit: &Unit, selection: &Selection, options: &Options) -> Checked {
-    let cx = Ctx { unit, options };
+/// Runs the selected rules of `rules` over one unit: unit rules, and the
+/// fact collection of scan rules. The SEC family runs even where it is not
+/// selected: a secret must be masked in every snippet that shows it, and
+/// only the rule that knows a value is a secret can say where it is.
+pub fn check(
+    unit: &Unit,
+    selection: &Selection,
+    options: &Options,
+    rules: &[Registered],
+) -> Checked {
+    let cx = Ctx::new(unit, options);
     let mut out = Checked::default();
-    for rule in REGISTRY {
-        let selected = selection.enabled(&rule.meta);
-        if !selected && rule.meta.family != Family::Sec {
-            continue;
-        }
-        let from = out.findings.len();
-        (rule.check)(&cx, &mut out.findings);
-        for f in &out.findings[from..] {
-            out.secrets.extend(f.redact.iter().copied());
+    for rule in rules {
+        let selected = selection.enabled(rule.meta);
+        let from_facts = cx.facts.borrow().len();
+        match rule.check {
+            Check::Unit(check) => {
+                if !selected && rule.meta.family != Family::Sec {
+                    continue;
+                }
+                let from = out.findings.len();
+                check(&cx, &mut out.findings);
+                for f in &out.findings[from..] {
+                    out.secrets.extend(f.redact.iter().copied());
+                }
+                if !selected {
+                    out.findings.truncate(from);
+                }
+            }
+            Check::Scan(scan) => match scan.collect {
+                Some(collect) if selected => collect(&cx),
+                _ => {}
+            },
         }
         if !selected {
-            out.findings.truncate(from);
+            cx.facts.borrow_mut().truncate(from_facts);
         }
     }
+    out.facts = cx.facts.into_inner();
     out
 }

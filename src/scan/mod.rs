@@ -81,6 +81,10 @@ pub struct JobResult {
     /// Findings in the root module's own files: dropped when another job
     /// loads that directory as a child module, whose caller's values win.
     pub tf_local: Vec<Diagnostic>,
+    /// Facts from the root module's own files, dropped with `tf_local`.
+    pub tf_local_facts: Vec<rules::Fact>,
+    /// Facts the rules recorded for the scan phase, from reported files.
+    pub facts: Vec<rules::Fact>,
     /// Directories this job loaded as local child modules.
     pub tf_children: Vec<PathBuf>,
     /// `idlint:ignore` comments of the files this job reports on.
@@ -95,10 +99,12 @@ pub struct JobResult {
 }
 
 impl JobResult {
-    /// Adds `o`'s findings, errors and counts. The Terraform root fields
-    /// (`tf_root`, `tf_local`, `tf_children`) are the caller's to take first.
+    /// Adds `o`'s findings, facts, errors and counts. The Terraform root
+    /// fields (`tf_root`, `tf_local`, `tf_local_facts`, `tf_children`) are
+    /// the caller's to take first.
     pub fn merge(&mut self, o: JobResult) {
         self.diagnostics.extend(o.diagnostics);
+        self.facts.extend(o.facts);
         self.errors.extend(o.errors);
         self.scanned += o.scanned;
         self.skipped.extend(o.skipped);
@@ -114,6 +120,8 @@ impl JobResult {
 
 /// What every job shares: the rule selection and an explicit parameter file.
 pub struct JobContext {
+    /// The rules to run: `rules::REGISTRY` but in tests.
+    pub rules: &'static [rules::Registered],
     pub selection: Selection,
     pub options: rules::Options,
     pub inspect: bool,
@@ -268,7 +276,7 @@ fn collect(
     if ctx.inspect && reported(&unit.files[0].path) {
         res.units.push(crate::inspect::summarize(unit));
     }
-    let checked = rules::check(unit, &ctx.selection, &ctx.options);
+    let checked = rules::check(unit, &ctx.selection, &ctx.options, ctx.rules);
     for loc in &checked.secrets {
         res.secrets.add(&unit.file(loc.file).display, loc.span);
     }
@@ -278,16 +286,21 @@ fn collect(
             continue;
         }
         let d = Diagnostic::from_finding(f, unit);
-        let local = local_dir.is_some_and(|dir| {
-            path.parent()
-                .map(crate::terraform::module::normalize)
-                .as_deref()
-                == Some(dir)
-        });
-        if local {
+        if is_local(path, local_dir) {
             res.tf_local.push(d);
         } else {
             res.diagnostics.push(d);
+        }
+    }
+    for fact in checked.facts {
+        let path = &fact.place.source.path;
+        if !reported(path) {
+            continue;
+        }
+        if is_local(path, local_dir) {
+            res.tf_local_facts.push(fact);
+        } else {
+            res.facts.push(fact);
         }
     }
     for e in &unit.errors {
@@ -297,4 +310,14 @@ fn collect(
         }
     }
     res.times.rules += t.elapsed();
+}
+
+/// Is `path` directly inside `local_dir`?
+fn is_local(path: &Path, local_dir: Option<&Path>) -> bool {
+    local_dir.is_some_and(|dir| {
+        path.parent()
+            .map(crate::terraform::module::normalize)
+            .as_deref()
+            == Some(dir)
+    })
 }

@@ -15,5 +15,6 @@ mod outputs;
 mod redaction;
 mod registry;
 mod rules;
+mod scaffold;
 mod scan;
 mod support;

@@ -1,52 +1,27 @@
-//! META: findings about suppressions themselves. They are produced by the
-//! suppression stage (`crate::suppress`), which sees every unit's findings;
-//! no single unit can tell whether a suppression was used.
+//! META: findings about suppressions themselves. They are scan rules that
+//! run after suppression: no single unit can tell whether a suppression was
+//! used, and a suppression cannot hide the report that it is stale.
 
-use crate::findings::{Finding, Severity};
-use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
+pub mod meta001;
+pub mod meta002;
+pub mod meta003;
 
-/// Units hold nothing META rules judge: see `crate::suppress::apply`.
-fn no_unit_check(_: &Ctx, _: &mut Vec<Finding>) {}
+use crate::findings::Diagnostic;
+use crate::rules::{RuleMeta, ScanCtx};
 
-pub static META001: Rule = Rule {
-    meta: RuleMeta {
-        id: "META001",
-        name: "unused-suppression",
-        family: Family::Meta,
-        severity: Severity::Low,
-        formats: Formats::Both,
-        summary:
-            "suppression (comment or configuration entry) that suppresses nothing, or names no rule",
-        help: "remove the suppression: the finding it was written for is gone",
-        docs: include_str!("../../../rules/META001-unused-suppression/README.md"),
-    },
-    check: no_unit_check,
-};
+/// `subject` of a finding on a configuration `suppress` entry.
+fn config_subject(s: &crate::config::Suppress) -> String {
+    format!("suppress:{}:{}", s.rule, s.paths.join(","))
+}
 
-pub static META002: Rule = Rule {
-    meta: RuleMeta {
-        id: "META002",
-        name: "suppression-without-reason",
-        family: Family::Meta,
-        severity: Severity::Low,
-        formats: Formats::Both,
-        summary: "suppression that does not say why",
-        help: "add the reason after the rule IDs (`idlint:ignore MID004 break-glass access until Q3`) or as `reason:` in the configuration",
-        docs: include_str!("../../../rules/META002-suppression-without-reason/README.md"),
-    },
-    check: no_unit_check,
-};
-
-pub static META003: Rule = Rule {
-    meta: RuleMeta {
-        id: "META003",
-        name: "expired-suppression",
-        family: Family::Meta,
-        severity: Severity::Low,
-        formats: Formats::Both,
-        summary: "configuration suppression past its `expires` date (it no longer suppresses)",
-        help: "fix the finding, or extend `expires` with a reason",
-        docs: include_str!("../../../rules/META003-expired-suppression/README.md"),
-    },
-    check: no_unit_check,
-};
+/// A finding on the configuration entry `s`.
+fn on_config_entry(
+    rule: &'static RuleMeta,
+    cx: &ScanCtx,
+    s: &crate::config::Suppress,
+    message: String,
+) -> Option<Diagnostic> {
+    let src = cx.config.source.as_ref()?;
+    let span = crate::suppress::config_line_span(src, s.line);
+    Some(Diagnostic::at(rule, src, span, message, &config_subject(s)))
+}

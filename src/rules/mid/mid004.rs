@@ -1,5 +1,5 @@
-use crate::findings::{via_text, Finding, Severity};
-use crate::model::Value;
+use crate::findings::{Finding, Severity};
+use crate::rules::kit::{Absent, Bad, PropertyCheck};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -16,46 +16,38 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const PATH: &str = "properties.adminUserEnabled";
-
 /// The admin user is a shared username/password pair for the whole registry;
 /// absent means disabled (the service default), unknown proves nothing.
-pub fn admin_enabled(v: &Value) -> bool {
-    v.as_bool() == Some(true)
-}
+pub static ADMIN_USER: PropertyCheck = PropertyCheck {
+    types: &["Microsoft.ContainerRegistry/registries"],
+    path: "properties.adminUserEnabled",
+    bad: Bad::True,
+    absent: Absent::Fine,
+    message: "container registry `{label}` has the admin user enabled",
+    help: None,
+};
 
-fn check(unit: &Ctx, out: &mut Vec<Finding>) {
-    for r in unit.resources_of_type("Microsoft.ContainerRegistry/registries") {
-        let Some(e) = r.prop(PATH) else { continue };
-        if admin_enabled(&e.value) {
-            out.push(
-                Finding::new(
-                    &RULE.meta,
-                    e.key_loc,
-                    format!(
-                        "container registry `{}` has the admin user enabled{}",
-                        r.label,
-                        via_text(&e.value)
-                    ),
-                )
-                .resource(r, PATH)
-                .evidence(&e.value),
-            );
-        }
-    }
+fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    ADMIN_USER.run(&RULE.meta, cx, out);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Loc};
+    use crate::model::{Kind, Loc, Value};
+    use crate::rules::kit::Answer;
 
     #[test]
     fn only_true_is_enabled() {
         let v = |k| Value::new(k, Loc::default());
-        assert!(admin_enabled(&v(Kind::Bool(true))));
-        assert!(admin_enabled(&v(Kind::String("True".into()))));
-        assert!(!admin_enabled(&v(Kind::Bool(false))));
-        assert!(!admin_enabled(&Value::opaque("parameter", Loc::default())));
+        let judge = |x: &Value| ADMIN_USER.judge(Some(x));
+        assert_eq!(judge(&v(Kind::Bool(true))), Answer::Bad);
+        assert_eq!(judge(&v(Kind::String("True".into()))), Answer::Bad);
+        assert_eq!(judge(&v(Kind::Bool(false))), Answer::Fine);
+        assert_eq!(
+            judge(&Value::opaque("parameter", Loc::default())),
+            Answer::Unknown
+        );
+        assert_eq!(ADMIN_USER.judge(None), Answer::Absent);
     }
 }

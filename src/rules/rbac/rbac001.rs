@@ -1,6 +1,8 @@
-use crate::findings::{via_text, Finding, Severity};
-use crate::model::{Role, RoleAssignment, ScopeLevel};
-use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
+use crate::findings::{Finding, Severity};
+use crate::model::{Kind, Role, RoleAssignment, ScopeLevel, Value};
+use crate::rules::options::{list, OptionError, Raw, Typed};
+use crate::rules::{Ctx, Family, Formats, OptionsSpec, Rule, RuleMeta};
+use std::sync::Arc;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -15,6 +17,56 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
+
+/// RBAC001's options.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// Globs over the assignment's scope text (see [`scope_for_globs`]):
+    /// a privileged role granted at a matching scope is allowed.
+    pub allowed_scopes: Vec<globset::GlobMatcher>,
+}
+
+pub static OPTIONS: OptionsSpec = OptionsSpec {
+    names: &["allowed_scopes"],
+    parse: parse_options,
+};
+
+fn parse_options(given: &[(&str, Raw)]) -> Result<Typed, OptionError> {
+    let mut o = Options::default();
+    for (_, raw) in given {
+        for (g, at) in list(raw) {
+            match globset::Glob::new(&g) {
+                Ok(glob) => o.allowed_scopes.push(glob.compile_matcher()),
+                Err(e) => {
+                    return Err(OptionError {
+                        at,
+                        message: format!("invalid glob `{g}`: {}", e.kind()),
+                    })
+                }
+            }
+        }
+    }
+    Ok(Arc::new(o))
+}
+
+/// The text `allowed_scopes` globs match: the explicit scope as evaluated,
+/// its unknown parts written `{...}` (`/subscriptions/{subscription ID}/...`).
+/// `None` when the assignment has no explicit scope or nothing of it is
+/// known: no glob can prove such a scope allowed.
+pub fn scope_for_globs(scope: &Value) -> Option<String> {
+    match &scope.kind {
+        Kind::String(_) | Kind::Template(_) => Some(scope.display()),
+        _ => None,
+    }
+}
+
+/// Is the assignment's explicit `scope` one the options allow?
+pub fn allowed(options: &Options, scope: Option<&Value>) -> bool {
+    let Some(text) = scope.and_then(scope_for_globs) else {
+        return false;
+    };
+    options.allowed_scopes.iter().any(|g| g.is_match(&text))
+}
 
 /// Severity of granting `role` at `scope`, or `None` when it is not privileged.
 /// An unknown scope is at least a resource, so it is judged as one.
@@ -37,28 +89,26 @@ fn scope_text(ra: &RoleAssignment) -> String {
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
+    let options = unit.options.get::<Options>(&RULE.meta);
     for ra in &unit.role_assignments {
         let Some(severity) = judge(&ra.role, ra.scope) else {
             continue;
         };
+        let scope = ra.scope_entry.as_ref().map(|e| &e.value);
+        if options.is_some_and(|o| allowed(o, scope)) {
+            continue;
+        }
         let res = &unit.resources[ra.resource];
         let role = ra.role_name().unwrap_or("privileged role");
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
-            format!(
-                "`{role}` is assigned {}{}",
-                scope_text(ra),
-                ra.role_entry
-                    .as_ref()
-                    .map(|e| via_text(&e.value))
-                    .unwrap_or_default()
-            ),
+            format!("`{role}` is assigned {}", scope_text(ra)),
         )
         .severity(severity)
         .resource(res, "roleDefinitionId");
         if let Some(e) = &ra.role_entry {
-            f = f.evidence(&e.value);
+            f = f.traced(&e.value);
         }
         if let Some(s) = &ra.scope_entry {
             f = f.related(s.key_loc, "scope set here");
@@ -71,6 +121,50 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::model::rbac::builtin_by_name;
+
+    #[test]
+    fn allowed_scopes_match_the_scope_text() {
+        use crate::model::{Loc, Part};
+        let raw = Raw::List(vec![(
+            "/subscriptions/*/resourceGroups/platform-*".into(),
+            crate::rules::options::At { line: 1, column: 1 },
+        )]);
+        let typed = parse_options(&[("allowed_scopes", raw)]).unwrap();
+        let o = typed.downcast_ref::<Options>().unwrap();
+        let lit = |s: &str| Value::string(s, Loc::default());
+        let sub = "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590";
+        assert!(allowed(
+            o,
+            Some(&lit(&format!("{sub}/resourceGroups/platform-core")))
+        ));
+        assert!(!allowed(
+            o,
+            Some(&lit(&format!("{sub}/resourceGroups/app-core")))
+        ));
+        assert!(!allowed(o, Some(&lit(sub))));
+        // The subscription is not known, the resource group is.
+        let template = Value::new(
+            Kind::Template(
+                vec![
+                    Part::Lit("/subscriptions/".into()),
+                    Part::Hole(crate::model::Unknown::Context(
+                        crate::model::value::ContextValue::SubscriptionId,
+                    )),
+                    Part::Lit("/resourceGroups/platform-net".into()),
+                ]
+                .into(),
+            ),
+            Loc::default(),
+        );
+        assert!(allowed(o, Some(&template)));
+        // Unknown or implicit scopes cannot be proven allowed.
+        assert!(!allowed(
+            o,
+            Some(&Value::opaque("parameter", Loc::default()))
+        ));
+        assert!(!allowed(o, None));
+        assert!(!allowed(&Options::default(), Some(&lit(sub))));
+    }
 
     #[test]
     fn judges_by_role_and_scope() {

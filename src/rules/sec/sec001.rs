@@ -1,4 +1,4 @@
-use crate::findings::{via_text, Finding, Severity};
+use crate::findings::{Finding, Severity};
 use crate::model::secrets::{origin, secret_properties, Source};
 use crate::model::Value;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -34,18 +34,14 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(
-                Finding::new(
+                Finding::property(
                     &RULE.meta,
-                    e.key_loc,
-                    format!(
-                        "`{}` of `{}` is a literal secret{}",
-                        e.key,
-                        r.label,
-                        via_text(&e.value)
-                    ),
+                    r,
+                    path,
+                    e,
+                    format!("`{}` of `{}` is a literal secret", e.key, r.label),
                 )
-                .resource(r, path)
-                .evidence(&e.value)
+                .traced(&e.value)
                 .redact_literal(&e.value),
             );
         }

@@ -44,17 +44,18 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
             let Some(input) = plain_input(&e.value) else {
                 continue;
             };
-            let mut f = Finding::new(
+            let mut f = Finding::property(
                 &RULE.meta,
-                e.key_loc,
+                r,
+                path,
+                e,
                 format!(
                     "`{}` of `{}` is set from {}, which is not secure",
                     e.key,
                     r.label,
                     input_phrase(unit, &input)
                 ),
-            )
-            .resource(r, path);
+            );
             let root = input.split(['.', '[']).next().unwrap_or(&input);
             if let Some(p) = unit
                 .parameters

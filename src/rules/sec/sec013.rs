@@ -1,4 +1,4 @@
-use crate::findings::{via_text, Finding, Severity};
+use crate::findings::{Finding, Severity};
 use crate::model::secrets::{origin, Source};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -49,14 +49,9 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE.meta,
                     e.key_loc,
-                    format!(
-                        "`{attr}` of {} `{}` is written in the code{}",
-                        c.kind,
-                        c.name,
-                        via_text(&e.value)
-                    ),
+                    format!("`{attr}` of {} `{}` is written in the code", c.kind, c.name),
                 )
-                .evidence(&e.value)
+                .traced(&e.value)
                 .redact_literal(&e.value)
                 .subject(format!("{}.{}.{attr}", c.kind, c.name)),
             );

@@ -36,16 +36,17 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
         each_entry(&r.body, &mut |e| {
             if from_secure_parameter(&e.value) {
                 out.push(
-                    Finding::new(
+                    Finding::property(
                         &RULE.meta,
-                        e.key_loc,
+                        r,
+                        &e.key,
+                        e,
                         format!(
                             "`{}` of `{}` uses a secure parameter of the outer template in outer-scope nested deployment `{}`",
                             e.key, r.label, dep.name
                         ),
                     )
                     .related(dep.loc, format!("nested deployment `{}` declared here", dep.name))
-                    .resource(r, &e.key)
                     .redact_literal(&e.value),
                 );
             }
