@@ -23,7 +23,6 @@ static EXPIRY: &[(&str, &str)] = &[
         "Microsoft.KeyVault/vaults/secrets",
         "properties.attributes.exp",
     ),
-    ("azurerm_key_vault_secret", "expiration_date"),
 ];
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
@@ -41,7 +40,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                         r.loc,
                         format!("Key Vault secret `{}` has no expiry date", r.label),
                     )
-                    .resource(r, path),
+                    .resource(r, r.written_path(path)),
                 );
             }
         }
