@@ -109,7 +109,10 @@ static TYPES: &[(&str, &str)] = &[
         "azurerm_container_app_environment_storage",
         "Microsoft.App/managedEnvironments/storages",
     ),
-    ("azurerm_app_service_certificate", "Microsoft.Web/certificates"),
+    (
+        "azurerm_app_service_certificate",
+        "Microsoft.Web/certificates",
+    ),
     (
         "azurerm_automation_credential",
         "Microsoft.Automation/automationAccounts/credentials",
@@ -499,10 +502,7 @@ static APPLICATION_GATEWAY: &[Map] = &[with(
 static NETAPP_ACCOUNT: &[Map] = &[with(
     "active_directory",
     "properties.activeDirectories",
-    How::Blocks(&[
-        same("username", "username"),
-        same("password", "password"),
-    ]),
+    How::Blocks(&[same("username", "username"), same("password", "password")]),
 )];
 
 static CONTAINER_REGISTRY: &[Map] = &[same("admin_enabled", "properties.adminUserEnabled")];
@@ -585,14 +585,20 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_virtual_machine", LEGACY_VM),
     ("azurerm_linux_virtual_machine_scale_set", VMSS),
     ("azurerm_windows_virtual_machine_scale_set", VMSS),
-    ("azurerm_orchestrated_virtual_machine_scale_set", ORCHESTRATED_VMSS),
+    (
+        "azurerm_orchestrated_virtual_machine_scale_set",
+        ORCHESTRATED_VMSS,
+    ),
     ("azurerm_virtual_machine_extension", EXTENSION),
     ("azurerm_virtual_machine_scale_set_extension", EXTENSION),
     ("azurerm_kubernetes_cluster", AKS),
     ("azurerm_container_group", CONTAINER_GROUP),
     ("azurerm_container_app", CONTAINER_APP),
     ("azurerm_container_app_job", CONTAINER_APP),
-    ("azurerm_container_app_environment_storage", CONTAINER_APP_STORAGE),
+    (
+        "azurerm_container_app_environment_storage",
+        CONTAINER_APP_STORAGE,
+    ),
     ("azurerm_mssql_server", SQL_WO),
     ("azurerm_mssql_managed_instance", SQL_WO),
     ("azurerm_sql_server", SQL),
@@ -605,7 +611,10 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_app_service_certificate", PASSWORD),
     ("azurerm_api_management_user", PASSWORD),
     ("azurerm_automation_credential", AUTOMATION_CREDENTIAL),
-    ("azurerm_virtual_network_gateway_connection", GATEWAY_CONNECTION),
+    (
+        "azurerm_virtual_network_gateway_connection",
+        GATEWAY_CONNECTION,
+    ),
     ("azurerm_application_gateway", APPLICATION_GATEWAY),
     ("azurerm_netapp_account", NETAPP_ACCOUNT),
     ("azurerm_container_registry", CONTAINER_REGISTRY),
@@ -621,7 +630,10 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_eventhub_namespace", LOCAL_AUTHENTICATION_ENABLED),
     ("azurerm_search_service", LOCAL_AUTHENTICATION_ENABLED),
     ("azurerm_cosmosdb_account", LOCAL_AUTHENTICATION_DISABLED),
-    ("azurerm_application_insights", LOCAL_AUTHENTICATION_DISABLED),
+    (
+        "azurerm_application_insights",
+        LOCAL_AUTHENTICATION_DISABLED,
+    ),
     ("azurerm_storage_account", STORAGE_ACCOUNT),
     ("azurerm_redis_cache", REDIS),
 ];
@@ -993,4 +1005,390 @@ pub fn meaning(tf_type: &str, path: &str) -> Meaning {
         }
         p => Attr::Other(p.to_string()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::value::FileId;
+    use crate::source::Span;
+
+    trait GetAt {
+        fn get_at(&self, path: &str) -> Option<&Value>;
+    }
+    impl GetAt for Value {
+        fn get_at(&self, path: &str) -> Option<&Value> {
+            self.entry_at(path).map(|e| &e.value)
+        }
+    }
+
+    fn at(n: u32) -> Loc {
+        Loc::new(FileId(0), Span::new(n as usize, n as usize + 1))
+    }
+    fn e(key: &str, n: u32, value: Value) -> Entry {
+        Entry {
+            key: key.into(),
+            key_loc: at(n),
+            value,
+        }
+    }
+    fn obj(n: u32, entries: Vec<Entry>) -> Value {
+        Value::object(entries, at(n))
+    }
+    fn s(text: &str, n: u32) -> Value {
+        Value::string(text, at(n))
+    }
+    fn b(v: bool, n: u32) -> Value {
+        Value::new(Kind::Bool(v), at(n))
+    }
+    fn mapped(tf_type: &str, entries: Vec<Entry>) -> Value {
+        let mut body = obj(0, entries);
+        map_body(tf_type, &mut body);
+        body
+    }
+
+    #[test]
+    fn negation_keeps_absent_false_and_unknown_apart() {
+        let auth = "properties.disableLocalAuth";
+        let on = mapped(
+            "azurerm_cognitive_account",
+            vec![e("local_auth_enabled", 10, b(true, 11))],
+        );
+        let d = on.entry_at(auth).unwrap();
+        assert_eq!(d.value.kind, Kind::Bool(false));
+        // Findings point at the attribute the user wrote.
+        assert_eq!((d.key_loc, d.value.loc), (at(10), at(11)));
+        // The attribute as written stays beside its ARM spelling.
+        assert_eq!(on.get("local_auth_enabled"), Some(&b(true, 11)));
+
+        let off = mapped(
+            "azurerm_servicebus_namespace",
+            vec![e("local_auth_enabled", 10, s("false", 11))],
+        );
+        assert_eq!(off.get_at(auth).unwrap().kind, Kind::Bool(true));
+
+        let unknown = Value::opaque("variable `auth` has no value", at(11));
+        let u = mapped(
+            "azurerm_cognitive_account",
+            vec![e("local_auth_enabled", 10, unknown.clone())],
+        );
+        assert_eq!(u.get_at(auth), Some(&unknown));
+
+        let null = mapped(
+            "azurerm_cognitive_account",
+            vec![e("local_auth_enabled", 10, Value::new(Kind::Null, at(11)))],
+        );
+        assert!(null.get_at(auth).unwrap().is_null());
+
+        let absent = mapped("azurerm_cognitive_account", vec![e("name", 1, s("x", 2))]);
+        assert!(absent.entry_at(auth).is_none());
+        assert!(absent.get("properties").is_none());
+
+        // The same sense where the provider spells it as ARM does.
+        let cosmos = mapped(
+            "azurerm_cosmosdb_account",
+            vec![e("local_authentication_disabled", 10, b(true, 11))],
+        );
+        assert_eq!(cosmos.get_at(auth).unwrap().kind, Kind::Bool(true));
+    }
+
+    #[test]
+    fn blocks_become_objects_with_their_attributes_located() {
+        let body = mapped(
+            "azurerm_kubernetes_cluster",
+            vec![
+                e(
+                    "windows_profile",
+                    20,
+                    obj(
+                        20,
+                        vec![
+                            e("admin_username", 21, s("winadmin", 22)),
+                            e("admin_password", 23, s("P@ss", 24)),
+                        ],
+                    ),
+                ),
+                e(
+                    "service_principal",
+                    30,
+                    obj(30, vec![e("client_secret", 31, s("sp", 32))]),
+                ),
+            ],
+        );
+        let pw = body
+            .entry_at("properties.windowsProfile.adminPassword")
+            .unwrap();
+        assert_eq!((pw.key_loc, pw.value.loc), (at(23), at(24)));
+        let sp = body
+            .entry_at("properties.servicePrincipalProfile.secret")
+            .unwrap();
+        assert_eq!((sp.key_loc, sp.value.as_str()), (at(31), Some("sp")));
+        // Unmapped block attributes are not carried into the ARM object.
+        let profile = body.get_at("properties.windowsProfile").unwrap();
+        assert_eq!(profile.as_object().unwrap().len(), 2);
+
+        // A block given as an unknown value stays unknown.
+        let unknown = Value::opaque("variable `profile` has no value", at(21));
+        let body = mapped(
+            "azurerm_kubernetes_cluster",
+            vec![e("windows_profile", 20, unknown.clone())],
+        );
+        assert_eq!(body.get_at("properties.windowsProfile"), Some(&unknown));
+    }
+
+    #[test]
+    fn repeated_blocks_become_arrays_gathered_across_enclosing_blocks() {
+        let volume = |n: u32, key: &str| {
+            obj(
+                n,
+                vec![
+                    e("name", n + 1, s("v", n + 2)),
+                    e("storage_account_key", n + 3, s(key, n + 4)),
+                ],
+            )
+        };
+        let container = |n: u32, volumes: Value| {
+            obj(
+                n,
+                vec![e("name", n + 1, s("c", n + 2)), e("volume", n + 5, volumes)],
+            )
+        };
+        let body = mapped(
+            "azurerm_container_group",
+            vec![
+                e(
+                    "image_registry_credential",
+                    10,
+                    obj(10, vec![e("password", 11, s("pw", 12))]),
+                ),
+                e(
+                    "container",
+                    100,
+                    Value::array(
+                        vec![
+                            container(100, volume(110, "k1")),
+                            container(
+                                200,
+                                Value::array(vec![volume(210, "k2"), volume(220, "k3")], at(200)),
+                            ),
+                        ],
+                        at(100),
+                    ),
+                ),
+            ],
+        );
+        // One block is an array of one.
+        let creds = body.get_at("properties.imageRegistryCredentials").unwrap();
+        assert_eq!(creds.as_array().unwrap().len(), 1);
+        let keys: Vec<(Loc, &str)> =
+            entries_at(&body, "properties.volumes.azureFile.storageAccountKey")
+                .iter()
+                .map(|e| (e.key_loc, e.value.as_str().unwrap()))
+                .collect();
+        assert_eq!(keys, [(at(113), "k1"), (at(213), "k2"), (at(223), "k3")]);
+        assert_eq!(
+            body.get_at("properties.containers")
+                .and_then(Value::as_array)
+                .map(<[Value]>::len),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn maps_become_name_value_arrays() {
+        let settings = obj(
+            40,
+            vec![
+                e("DB_PASSWORD", 41, s("hunter2", 42)),
+                e(
+                    "API_KEY",
+                    43,
+                    Value::opaque("variable `key` has no value", at(44)),
+                ),
+            ],
+        );
+        let body = mapped(
+            "azurerm_linux_web_app",
+            vec![
+                e("app_settings", 40, settings),
+                e(
+                    "connection_string",
+                    50,
+                    obj(
+                        50,
+                        vec![
+                            e("name", 51, s("db", 52)),
+                            e("type", 53, s("SQLAzure", 54)),
+                            e("value", 55, s("Server=x", 56)),
+                        ],
+                    ),
+                ),
+            ],
+        );
+        let list = body
+            .get_at("properties.siteConfig.appSettings")
+            .and_then(Value::as_array)
+            .unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].get("name"), Some(&s("DB_PASSWORD", 41)));
+        let v = list[0].entry("value").unwrap();
+        assert_eq!((v.key_loc, v.value.as_str()), (at(41), Some("hunter2")));
+        assert!(list[1].get("value").unwrap().is_unknown());
+        // Both lists share one `siteConfig`.
+        let cs = body
+            .entry_at("properties.siteConfig.connectionStrings")
+            .unwrap();
+        let c = cs.value.as_array().unwrap()[0]
+            .entry("connectionString")
+            .unwrap();
+        assert_eq!((c.key_loc, c.value.as_str()), (at(55), Some("Server=x")));
+
+        let unknown = Value::opaque("variable `settings` has no value", at(40));
+        let body = mapped(
+            "azurerm_windows_function_app",
+            vec![e("app_settings", 40, unknown.clone())],
+        );
+        assert_eq!(
+            body.get_at("properties.siteConfig.appSettings"),
+            Some(&unknown)
+        );
+    }
+
+    #[test]
+    fn identity_blocks_take_the_arm_shape() {
+        let uami = Value::opaque("the ID of `azurerm_user_assigned_identity.app`", at(64));
+        let mut body = obj(
+            0,
+            vec![e(
+                "identity",
+                60,
+                obj(
+                    60,
+                    vec![
+                        e("type", 61, s("SystemAssigned, UserAssigned", 62)),
+                        e(
+                            "identity_ids",
+                            63,
+                            Value::array(vec![s("/subscriptions/s/id", 65), uami], at(63)),
+                        ),
+                    ],
+                ),
+            )],
+        );
+        map_identity(&mut body);
+        let id = body.get("identity").unwrap();
+        assert_eq!(id.get("type"), Some(&s("SystemAssigned, UserAssigned", 62)));
+        assert!(id.get("identity_ids").is_none());
+        let ua = id.entry("userAssignedIdentities").unwrap();
+        assert_eq!(ua.key_loc, at(63));
+        let keys: Vec<(&str, Loc)> = ua
+            .value
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|e| (e.key.as_str(), e.key_loc))
+            .collect();
+        assert_eq!(keys[0], ("/subscriptions/s/id", at(65)));
+        assert_eq!(keys[1].1, at(64));
+
+        // An unknown list stays unknown; an ARM-shaped identity stays as it is.
+        let ids = Value::opaque("variable `ids` has no value", at(63));
+        let mut body = obj(
+            0,
+            vec![e(
+                "identity",
+                60,
+                obj(60, vec![e("identity_ids", 63, ids.clone())]),
+            )],
+        );
+        map_identity(&mut body);
+        assert_eq!(body.get_at("identity.userAssignedIdentities"), Some(&ids));
+        let arm = obj(
+            0,
+            vec![e(
+                "identity",
+                60,
+                obj(60, vec![e("userAssignedIdentities", 63, obj(63, vec![]))]),
+            )],
+        );
+        let mut same = arm.clone();
+        map_identity(&mut same);
+        assert_eq!(same, arm);
+    }
+
+    #[test]
+    fn spellings_name_what_was_written() {
+        let sql = spellings("azurerm_mssql_server");
+        let pw = sql
+            .iter()
+            .find(|s| s.path == "properties.administratorLoginPassword")
+            .unwrap();
+        assert_eq!(pw.written, "administrator_login_password");
+        assert_eq!(pw.write_only, Some("administrator_login_password_wo"));
+        assert!(spellings("azurerm_sql_server")
+            .iter()
+            .all(|s| s.write_only.is_none()));
+        let aci = spellings("azurerm_container_group");
+        let key = aci
+            .iter()
+            .find(|s| s.path == "properties.volumes.azureFile.storageAccountKey")
+            .unwrap();
+        assert_eq!(key.written, "container.volume.storage_account_key");
+        assert_eq!(key.key(), "storage_account_key");
+        assert!(spellings("azurerm_unknown_thing").is_empty());
+    }
+
+    /// Rules find resources by ARM type and properties by ARM path: a mapped
+    /// type without one would be invisible, and two spellings of one path
+    /// would leave findings unsure what to name.
+    #[test]
+    fn every_mapped_type_has_an_arm_type_and_one_spelling_per_path() {
+        for (t, _) in ADAPTER {
+            assert!(canonical_type(t).is_some(), "{t} has no ARM type");
+            let sp = spellings(t);
+            for (i, a) in sp.iter().enumerate() {
+                assert!(
+                    !sp[i + 1..]
+                        .iter()
+                        .any(|b| b.path.eq_ignore_ascii_case(&a.path)),
+                    "{t}: two spellings of {}",
+                    a.path
+                );
+            }
+        }
+    }
+
+    /// Terraform spellings live here and nowhere the rules read: the model
+    /// speaks ARM types and paths only.
+    #[test]
+    fn rules_and_model_know_no_azurerm_spelling() {
+        fn walk(dir: &std::path::Path, hits: &mut Vec<String>) {
+            let mut entries: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            entries.sort();
+            for p in entries {
+                if p.is_dir() {
+                    walk(&p, hits);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    for (i, line) in text.lines().enumerate() {
+                        if line.contains("azurerm_") {
+                            hits.push(format!("{}:{}: {}", p.display(), i + 1, line.trim()));
+                        }
+                    }
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut hits = Vec::new();
+        walk(&root.join("rules"), &mut hits);
+        walk(&root.join("model"), &mut hits);
+        assert!(
+            hits.is_empty(),
+            "azurerm spellings outside the loader (map them in terraform/azurerm.rs):\n{}",
+            hits.join("\n")
+        );
+    }
 }

@@ -18,12 +18,10 @@ pub static RULE: Rule = Rule {
 };
 
 /// (type, expiry property): absent means the secret never expires.
-static EXPIRY: &[(&str, &str)] = &[
-    (
-        "Microsoft.KeyVault/vaults/secrets",
-        "properties.attributes.exp",
-    ),
-];
+static EXPIRY: &[(&str, &str)] = &[(
+    "Microsoft.KeyVault/vaults/secrets",
+    "properties.attributes.exp",
+)];
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
