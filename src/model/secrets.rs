@@ -6,6 +6,7 @@
 use super::resource::Resource;
 use super::spelling::{props_at, Prop};
 use super::value::{Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
+use std::borrow::Cow;
 
 /// What a value is, as a secret.
 #[derive(Clone, Debug, PartialEq)]
@@ -430,11 +431,22 @@ pub fn rows_for<'a, T>(
 }
 
 /// The secret-bearing properties set on `r`, each with its path as written
-/// (see `Resource::written_path`).
-pub fn secret_properties(r: &Resource) -> Vec<(&str, Prop<'_>)> {
+/// (see `Resource::written_path`) and its entry under the name written,
+/// which differs from the body's where the loader mapped it.
+pub fn secret_properties(r: &Resource) -> Vec<(&str, Cow<'_, Entry>)> {
     rows_for(r, SECRET_PROPERTIES)
         .flat_map(|path| props_at(r, path))
-        .map(|p| (p.path, p))
+        .map(|p| {
+            let e = if p.key == p.entry.key {
+                Cow::Borrowed(p.entry)
+            } else {
+                Cow::Owned(Entry {
+                    key: p.key.to_string(),
+                    ..p.entry.clone()
+                })
+            };
+            (p.path, e)
+        })
         .collect()
 }
 
