@@ -514,6 +514,7 @@ impl Loader<'_> {
             name: Some(name_v.clone()),
             loc: ev.loc(type_m.value.span),
             body: body.clone(),
+            spellings: &[],
             identity,
             lifecycle,
             deploy_scope: ctx.level,

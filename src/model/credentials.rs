@@ -371,7 +371,7 @@ mod tests {
             "sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEf without its version",
             "passwordLength = 16",
             "  password = var.admin_password",
-            "Password=data.azurerm_key_vault_secret.x.value",
+            "Password=data.vault_secret.x.value",
             "pwd=try(local.x, null)",
             "Server=x;Password=test\"",
             "Pwd=abc;",

@@ -7,6 +7,7 @@ pub mod ids;
 pub mod rbac;
 pub mod resource;
 pub mod secrets;
+pub mod spelling;
 pub mod value;
 
 pub use identity::{Identity, IdentityRef, Tri};

@@ -2,6 +2,7 @@
 
 use super::identity::Identity;
 use super::ids::ScopeLevel;
+use super::spelling::Spelling;
 use super::value::{Entry, Loc, ResourceRef, Step, Value};
 
 #[derive(Clone, Debug)]
@@ -9,7 +10,7 @@ pub struct Resource {
     /// Canonical Azure type as written (`Microsoft.Web/sites/slots`); for
     /// Terraform the mapped ARM type, or the source type when none applies.
     pub ty: String,
-    /// The type in the source: the ARM type, `azurerm_linux_web_app_slot`, `azapi_resource`.
+    /// The type in the source: the ARM type, or the Terraform resource type (`azapi_resource`).
     pub source_type: String,
     /// Unit-unique key that references resolve to (`ResourceRef::key`).
     pub key: String,
@@ -23,6 +24,9 @@ pub struct Resource {
     /// ARM-shaped body (`properties`, `sku`, `kind`, `location`, `tags`, `scope`...),
     /// with Terraform attributes mapped to ARM names where a rule needs them.
     pub body: Value,
+    /// Properties of `body` the loader mapped from another spelling, as
+    /// written (shared by every resource of a source type).
+    pub spellings: &'static [Spelling],
     /// `None` when the resource declares no identity at all.
     pub identity: Option<Identity>,
     pub lifecycle: Lifecycle,

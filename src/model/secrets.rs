@@ -4,7 +4,9 @@
 //! secret-bearing properties (RULES.md T4) and app settings in all their shapes.
 
 use super::resource::Resource;
+use super::spelling::{props_at, Prop};
 use super::value::{Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
+use std::borrow::Cow;
 
 /// What a value is, as a secret.
 #[derive(Clone, Debug, PartialEq)]
@@ -305,10 +307,9 @@ pub fn secret_like_name(name: &str) -> bool {
     }
 }
 
-/// Secret-bearing properties (RULES.md T4): (type, path). ARM entries use
-/// the canonical type and ARM paths, Terraform entries the azurerm type and
-/// attribute paths; a resource matches on either, so one table serves both.
-/// Array elements are walked through at any step of a path.
+/// Secret-bearing properties (RULES.md T4): (ARM type, ARM path). Loaders
+/// map other spellings onto these paths. Array elements are walked through
+/// at any step of a path.
 static SECRET_PROPERTIES: &[(&str, &str)] = &[
     (
         "Microsoft.Compute/virtualMachines",
@@ -412,91 +413,51 @@ static SECRET_PROPERTIES: &[(&str, &str)] = &[
         "Microsoft.App/managedEnvironments/storages",
         "properties.azureFile.accountKey",
     ),
-    ("azurerm_linux_virtual_machine", "admin_password"),
-    ("azurerm_windows_virtual_machine", "admin_password"),
-    ("azurerm_linux_virtual_machine_scale_set", "admin_password"),
     (
-        "azurerm_windows_virtual_machine_scale_set",
-        "admin_password",
+        "Microsoft.NetApp/netAppAccounts",
+        "properties.activeDirectories.password",
     ),
-    ("azurerm_virtual_machine", "os_profile.admin_password"),
-    (
-        "azurerm_kubernetes_cluster",
-        "windows_profile.admin_password",
-    ),
-    (
-        "azurerm_kubernetes_cluster",
-        "service_principal.client_secret",
-    ),
-    (
-        "azurerm_container_group",
-        "image_registry_credential.password",
-    ),
-    (
-        "azurerm_container_group",
-        "diagnostics.log_analytics.workspace_key",
-    ),
-    (
-        "azurerm_container_group",
-        "container.volume.storage_account_key",
-    ),
-    ("azurerm_mssql_server", "administrator_login_password"),
-    ("azurerm_sql_server", "administrator_login_password"),
-    (
-        "azurerm_mssql_managed_instance",
-        "administrator_login_password",
-    ),
-    ("azurerm_postgresql_server", "administrator_login_password"),
-    ("azurerm_mysql_server", "administrator_login_password"),
-    ("azurerm_mariadb_server", "administrator_login_password"),
-    (
-        "azurerm_postgresql_flexible_server",
-        "administrator_password",
-    ),
-    ("azurerm_mysql_flexible_server", "administrator_password"),
-    ("azurerm_app_service_certificate", "password"),
-    ("azurerm_key_vault_secret", "value"),
-    ("azurerm_automation_credential", "password"),
-    ("azurerm_api_management_user", "password"),
-    ("azurerm_virtual_network_gateway_connection", "shared_key"),
-    ("azurerm_application_gateway", "ssl_certificate.password"),
-    ("azurerm_container_app_environment_storage", "access_key"),
-    ("azurerm_netapp_account", "active_directory.password"),
 ];
 
-/// Which type column of a (type, ...) table describes `r`: its source type
-/// (`azurerm_key_vault_secret`, with Terraform attribute paths) when the
-/// table has rows for it, else its canonical ARM type (ARM bodies, azapi).
-/// Rows of the other shape never apply: they would look for paths the body
-/// cannot have.
-pub fn table_type<'t>(
-    r: &Resource,
-    types: impl Iterator<Item = &'t str> + Clone,
-) -> Option<&'t str> {
-    types
-        .clone()
-        .find(|t| r.source_type.eq_ignore_ascii_case(t))
-        .or_else(|| types.clone().find(|t| r.ty.eq_ignore_ascii_case(t)))
-}
-
-/// The rows of a table keyed by type that apply to `r` (see `table_type`).
-pub fn rows_for<'t, T>(r: &Resource, table: &'t [(&'t str, T)]) -> impl Iterator<Item = &'t T> {
-    let chosen = table_type(r, table.iter().map(|(t, _)| *t));
+/// The rows of a table keyed by ARM type that apply to `r`.
+pub fn rows_for<'a, T>(
+    r: &'a Resource,
+    table: &'a [(&'a str, T)],
+) -> impl Iterator<Item = &'a T> + 'a {
     table
         .iter()
-        .filter(move |(t, _)| chosen.is_some_and(|c| c.eq_ignore_ascii_case(t)))
+        .filter(move |(t, _)| r.is_type(t))
         .map(|(_, row)| row)
 }
 
-/// The secret-bearing properties set on `r`, each with the table path.
-pub fn secret_properties(r: &Resource) -> Vec<(&'static str, &Entry)> {
-    let mut out = Vec::new();
-    for path in rows_for(r, SECRET_PROPERTIES) {
-        for e in entries_at(&r.body, path) {
-            out.push((*path, e));
-        }
-    }
-    out
+/// The secret-bearing properties set on `r`, each with its path as written
+/// (see `Resource::written_path`) and its entry under the name written,
+/// which differs from the body's where the loader mapped it.
+pub fn secret_properties(r: &Resource) -> Vec<(&str, Cow<'_, Entry>)> {
+    rows_for(r, SECRET_PROPERTIES)
+        .flat_map(|path| props_at(r, path))
+        .map(|p| {
+            let e = if p.key == p.entry.key {
+                Cow::Borrowed(p.entry)
+            } else {
+                Cow::Owned(Entry {
+                    key: p.key.to_string(),
+                    ..p.entry.clone()
+                })
+            };
+            (p.path, e)
+        })
+        .collect()
+}
+
+/// Properties that keep a secret in the deployment tool's saved state where
+/// the source offers a write-only spelling that would not, with that spelling.
+pub fn stored_with_write_only(r: &Resource) -> Vec<(Prop<'_>, &'static str)> {
+    r.spellings
+        .iter()
+        .filter_map(|s| Some((s, s.write_only?)))
+        .flat_map(|(s, wo)| props_at(r, &s.path).into_iter().map(move |p| (p, wo)))
+        .collect()
 }
 
 /// Entries at a dotted path; arrays met on the way are walked through.
@@ -550,26 +511,8 @@ pub struct Setting<'v> {
     pub connection_string: bool,
 }
 
-static SITE_TYPES: &[&str] = &[
-    "azurerm_linux_web_app",
-    "azurerm_windows_web_app",
-    "azurerm_linux_function_app",
-    "azurerm_windows_function_app",
-    "azurerm_linux_web_app_slot",
-    "azurerm_windows_web_app_slot",
-    "azurerm_linux_function_app_slot",
-    "azurerm_windows_function_app_slot",
-    "azurerm_logic_app_standard",
-    "azurerm_app_service",
-    "azurerm_app_service_slot",
-    "azurerm_function_app",
-    "azurerm_function_app_slot",
-    "azurerm_function_app_flex_consumption",
-];
-
-/// App settings and connection strings in every shape: ARM `siteConfig`
-/// arrays, `sites/config` objects, Terraform `app_settings` maps and
-/// `connection_string` blocks.
+/// App settings and connection strings in both ARM shapes: `siteConfig`
+/// arrays and `sites/config` objects.
 pub fn app_settings(r: &Resource) -> Vec<Setting<'_>> {
     let mut out = Vec::new();
     if r.is_type("Microsoft.Web/sites") || r.is_type("Microsoft.Web/sites/slots") {
@@ -625,34 +568,6 @@ pub fn app_settings(r: &Resource) -> Vec<Setting<'_>> {
                     loc: e.key_loc,
                     connection_string: cs,
                 });
-            }
-        }
-    }
-    if SITE_TYPES.iter().any(|t| r.source_type == *t) {
-        if let Some(m) = r.body.get("app_settings") {
-            for e in m.as_object().unwrap_or(&[]) {
-                out.push(Setting {
-                    name: Some(&e.key),
-                    value: &e.value,
-                    loc: e.key_loc,
-                    connection_string: false,
-                });
-            }
-        }
-        for block in entries_at(&r.body, "connection_string") {
-            let blocks: Vec<&Value> = match &block.value.kind {
-                Kind::Array(items) => items.iter().collect(),
-                _ => vec![&block.value],
-            };
-            for b in blocks {
-                if let Some(v) = b.entry("value") {
-                    out.push(Setting {
-                        name: b.get("name").and_then(Value::as_str),
-                        value: &v.value,
-                        loc: v.key_loc,
-                        connection_string: true,
-                    });
-                }
             }
         }
     }

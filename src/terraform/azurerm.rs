@@ -1,9 +1,15 @@
 //! What Terraform types and attributes mean in Azure terms: the canonical ARM
 //! type of each azurerm resource, the attributes that map onto ARM
-//! properties rules read, and what a reference to an attribute denotes.
-//! Data, not logic: extend the tables to teach idlint a new type.
+//! properties rules read (with the value transforms where the meaning or
+//! shape differs), and what a reference to an attribute denotes. This is
+//! the one place that knows azurerm spellings: rules and the model read ARM
+//! paths only. Extend the tables to teach idlint a new type or attribute.
 
-use crate::model::value::Attr;
+use crate::model::secrets::entries_at;
+use crate::model::spelling::Spelling;
+use crate::model::value::{Attr, Entry, Kind, Loc, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// azurerm resource/data type → canonical ARM type.
 static TYPES: &[(&str, &str)] = &[
@@ -95,6 +101,35 @@ static TYPES: &[(&str, &str)] = &[
         "azurerm_virtual_machine_extension",
         "Microsoft.Compute/virtualMachines/extensions",
     ),
+    (
+        "azurerm_virtual_machine_scale_set_extension",
+        "Microsoft.Compute/virtualMachineScaleSets/extensions",
+    ),
+    (
+        "azurerm_container_app_environment_storage",
+        "Microsoft.App/managedEnvironments/storages",
+    ),
+    (
+        "azurerm_app_service_certificate",
+        "Microsoft.Web/certificates",
+    ),
+    (
+        "azurerm_automation_credential",
+        "Microsoft.Automation/automationAccounts/credentials",
+    ),
+    (
+        "azurerm_api_management_user",
+        "Microsoft.ApiManagement/service/users",
+    ),
+    (
+        "azurerm_virtual_network_gateway_connection",
+        "Microsoft.Network/connections",
+    ),
+    (
+        "azurerm_application_gateway",
+        "Microsoft.Network/applicationGateways",
+    ),
+    ("azurerm_netapp_account", "Microsoft.NetApp/netAppAccounts"),
     (
         "azurerm_kubernetes_cluster",
         "Microsoft.ContainerService/managedClusters",
@@ -188,98 +223,711 @@ static TYPES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Canonical ARM type of an azurerm type, if idlint knows it.
-pub fn canonical_type(tf_type: &str) -> Option<&'static str> {
-    TYPES.iter().find(|(t, _)| *t == tf_type).map(|(_, a)| *a)
-}
-
-/// How a Terraform attribute value becomes an ARM property value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Transform {
+/// How a Terraform attribute or block becomes part of the ARM body.
+#[derive(Clone, Copy, Debug)]
+pub enum How {
+    /// The value as written.
     Same,
-    /// `local_auth_enabled = false` ↔ `disableLocalAuth: true`.
+    /// A boolean of the opposite sense (`local_auth_enabled = true` →
+    /// `disableLocalAuth: false`). Anything but a known boolean stays as it
+    /// is: unknown stays unknown, `null` stays `null`.
     Negate,
+    /// A nested block → one ARM object made of its mapped attributes.
+    /// Repeated blocks stay an array of such objects.
+    Block(&'static [Map]),
+    /// Repeated blocks → an ARM array of objects (one block is an array of
+    /// one); blocks reached through other repeated blocks are gathered into
+    /// the one array (every `container`'s `volume` → `volumes`).
+    Blocks(&'static [Map]),
+    /// A map → ARM's list of `{name, <key>}` objects (app settings,
+    /// environment variables), each pointing at the map key it came from.
+    NameValue(&'static str),
+    /// A list of resource IDs → an object keyed by them, as ARM's
+    /// `userAssignedIdentities`.
+    Keys,
 }
 
-/// (azurerm type, Terraform attribute, ARM property path, transform): the
-/// properties rules read, so one rule serves both formats.
-pub static PROPERTIES: &[(&str, &str, &str, Transform)] = &[
-    (
-        "azurerm_container_registry",
-        "admin_enabled",
-        "properties.adminUserEnabled",
-        Transform::Same,
+/// One Terraform attribute or block and where it lands in the ARM body.
+#[derive(Clone, Copy, Debug)]
+pub struct Map {
+    /// Attribute or block name; dotted to reach into nested blocks, with
+    /// repeated blocks walked through.
+    pub from: &'static str,
+    /// ARM path relative to the object being built; dotted paths create
+    /// (and share) the intermediate objects.
+    pub to: &'static str,
+    pub how: How,
+    /// The write-only attribute that takes the same value without saving it
+    /// in the state.
+    pub write_only: Option<&'static str>,
+}
+
+const fn same(from: &'static str, to: &'static str) -> Map {
+    with(from, to, How::Same)
+}
+
+const fn with(from: &'static str, to: &'static str, how: How) -> Map {
+    Map {
+        from,
+        to,
+        how,
+        write_only: None,
+    }
+}
+
+const fn write_only(from: &'static str, to: &'static str, wo: &'static str) -> Map {
+    Map {
+        from,
+        to,
+        how: How::Same,
+        write_only: Some(wo),
+    }
+}
+
+/// Web apps, function apps and Logic Apps Standard, with their slots: the
+/// `app_settings` map and `connection_string` blocks of every provider version.
+static SITE: &[Map] = &[
+    with(
+        "app_settings",
+        "properties.siteConfig.appSettings",
+        How::NameValue("value"),
     ),
-    (
-        "azurerm_role_assignment",
-        "role_definition_id",
-        "properties.roleDefinitionId",
-        Transform::Same,
+    with(
+        "connection_string",
+        "properties.siteConfig.connectionStrings",
+        How::Blocks(&[
+            same("name", "name"),
+            same("type", "type"),
+            same("value", "connectionString"),
+        ]),
     ),
-    // Terraform only: ARM has no role-by-name, the model keeps it under this name.
-    (
-        "azurerm_role_assignment",
-        "role_definition_name",
-        "properties.roleDefinitionName",
-        Transform::Same,
+];
+
+static VM: &[Map] = &[
+    same("admin_username", "properties.osProfile.adminUsername"),
+    same("admin_password", "properties.osProfile.adminPassword"),
+    same("custom_data", "properties.osProfile.customData"),
+    same("user_data", "properties.userData"),
+];
+
+/// `azurerm_virtual_machine`, the provider's first VM shape.
+static LEGACY_VM: &[Map] = &[with(
+    "os_profile",
+    "properties.osProfile",
+    How::Block(&[
+        same("admin_username", "adminUsername"),
+        same("admin_password", "adminPassword"),
+        same("custom_data", "customData"),
+    ]),
+)];
+
+static VMSS: &[Map] = &[
+    same(
+        "admin_username",
+        "properties.virtualMachineProfile.osProfile.adminUsername",
     ),
-    (
-        "azurerm_role_assignment",
-        "principal_id",
-        "properties.principalId",
-        Transform::Same,
+    same(
+        "admin_password",
+        "properties.virtualMachineProfile.osProfile.adminPassword",
     ),
-    (
-        "azurerm_role_assignment",
-        "principal_type",
-        "properties.principalType",
-        Transform::Same,
+    same(
+        "custom_data",
+        "properties.virtualMachineProfile.osProfile.customData",
     ),
-    (
-        "azurerm_role_assignment",
-        "condition",
-        "properties.condition",
-        Transform::Same,
+    same("user_data", "properties.virtualMachineProfile.userData"),
+    with(
+        "extension",
+        "properties.virtualMachineProfile.extensionProfile.extensions",
+        How::Blocks(&[
+            same("name", "name"),
+            same("settings", "properties.settings"),
+            same("protected_settings", "properties.protectedSettings"),
+        ]),
     ),
-    (
-        "azurerm_role_assignment",
-        "condition_version",
-        "properties.conditionVersion",
-        Transform::Same,
+];
+
+static ORCHESTRATED_VMSS: &[Map] = &[same(
+    "user_data_base64",
+    "properties.virtualMachineProfile.userData",
+)];
+
+static EXTENSION: &[Map] = &[
+    same("settings", "properties.settings"),
+    same("protected_settings", "properties.protectedSettings"),
+];
+
+static AKS: &[Map] = &[
+    with(
+        "linux_profile",
+        "properties.linuxProfile",
+        How::Block(&[same("admin_username", "adminUsername")]),
     ),
-    (
-        "azurerm_role_assignment",
+    with(
+        "windows_profile",
+        "properties.windowsProfile",
+        How::Block(&[
+            same("admin_username", "adminUsername"),
+            same("admin_password", "adminPassword"),
+        ]),
+    ),
+    with(
+        "service_principal",
+        "properties.servicePrincipalProfile",
+        How::Block(&[
+            same("client_id", "clientId"),
+            same("client_secret", "secret"),
+        ]),
+    ),
+];
+
+static CONTAINER_GROUP: &[Map] = &[
+    with(
+        "image_registry_credential",
+        "properties.imageRegistryCredentials",
+        How::Blocks(&[
+            same("server", "server"),
+            same("username", "username"),
+            same("password", "password"),
+        ]),
+    ),
+    with(
+        "diagnostics",
+        "properties.diagnostics",
+        How::Block(&[with(
+            "log_analytics",
+            "logAnalytics",
+            How::Block(&[
+                same("workspace_id", "workspaceId"),
+                same("workspace_key", "workspaceKey"),
+            ]),
+        )]),
+    ),
+    with(
+        "container",
+        "properties.containers",
+        How::Blocks(&[
+            same("name", "name"),
+            with(
+                "environment_variables",
+                "properties.environmentVariables",
+                How::NameValue("value"),
+            ),
+        ]),
+    ),
+    // ARM declares volumes on the group and mounts them in containers.
+    with(
+        "container.volume",
+        "properties.volumes",
+        How::Blocks(&[
+            same("name", "name"),
+            same("share_name", "azureFile.shareName"),
+            same("storage_account_name", "azureFile.storageAccountName"),
+            same("storage_account_key", "azureFile.storageAccountKey"),
+        ]),
+    ),
+];
+
+static CONTAINER_APP: &[Map] = &[with(
+    "secret",
+    "properties.configuration.secrets",
+    How::Blocks(&[
+        same("name", "name"),
+        same("value", "value"),
+        same("key_vault_secret_id", "keyVaultUrl"),
+        same("identity", "identity"),
+    ]),
+)];
+
+static CONTAINER_APP_STORAGE: &[Map] = &[
+    same("account_name", "properties.azureFile.accountName"),
+    same("share_name", "properties.azureFile.shareName"),
+    same("access_key", "properties.azureFile.accountKey"),
+];
+
+/// SQL servers and managed instances: `administrator_login_password`, with
+/// a write-only twin since azurerm 4.x.
+static SQL_WO: &[Map] = &[
+    same("administrator_login", "properties.administratorLogin"),
+    write_only(
+        "administrator_login_password",
+        "properties.administratorLoginPassword",
+        "administrator_login_password_wo",
+    ),
+];
+
+/// Single servers and the retired `azurerm_sql_server`: no write-only twin.
+static SQL: &[Map] = &[
+    same("administrator_login", "properties.administratorLogin"),
+    same(
+        "administrator_login_password",
+        "properties.administratorLoginPassword",
+    ),
+];
+
+/// MySQL and PostgreSQL flexible servers call the password `administrator_password`.
+static FLEXIBLE: &[Map] = &[
+    same("administrator_login", "properties.administratorLogin"),
+    write_only(
+        "administrator_password",
+        "properties.administratorLoginPassword",
+        "administrator_password_wo",
+    ),
+];
+
+static KEY_VAULT_SECRET: &[Map] = &[
+    write_only("value", "properties.value", "value_wo"),
+    same("content_type", "properties.contentType"),
+    same("expiration_date", "properties.attributes.exp"),
+    same("not_before_date", "properties.attributes.nbf"),
+];
+
+static PASSWORD: &[Map] = &[same("password", "properties.password")];
+
+static AUTOMATION_CREDENTIAL: &[Map] = &[
+    same("username", "properties.userName"),
+    same("password", "properties.password"),
+];
+
+static GATEWAY_CONNECTION: &[Map] = &[same("shared_key", "properties.sharedKey")];
+
+static APPLICATION_GATEWAY: &[Map] = &[with(
+    "ssl_certificate",
+    "properties.sslCertificates",
+    How::Blocks(&[
+        same("name", "name"),
+        same("password", "properties.password"),
+    ]),
+)];
+
+static NETAPP_ACCOUNT: &[Map] = &[with(
+    "active_directory",
+    "properties.activeDirectories",
+    How::Blocks(&[same("username", "username"), same("password", "password")]),
+)];
+
+static CONTAINER_REGISTRY: &[Map] = &[same("admin_enabled", "properties.adminUserEnabled")];
+
+static ROLE_ASSIGNMENT: &[Map] = &[
+    same("role_definition_id", "properties.roleDefinitionId"),
+    // ARM has no role-by-name; the model keeps it under this name.
+    same("role_definition_name", "properties.roleDefinitionName"),
+    same("principal_id", "properties.principalId"),
+    same("principal_type", "properties.principalType"),
+    same("condition", "properties.condition"),
+    same("condition_version", "properties.conditionVersion"),
+    same(
         "delegated_managed_identity_resource_id",
         "properties.delegatedManagedIdentityResourceId",
-        Transform::Same,
-    ),
-    (
-        "azurerm_role_definition",
-        "name",
-        "properties.roleName",
-        Transform::Same,
-    ),
-    (
-        "azurerm_role_definition",
-        "assignable_scopes",
-        "properties.assignableScopes",
-        Transform::Same,
-    ),
-    (
-        "azurerm_role_definition",
-        "permissions",
-        "properties.permissions",
-        Transform::Same,
     ),
 ];
 
-/// Attribute names of `permissions` blocks, Terraform → ARM.
-pub static PERMISSION_FIELDS: &[(&str, &str)] = &[
-    ("actions", "actions"),
-    ("not_actions", "notActions"),
-    ("data_actions", "dataActions"),
-    ("not_data_actions", "notDataActions"),
+static ROLE_DEFINITION: &[Map] = &[
+    same("name", "properties.roleName"),
+    same("assignable_scopes", "properties.assignableScopes"),
+    with(
+        "permissions",
+        "properties.permissions",
+        How::Blocks(&[
+            same("actions", "actions"),
+            same("not_actions", "notActions"),
+            same("data_actions", "dataActions"),
+            same("not_data_actions", "notDataActions"),
+        ]),
+    ),
 ];
+
+/// Key-based (local) authentication switches: most services spell it as
+/// enabled where ARM spells it as disabled.
+static LOCAL_AUTH_ENABLED: &[Map] = &[with(
+    "local_auth_enabled",
+    "properties.disableLocalAuth",
+    How::Negate,
+)];
+static LOCAL_AUTHENTICATION_ENABLED: &[Map] = &[with(
+    "local_authentication_enabled",
+    "properties.disableLocalAuth",
+    How::Negate,
+)];
+static LOCAL_AUTHENTICATION_DISABLED: &[Map] = &[same(
+    "local_authentication_disabled",
+    "properties.disableLocalAuth",
+)];
+static STORAGE_ACCOUNT: &[Map] = &[same(
+    "shared_access_key_enabled",
+    "properties.allowSharedKeyAccess",
+)];
+static REDIS: &[Map] = &[with(
+    "access_keys_authentication_enabled",
+    "properties.disableAccessKeyAuthentication",
+    How::Negate,
+)];
+
+/// The attributes of each azurerm type that map onto ARM properties; a
+/// type may have several rows. One ARM path per type: the spelling of a
+/// property must be unambiguous.
+static ADAPTER: &[(&str, &[Map])] = &[
+    ("azurerm_linux_web_app", SITE),
+    ("azurerm_windows_web_app", SITE),
+    ("azurerm_linux_function_app", SITE),
+    ("azurerm_windows_function_app", SITE),
+    ("azurerm_function_app_flex_consumption", SITE),
+    ("azurerm_app_service", SITE),
+    ("azurerm_function_app", SITE),
+    ("azurerm_logic_app_standard", SITE),
+    ("azurerm_linux_web_app_slot", SITE),
+    ("azurerm_windows_web_app_slot", SITE),
+    ("azurerm_linux_function_app_slot", SITE),
+    ("azurerm_windows_function_app_slot", SITE),
+    ("azurerm_app_service_slot", SITE),
+    ("azurerm_function_app_slot", SITE),
+    ("azurerm_linux_virtual_machine", VM),
+    ("azurerm_windows_virtual_machine", VM),
+    ("azurerm_virtual_machine", LEGACY_VM),
+    ("azurerm_linux_virtual_machine_scale_set", VMSS),
+    ("azurerm_windows_virtual_machine_scale_set", VMSS),
+    (
+        "azurerm_orchestrated_virtual_machine_scale_set",
+        ORCHESTRATED_VMSS,
+    ),
+    ("azurerm_virtual_machine_extension", EXTENSION),
+    ("azurerm_virtual_machine_scale_set_extension", EXTENSION),
+    ("azurerm_kubernetes_cluster", AKS),
+    ("azurerm_container_group", CONTAINER_GROUP),
+    ("azurerm_container_app", CONTAINER_APP),
+    ("azurerm_container_app_job", CONTAINER_APP),
+    (
+        "azurerm_container_app_environment_storage",
+        CONTAINER_APP_STORAGE,
+    ),
+    ("azurerm_mssql_server", SQL_WO),
+    ("azurerm_mssql_managed_instance", SQL_WO),
+    ("azurerm_sql_server", SQL),
+    ("azurerm_postgresql_server", SQL),
+    ("azurerm_mysql_server", SQL),
+    ("azurerm_mariadb_server", SQL),
+    ("azurerm_postgresql_flexible_server", FLEXIBLE),
+    ("azurerm_mysql_flexible_server", FLEXIBLE),
+    ("azurerm_key_vault_secret", KEY_VAULT_SECRET),
+    ("azurerm_app_service_certificate", PASSWORD),
+    ("azurerm_api_management_user", PASSWORD),
+    ("azurerm_automation_credential", AUTOMATION_CREDENTIAL),
+    (
+        "azurerm_virtual_network_gateway_connection",
+        GATEWAY_CONNECTION,
+    ),
+    ("azurerm_application_gateway", APPLICATION_GATEWAY),
+    ("azurerm_netapp_account", NETAPP_ACCOUNT),
+    ("azurerm_container_registry", CONTAINER_REGISTRY),
+    ("azurerm_role_assignment", ROLE_ASSIGNMENT),
+    ("azurerm_role_definition", ROLE_DEFINITION),
+    ("azurerm_cognitive_account", LOCAL_AUTH_ENABLED),
+    ("azurerm_servicebus_namespace", LOCAL_AUTH_ENABLED),
+    ("azurerm_app_configuration", LOCAL_AUTH_ENABLED),
+    ("azurerm_signalr_service", LOCAL_AUTH_ENABLED),
+    ("azurerm_web_pubsub", LOCAL_AUTH_ENABLED),
+    ("azurerm_eventgrid_topic", LOCAL_AUTH_ENABLED),
+    ("azurerm_eventgrid_domain", LOCAL_AUTH_ENABLED),
+    ("azurerm_eventhub_namespace", LOCAL_AUTHENTICATION_ENABLED),
+    ("azurerm_search_service", LOCAL_AUTHENTICATION_ENABLED),
+    ("azurerm_cosmosdb_account", LOCAL_AUTHENTICATION_DISABLED),
+    (
+        "azurerm_application_insights",
+        LOCAL_AUTHENTICATION_DISABLED,
+    ),
+    ("azurerm_storage_account", STORAGE_ACCOUNT),
+    ("azurerm_redis_cache", REDIS),
+];
+
+/// What the loader knows of one Terraform type, indexed once.
+struct TypeInfo {
+    arm: Option<&'static str>,
+    maps: Vec<&'static Map>,
+    spellings: Vec<Spelling>,
+}
+
+fn types() -> &'static HashMap<&'static str, TypeInfo> {
+    static INDEX: OnceLock<HashMap<&'static str, TypeInfo>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, TypeInfo> = HashMap::new();
+        let info = |index: &mut HashMap<&'static str, TypeInfo>, t| {
+            index.entry(t).or_insert_with(|| TypeInfo {
+                arm: None,
+                maps: Vec::new(),
+                spellings: Vec::new(),
+            });
+        };
+        for (t, arm) in TYPES {
+            info(&mut index, *t);
+            if let Some(i) = index.get_mut(t) {
+                i.arm = Some(arm);
+            }
+        }
+        for (t, maps) in ADAPTER {
+            info(&mut index, *t);
+            if let Some(i) = index.get_mut(t) {
+                i.maps.extend(maps.iter());
+                for m in maps.iter() {
+                    spell(m, "", "", &mut i.spellings);
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The spellings of `m` and the rows inside it, under the paths of the enclosing block.
+fn spell(m: &Map, from: &str, to: &str, out: &mut Vec<Spelling>) {
+    let join = |a: &str, b: &str| {
+        if a.is_empty() {
+            b.to_string()
+        } else {
+            format!("{a}.{b}")
+        }
+    };
+    let (written, path) = (join(from, m.from), join(to, m.to));
+    if let How::Block(inner) | How::Blocks(inner) = m.how {
+        for i in inner {
+            spell(i, &written, &path, out);
+        }
+    }
+    out.push(Spelling {
+        path,
+        written,
+        write_only: m.write_only,
+    });
+}
+
+/// Canonical ARM type of an azurerm type, if idlint knows it.
+pub fn canonical_type(tf_type: &str) -> Option<&'static str> {
+    types().get(tf_type).and_then(|i| i.arm)
+}
+
+/// How each mapped property of `tf_type` is written, for findings.
+pub fn spellings(tf_type: &str) -> &'static [Spelling] {
+    types().get(tf_type).map_or(&[], |i| i.spellings.as_slice())
+}
+
+/// Adds the ARM spelling of the mapped attributes of an azurerm resource to
+/// its body. The attributes stay as written beside them (nothing reads
+/// them); an ARM member that a Terraform member of the same name would
+/// shadow (`identity`) replaces it.
+pub fn map_body(tf_type: &str, body: &mut Value) {
+    let Some(info) = types().get(tf_type).filter(|i| !i.maps.is_empty()) else {
+        return;
+    };
+    let mapped = map_entries(info.maps.iter().copied(), body);
+    if mapped.is_empty() {
+        return;
+    }
+    let mut entries: Vec<Entry> = body.as_object().unwrap_or(&[]).to_vec();
+    entries.retain(|e| !mapped.iter().any(|m| m.key.eq_ignore_ascii_case(&e.key)));
+    entries.extend(mapped);
+    *body = Value {
+        kind: Kind::Object(Arc::new(entries)),
+        ..body.clone()
+    };
+}
+
+/// `identity { type, identity_ids }` → ARM's `identity: {type,
+/// userAssignedIdentities: {<id>: {}}}`, for every Terraform resource. Other
+/// members stay, so an identity an azapi `body` gave in ARM shape is kept as
+/// it is; an unknown `identity_ids` stays unknown.
+pub fn map_identity(body: &mut Value) {
+    let Some(e) = body.entry("identity") else {
+        return;
+    };
+    let one = |b: &Value| -> Value {
+        let Some(members) = b.as_object() else {
+            return b.clone();
+        };
+        if !members.iter().any(|m| m.key == "identity_ids") {
+            return b.clone();
+        }
+        let entries = members
+            .iter()
+            .map(|m| match m.key.as_str() {
+                "identity_ids" => Entry {
+                    key: "userAssignedIdentities".into(),
+                    key_loc: m.key_loc,
+                    value: transform(How::Keys, &m.value),
+                },
+                _ => m.clone(),
+            })
+            .collect();
+        Value {
+            kind: Kind::Object(Arc::new(entries)),
+            ..b.clone()
+        }
+    };
+    let value = match &e.value.kind {
+        Kind::Array(items) => Value {
+            kind: Kind::Array(Arc::new(items.iter().map(one).collect())),
+            ..e.value.clone()
+        },
+        _ => one(&e.value),
+    };
+    if value == e.value {
+        return;
+    }
+    let key = e.key.clone();
+    let entries = body
+        .as_object()
+        .unwrap_or(&[])
+        .iter()
+        .map(|x| {
+            if x.key == key {
+                Entry {
+                    value: value.clone(),
+                    ..x.clone()
+                }
+            } else {
+                x.clone()
+            }
+        })
+        .collect();
+    body.kind = Kind::Object(Arc::new(entries));
+}
+
+/// The ARM members `maps` make of the Terraform object `obj`.
+fn map_entries<'m>(maps: impl Iterator<Item = &'m Map>, obj: &Value) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for m in maps {
+        let hits = entries_at(obj, m.from);
+        let Some(first) = hits.first() else { continue };
+        let value = match (m.how, hits.len()) {
+            (How::Blocks(inner), _) => {
+                let items = hits
+                    .iter()
+                    .flat_map(|h| match &h.value.kind {
+                        Kind::Array(items) => items.iter().collect(),
+                        _ => vec![&h.value],
+                    })
+                    .map(|b| block(inner, b))
+                    .collect();
+                match (&first.value.kind, hits.len()) {
+                    // One unknown or null value of the whole list stays what it is.
+                    (Kind::Array(_) | Kind::Object(_), _) | (_, 2..) => {
+                        Value::array(items, first.value.loc)
+                    }
+                    _ => first.value.clone(),
+                }
+            }
+            (how, 1) => transform(how, &first.value),
+            // Several hits of one attribute (a block repeated where the
+            // provider allows one) stay several.
+            (how, _) => Value::array(
+                hits.iter().map(|h| transform(how, &h.value)).collect(),
+                first.value.loc,
+            ),
+        };
+        insert(&mut out, m.to, first.key_loc, value, obj.loc);
+    }
+    out
+}
+
+/// The ARM value of one Terraform value.
+fn transform(how: How, v: &Value) -> Value {
+    match (how, &v.kind) {
+        (How::Same, _) => v.clone(),
+        (How::Negate, _) => match v.as_bool() {
+            Some(b) => Value {
+                kind: Kind::Bool(!b),
+                ..v.clone()
+            },
+            None => v.clone(),
+        },
+        (How::Block(inner), Kind::Array(items)) => Value {
+            kind: Kind::Array(Arc::new(items.iter().map(|b| block(inner, b)).collect())),
+            ..v.clone()
+        },
+        (How::Block(inner), _) => block(inner, v),
+        (How::Blocks(inner), Kind::Array(items)) => Value {
+            kind: Kind::Array(Arc::new(items.iter().map(|b| block(inner, b)).collect())),
+            ..v.clone()
+        },
+        (How::Blocks(inner), Kind::Object(_)) => Value::array(vec![block(inner, v)], v.loc),
+        (How::NameValue(key), Kind::Object(members)) => Value {
+            kind: Kind::Array(Arc::new(
+                members
+                    .iter()
+                    .map(|e| {
+                        Value::object(
+                            vec![
+                                Entry {
+                                    key: "name".into(),
+                                    key_loc: e.key_loc,
+                                    value: Value::string(e.key.clone(), e.key_loc),
+                                },
+                                Entry {
+                                    key: key.into(),
+                                    key_loc: e.key_loc,
+                                    value: e.value.clone(),
+                                },
+                            ],
+                            e.key_loc,
+                        )
+                    })
+                    .collect(),
+            )),
+            ..v.clone()
+        },
+        (How::Keys, Kind::Array(items)) => Value {
+            kind: Kind::Object(Arc::new(
+                items
+                    .iter()
+                    .map(|id| Entry {
+                        key: id.as_str().map_or_else(|| id.display(), str::to_string),
+                        key_loc: id.loc,
+                        value: Value::object(Vec::new(), id.loc),
+                    })
+                    .collect(),
+            )),
+            ..v.clone()
+        },
+        // Unknown, null, or not the shape the attribute takes: as it is.
+        _ => v.clone(),
+    }
+}
+
+/// One block as an ARM object; anything but an object stays as it is.
+fn block(maps: &[Map], v: &Value) -> Value {
+    if v.as_object().is_none() {
+        return v.clone();
+    }
+    Value {
+        kind: Kind::Object(Arc::new(map_entries(maps.iter(), v))),
+        ..v.clone()
+    }
+}
+
+/// Puts `value` at the dotted `path` of `entries`, creating or extending
+/// the objects on the way (located at `at`, the object being mapped).
+fn insert(entries: &mut Vec<Entry>, path: &str, key_loc: Loc, value: Value, at: Loc) {
+    let Some((head, rest)) = path.split_once('.') else {
+        entries.push(Entry {
+            key: path.to_string(),
+            key_loc,
+            value,
+        });
+        return;
+    };
+    let existing = entries
+        .iter()
+        .position(|e| e.key.eq_ignore_ascii_case(head) && e.value.as_object().is_some());
+    let mut inner = existing
+        .and_then(|i| entries[i].value.as_object())
+        .map(<[Entry]>::to_vec)
+        .unwrap_or_default();
+    insert(&mut inner, rest, key_loc, value, at);
+    match existing {
+        Some(i) => entries[i].value.kind = Kind::Object(Arc::new(inner)),
+        None => entries.push(Entry {
+            key: head.to_string(),
+            key_loc: at,
+            value: Value::object(inner, at),
+        }),
+    }
+}
 
 /// Attributes that hold the parent resource's ID (slots, child resources).
 pub fn parent_attr(tf_type: &str) -> Option<&'static str> {
@@ -357,4 +1005,390 @@ pub fn meaning(tf_type: &str, path: &str) -> Meaning {
         }
         p => Attr::Other(p.to_string()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::value::FileId;
+    use crate::source::Span;
+
+    trait GetAt {
+        fn get_at(&self, path: &str) -> Option<&Value>;
+    }
+    impl GetAt for Value {
+        fn get_at(&self, path: &str) -> Option<&Value> {
+            self.entry_at(path).map(|e| &e.value)
+        }
+    }
+
+    fn at(n: u32) -> Loc {
+        Loc::new(FileId(0), Span::new(n as usize, n as usize + 1))
+    }
+    fn e(key: &str, n: u32, value: Value) -> Entry {
+        Entry {
+            key: key.into(),
+            key_loc: at(n),
+            value,
+        }
+    }
+    fn obj(n: u32, entries: Vec<Entry>) -> Value {
+        Value::object(entries, at(n))
+    }
+    fn s(text: &str, n: u32) -> Value {
+        Value::string(text, at(n))
+    }
+    fn b(v: bool, n: u32) -> Value {
+        Value::new(Kind::Bool(v), at(n))
+    }
+    fn mapped(tf_type: &str, entries: Vec<Entry>) -> Value {
+        let mut body = obj(0, entries);
+        map_body(tf_type, &mut body);
+        body
+    }
+
+    #[test]
+    fn negation_keeps_absent_false_and_unknown_apart() {
+        let auth = "properties.disableLocalAuth";
+        let on = mapped(
+            "azurerm_cognitive_account",
+            vec![e("local_auth_enabled", 10, b(true, 11))],
+        );
+        let d = on.entry_at(auth).unwrap();
+        assert_eq!(d.value.kind, Kind::Bool(false));
+        // Findings point at the attribute the user wrote.
+        assert_eq!((d.key_loc, d.value.loc), (at(10), at(11)));
+        // The attribute as written stays beside its ARM spelling.
+        assert_eq!(on.get("local_auth_enabled"), Some(&b(true, 11)));
+
+        let off = mapped(
+            "azurerm_servicebus_namespace",
+            vec![e("local_auth_enabled", 10, s("false", 11))],
+        );
+        assert_eq!(off.get_at(auth).unwrap().kind, Kind::Bool(true));
+
+        let unknown = Value::opaque("variable `auth` has no value", at(11));
+        let u = mapped(
+            "azurerm_cognitive_account",
+            vec![e("local_auth_enabled", 10, unknown.clone())],
+        );
+        assert_eq!(u.get_at(auth), Some(&unknown));
+
+        let null = mapped(
+            "azurerm_cognitive_account",
+            vec![e("local_auth_enabled", 10, Value::new(Kind::Null, at(11)))],
+        );
+        assert!(null.get_at(auth).unwrap().is_null());
+
+        let absent = mapped("azurerm_cognitive_account", vec![e("name", 1, s("x", 2))]);
+        assert!(absent.entry_at(auth).is_none());
+        assert!(absent.get("properties").is_none());
+
+        // The same sense where the provider spells it as ARM does.
+        let cosmos = mapped(
+            "azurerm_cosmosdb_account",
+            vec![e("local_authentication_disabled", 10, b(true, 11))],
+        );
+        assert_eq!(cosmos.get_at(auth).unwrap().kind, Kind::Bool(true));
+    }
+
+    #[test]
+    fn blocks_become_objects_with_their_attributes_located() {
+        let body = mapped(
+            "azurerm_kubernetes_cluster",
+            vec![
+                e(
+                    "windows_profile",
+                    20,
+                    obj(
+                        20,
+                        vec![
+                            e("admin_username", 21, s("winadmin", 22)),
+                            e("admin_password", 23, s("P@ss", 24)),
+                        ],
+                    ),
+                ),
+                e(
+                    "service_principal",
+                    30,
+                    obj(30, vec![e("client_secret", 31, s("sp", 32))]),
+                ),
+            ],
+        );
+        let pw = body
+            .entry_at("properties.windowsProfile.adminPassword")
+            .unwrap();
+        assert_eq!((pw.key_loc, pw.value.loc), (at(23), at(24)));
+        let sp = body
+            .entry_at("properties.servicePrincipalProfile.secret")
+            .unwrap();
+        assert_eq!((sp.key_loc, sp.value.as_str()), (at(31), Some("sp")));
+        // Unmapped block attributes are not carried into the ARM object.
+        let profile = body.get_at("properties.windowsProfile").unwrap();
+        assert_eq!(profile.as_object().unwrap().len(), 2);
+
+        // A block given as an unknown value stays unknown.
+        let unknown = Value::opaque("variable `profile` has no value", at(21));
+        let body = mapped(
+            "azurerm_kubernetes_cluster",
+            vec![e("windows_profile", 20, unknown.clone())],
+        );
+        assert_eq!(body.get_at("properties.windowsProfile"), Some(&unknown));
+    }
+
+    #[test]
+    fn repeated_blocks_become_arrays_gathered_across_enclosing_blocks() {
+        let volume = |n: u32, key: &str| {
+            obj(
+                n,
+                vec![
+                    e("name", n + 1, s("v", n + 2)),
+                    e("storage_account_key", n + 3, s(key, n + 4)),
+                ],
+            )
+        };
+        let container = |n: u32, volumes: Value| {
+            obj(
+                n,
+                vec![e("name", n + 1, s("c", n + 2)), e("volume", n + 5, volumes)],
+            )
+        };
+        let body = mapped(
+            "azurerm_container_group",
+            vec![
+                e(
+                    "image_registry_credential",
+                    10,
+                    obj(10, vec![e("password", 11, s("pw", 12))]),
+                ),
+                e(
+                    "container",
+                    100,
+                    Value::array(
+                        vec![
+                            container(100, volume(110, "k1")),
+                            container(
+                                200,
+                                Value::array(vec![volume(210, "k2"), volume(220, "k3")], at(200)),
+                            ),
+                        ],
+                        at(100),
+                    ),
+                ),
+            ],
+        );
+        // One block is an array of one.
+        let creds = body.get_at("properties.imageRegistryCredentials").unwrap();
+        assert_eq!(creds.as_array().unwrap().len(), 1);
+        let keys: Vec<(Loc, &str)> =
+            entries_at(&body, "properties.volumes.azureFile.storageAccountKey")
+                .iter()
+                .map(|e| (e.key_loc, e.value.as_str().unwrap()))
+                .collect();
+        assert_eq!(keys, [(at(113), "k1"), (at(213), "k2"), (at(223), "k3")]);
+        assert_eq!(
+            body.get_at("properties.containers")
+                .and_then(Value::as_array)
+                .map(<[Value]>::len),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn maps_become_name_value_arrays() {
+        let settings = obj(
+            40,
+            vec![
+                e("DB_PASSWORD", 41, s("hunter2", 42)),
+                e(
+                    "API_KEY",
+                    43,
+                    Value::opaque("variable `key` has no value", at(44)),
+                ),
+            ],
+        );
+        let body = mapped(
+            "azurerm_linux_web_app",
+            vec![
+                e("app_settings", 40, settings),
+                e(
+                    "connection_string",
+                    50,
+                    obj(
+                        50,
+                        vec![
+                            e("name", 51, s("db", 52)),
+                            e("type", 53, s("SQLAzure", 54)),
+                            e("value", 55, s("Server=x", 56)),
+                        ],
+                    ),
+                ),
+            ],
+        );
+        let list = body
+            .get_at("properties.siteConfig.appSettings")
+            .and_then(Value::as_array)
+            .unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].get("name"), Some(&s("DB_PASSWORD", 41)));
+        let v = list[0].entry("value").unwrap();
+        assert_eq!((v.key_loc, v.value.as_str()), (at(41), Some("hunter2")));
+        assert!(list[1].get("value").unwrap().is_unknown());
+        // Both lists share one `siteConfig`.
+        let cs = body
+            .entry_at("properties.siteConfig.connectionStrings")
+            .unwrap();
+        let c = cs.value.as_array().unwrap()[0]
+            .entry("connectionString")
+            .unwrap();
+        assert_eq!((c.key_loc, c.value.as_str()), (at(55), Some("Server=x")));
+
+        let unknown = Value::opaque("variable `settings` has no value", at(40));
+        let body = mapped(
+            "azurerm_windows_function_app",
+            vec![e("app_settings", 40, unknown.clone())],
+        );
+        assert_eq!(
+            body.get_at("properties.siteConfig.appSettings"),
+            Some(&unknown)
+        );
+    }
+
+    #[test]
+    fn identity_blocks_take_the_arm_shape() {
+        let uami = Value::opaque("the ID of `azurerm_user_assigned_identity.app`", at(64));
+        let mut body = obj(
+            0,
+            vec![e(
+                "identity",
+                60,
+                obj(
+                    60,
+                    vec![
+                        e("type", 61, s("SystemAssigned, UserAssigned", 62)),
+                        e(
+                            "identity_ids",
+                            63,
+                            Value::array(vec![s("/subscriptions/s/id", 65), uami], at(63)),
+                        ),
+                    ],
+                ),
+            )],
+        );
+        map_identity(&mut body);
+        let id = body.get("identity").unwrap();
+        assert_eq!(id.get("type"), Some(&s("SystemAssigned, UserAssigned", 62)));
+        assert!(id.get("identity_ids").is_none());
+        let ua = id.entry("userAssignedIdentities").unwrap();
+        assert_eq!(ua.key_loc, at(63));
+        let keys: Vec<(&str, Loc)> = ua
+            .value
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|e| (e.key.as_str(), e.key_loc))
+            .collect();
+        assert_eq!(keys[0], ("/subscriptions/s/id", at(65)));
+        assert_eq!(keys[1].1, at(64));
+
+        // An unknown list stays unknown; an ARM-shaped identity stays as it is.
+        let ids = Value::opaque("variable `ids` has no value", at(63));
+        let mut body = obj(
+            0,
+            vec![e(
+                "identity",
+                60,
+                obj(60, vec![e("identity_ids", 63, ids.clone())]),
+            )],
+        );
+        map_identity(&mut body);
+        assert_eq!(body.get_at("identity.userAssignedIdentities"), Some(&ids));
+        let arm = obj(
+            0,
+            vec![e(
+                "identity",
+                60,
+                obj(60, vec![e("userAssignedIdentities", 63, obj(63, vec![]))]),
+            )],
+        );
+        let mut same = arm.clone();
+        map_identity(&mut same);
+        assert_eq!(same, arm);
+    }
+
+    #[test]
+    fn spellings_name_what_was_written() {
+        let sql = spellings("azurerm_mssql_server");
+        let pw = sql
+            .iter()
+            .find(|s| s.path == "properties.administratorLoginPassword")
+            .unwrap();
+        assert_eq!(pw.written, "administrator_login_password");
+        assert_eq!(pw.write_only, Some("administrator_login_password_wo"));
+        assert!(spellings("azurerm_sql_server")
+            .iter()
+            .all(|s| s.write_only.is_none()));
+        let aci = spellings("azurerm_container_group");
+        let key = aci
+            .iter()
+            .find(|s| s.path == "properties.volumes.azureFile.storageAccountKey")
+            .unwrap();
+        assert_eq!(key.written, "container.volume.storage_account_key");
+        assert_eq!(key.key(), "storage_account_key");
+        assert!(spellings("azurerm_unknown_thing").is_empty());
+    }
+
+    /// Rules find resources by ARM type and properties by ARM path: a mapped
+    /// type without one would be invisible, and two spellings of one path
+    /// would leave findings unsure what to name.
+    #[test]
+    fn every_mapped_type_has_an_arm_type_and_one_spelling_per_path() {
+        for (t, _) in ADAPTER {
+            assert!(canonical_type(t).is_some(), "{t} has no ARM type");
+            let sp = spellings(t);
+            for (i, a) in sp.iter().enumerate() {
+                assert!(
+                    !sp[i + 1..]
+                        .iter()
+                        .any(|b| b.path.eq_ignore_ascii_case(&a.path)),
+                    "{t}: two spellings of {}",
+                    a.path
+                );
+            }
+        }
+    }
+
+    /// Terraform spellings live here and nowhere the rules read: the model
+    /// speaks ARM types and paths only.
+    #[test]
+    fn rules_and_model_know_no_azurerm_spelling() {
+        fn walk(dir: &std::path::Path, hits: &mut Vec<String>) {
+            let mut entries: Vec<_> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            entries.sort();
+            for p in entries {
+                if p.is_dir() {
+                    walk(&p, hits);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    for (i, line) in text.lines().enumerate() {
+                        if line.contains("azurerm_") {
+                            hits.push(format!("{}:{}: {}", p.display(), i + 1, line.trim()));
+                        }
+                    }
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut hits = Vec::new();
+        walk(&root.join("rules"), &mut hits);
+        walk(&root.join("model"), &mut hits);
+        assert!(
+            hits.is_empty(),
+            "azurerm spellings outside the loader (map them in terraform/azurerm.rs):\n{}",
+            hits.join("\n")
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! variables (defaults, tfvars, caller arguments), locals, data sources and
 //! local child modules, into the model.
 
-use super::azurerm::{self, Transform, PERMISSION_FIELDS, PROPERTIES};
+use super::azurerm;
 use super::eval::{self, Env, Scope};
 use super::parse::{top_blocks, RawAttr, RawBlock, Src, TfFile};
 use crate::model::identity::{Identity, IdentityRef};
@@ -579,13 +579,16 @@ impl<'t, 'a> Instance<'t, 'a> {
             let ty = azurerm::canonical_type(tf_type)
                 .unwrap_or(tf_type)
                 .to_string();
-            map_properties(tf_type, &mut body);
+            azurerm::map_body(tf_type, &mut body);
             (ty, true)
         };
         if !body_ok {
             return None;
         }
+        // Read before `identity` takes its ARM shape, whose
+        // `userAssignedIdentities` keys cannot hold the IDs' references.
         let identity = identity(&body);
+        azurerm::map_identity(&mut body);
         let parent = azurerm::parent_attr(tf_type)
             .and_then(|p| body.get(p))
             .and_then(ids::parse_id)
@@ -618,6 +621,7 @@ impl<'t, 'a> Instance<'t, 'a> {
             name: body.get("name").cloned(),
             loc: b.header,
             body,
+            spellings: azurerm::spellings(tf_type),
             identity,
             lifecycle,
             deploy_scope: None,
@@ -782,75 +786,6 @@ fn type_text(a: &RawAttr) -> String {
         Src::Hcl(Expression::FuncCall(f)) => f.name.name.as_str().to_string(),
         Src::Json(j) => j.as_str().unwrap_or("").to_string(),
         _ => "complex".into(),
-    }
-}
-
-/// Copies mapped azurerm attributes to their ARM property paths.
-fn map_properties(tf_type: &str, body: &mut Value) {
-    let mut props: Vec<Entry> = Vec::new();
-    let mut top: Vec<Entry> = Vec::new();
-    for (t, attr, path, transform) in PROPERTIES {
-        if *t != tf_type {
-            continue;
-        }
-        let Some(e) = body.entry(attr) else { continue };
-        let mut value = e.value.clone();
-        if *transform == Transform::Negate {
-            if let Some(b) = value.as_bool() {
-                value.kind = Kind::Bool(!b);
-            }
-        }
-        if *attr == "permissions" {
-            value = permissions(&value);
-        }
-        let entry = |key: &str| Entry {
-            key: key.to_string(),
-            key_loc: e.key_loc,
-            value: value.clone(),
-        };
-        match path.strip_prefix("properties.") {
-            Some(p) => props.push(entry(p)),
-            None => top.push(entry(path)),
-        }
-    }
-    if props.is_empty() && top.is_empty() {
-        return;
-    }
-    let mut entries: Vec<Entry> = body.as_object().unwrap_or(&[]).to_vec();
-    entries.extend(top);
-    if !props.is_empty() {
-        entries.push(Entry {
-            key: "properties".into(),
-            key_loc: body.loc,
-            value: Value::object(props, body.loc),
-        });
-    }
-    *body = Value::object(entries, body.loc);
-}
-
-/// `permissions {}` blocks → ARM `permissions[]` with camelCase fields.
-fn permissions(v: &Value) -> Value {
-    let one = |p: &Value| -> Value {
-        let entries = p
-            .as_object()
-            .unwrap_or(&[])
-            .iter()
-            .map(|e| Entry {
-                key: PERMISSION_FIELDS
-                    .iter()
-                    .find(|(tf, _)| *tf == e.key)
-                    .map(|(_, arm)| arm.to_string())
-                    .unwrap_or_else(|| e.key.clone()),
-                key_loc: e.key_loc,
-                value: e.value.clone(),
-            })
-            .collect();
-        Value::object(entries, p.loc)
-    };
-    match &v.kind {
-        Kind::Array(items) => Value::array(items.iter().map(one).collect(), v.loc),
-        Kind::Object(_) => Value::array(vec![one(v)], v.loc),
-        _ => v.clone(),
     }
 }
 

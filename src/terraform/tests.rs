@@ -655,3 +655,51 @@ fn collection_functions_and_loops_charge_per_item() {
         );
     }
 }
+
+#[test]
+fn azurerm_attributes_reach_rules_at_arm_paths_named_as_written() {
+    let text = r#"
+resource "azurerm_linux_virtual_machine" "vm" {
+  name           = "vm"
+  admin_username = "azureuser"
+  admin_password = var.pw
+}
+
+resource "azurerm_mssql_server" "sql" {
+  name                         = "sql"
+  administrator_login_password = "x"
+}
+
+variable "pw" {
+  sensitive = true
+}
+"#;
+    let (_d, unit, _) = load_tree(&[("main.tf", text)], &[]);
+    let vm = unit
+        .resources
+        .iter()
+        .find(|r| r.key.ends_with(".vm"))
+        .unwrap();
+    let p = crate::model::spelling::props_at(vm, "properties.osProfile.adminPassword");
+    assert_eq!(p.len(), 1);
+    assert_eq!((p[0].path, p[0].key), ("admin_password", "admin_password"));
+    let src = unit.file(p[0].key_loc.file);
+    assert_eq!(
+        &src.text[p[0].key_loc.span.start as usize..p[0].key_loc.span.end as usize],
+        "admin_password"
+    );
+    assert!(matches!(
+        p[0].value.as_unknown(),
+        Some(Unknown::Input { secure: true, .. })
+    ));
+    assert!(vm.prop("properties.osProfile.adminUsername").is_some());
+    let sql = unit
+        .resources
+        .iter()
+        .find(|r| r.key.ends_with(".sql"))
+        .unwrap();
+    let stored = crate::model::secrets::stored_with_write_only(sql);
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].0.key, "administrator_login_password");
+    assert_eq!(stored[0].1, "administrator_login_password_wo");
+}

@@ -1,5 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, rows_for, source, Source};
+use crate::model::secrets::{rows_for, source, Source};
+use crate::model::spelling::{props_at, Prop};
 use crate::model::{Entry, Resource, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -17,16 +18,15 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// Where inline secrets live: (type, path to the secret list or key, what).
+/// Where inline secrets live: (type, path to the secret list).
 static SECRET_LISTS: &[(&str, &str)] = &[
     (
         "Microsoft.App/containerApps",
         "properties.configuration.secrets",
     ),
     ("Microsoft.App/jobs", "properties.configuration.secrets"),
-    ("azurerm_container_app", "secret"),
-    ("azurerm_container_app_job", "secret"),
 ];
+/// Keys stored inline: (type, path to the key).
 static KEYS: &[(&str, &str)] = &[
     (
         "Microsoft.App/managedEnvironments",
@@ -36,7 +36,6 @@ static KEYS: &[(&str, &str)] = &[
         "Microsoft.App/managedEnvironments/storages",
         "properties.azureFile.accountKey",
     ),
-    ("azurerm_container_app_environment_storage", "access_key"),
 ];
 
 /// A secret entry with a `value` and no Key Vault reference.
@@ -47,7 +46,7 @@ fn inline_values(list: &Value) -> Vec<&Entry> {
     };
     items
         .into_iter()
-        .filter(|s| s.get("keyVaultUrl").is_none() && s.get("key_vault_secret_id").is_none())
+        .filter(|s| s.get("keyVaultUrl").is_none())
         .filter_map(|s| s.entry("value"))
         .filter(|e| !e.value.is_null())
         .collect()
@@ -74,18 +73,18 @@ fn report(r: &Resource, e: &Entry, path: &str, what: &str, out: &mut Vec<Finding
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for path in rows_for(r, SECRET_LISTS) {
-            for list in entries_at(&r.body, path) {
-                for e in inline_values(&list.value) {
-                    report(r, e, path, "a secret", out);
+            for list in props_at(r, path) {
+                for e in inline_values(list.value) {
+                    report(r, e, list.path, "a secret", out);
                 }
             }
         }
         for path in rows_for(r, KEYS) {
-            for e in entries_at(&r.body, path)
+            for p in props_at(r, path)
                 .into_iter()
-                .filter(|e| stored_key(&e.value))
+                .filter(|p: &Prop| stored_key(p.value))
             {
-                report(r, e, path, &format!("`{}`", e.key), out);
+                report(r, p.entry, p.path, &format!("`{}`", p.key), out);
             }
         }
     }

@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, secret_like_name, source, table_type, Source};
+use crate::model::secrets::{entries_at, secret_like_name, source, Source};
 use crate::model::{Loc, Value};
 use crate::rules::sec::text_has_secret;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -19,7 +19,6 @@ pub static RULE: Rule = Rule {
 };
 
 const ACI: &str = "Microsoft.ContainerInstance/containerGroups";
-const TF_ACI: &str = "azurerm_container_group";
 
 /// An environment variable that carries a secret: by its name, or by a value
 /// that is a credential, a secure input or a key read from a service.
@@ -35,26 +34,16 @@ pub fn secret_variable(name: Option<&str>, value: &Value) -> bool {
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
-    for r in &unit.resources {
+    for r in unit.resources.iter().filter(|r| r.is_type(ACI)) {
         // (name, value, where) of each plain environment variable.
         let mut vars: Vec<(Option<&str>, &Value, Loc)> = Vec::new();
-        let ty = table_type(r, [ACI, TF_ACI].into_iter());
-        if ty == Some(ACI) {
-            for list in entries_at(
-                &r.body,
-                "properties.containers.properties.environmentVariables",
-            ) {
-                for v in list.value.as_array().unwrap_or(&[]) {
-                    if let Some(e) = v.entry("value") {
-                        vars.push((v.get("name").and_then(Value::as_str), &e.value, e.key_loc));
-                    }
-                }
-            }
-        }
-        if ty == Some(TF_ACI) {
-            for map in entries_at(&r.body, "container.environment_variables") {
-                for e in map.value.as_object().unwrap_or(&[]) {
-                    vars.push((Some(&e.key), &e.value, e.key_loc));
+        for list in entries_at(
+            &r.body,
+            "properties.containers.properties.environmentVariables",
+        ) {
+            for v in list.value.as_array().unwrap_or(&[]) {
+                if let Some(e) = v.entry("value") {
+                    vars.push((v.get("name").and_then(Value::as_str), &e.value, e.key_loc));
                 }
             }
         }

@@ -1,5 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, rows_for, source, Source};
+use crate::model::secrets::{rows_for, source, Source};
+use crate::model::spelling::props_at;
 use crate::model::Value;
 use crate::rules::sec::text_has_secret;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -33,19 +34,6 @@ static PATHS: &[(&str, &str)] = &[
         "Microsoft.Compute/virtualMachineScaleSets",
         "properties.virtualMachineProfile.userData",
     ),
-    ("azurerm_linux_virtual_machine", "custom_data"),
-    ("azurerm_windows_virtual_machine", "custom_data"),
-    ("azurerm_linux_virtual_machine", "user_data"),
-    ("azurerm_windows_virtual_machine", "user_data"),
-    ("azurerm_linux_virtual_machine_scale_set", "custom_data"),
-    ("azurerm_windows_virtual_machine_scale_set", "custom_data"),
-    ("azurerm_linux_virtual_machine_scale_set", "user_data"),
-    ("azurerm_windows_virtual_machine_scale_set", "user_data"),
-    (
-        "azurerm_orchestrated_virtual_machine_scale_set",
-        "user_data_base64",
-    ),
-    ("azurerm_virtual_machine", "os_profile.custom_data"),
 ];
 
 /// The text custom data carries: decoded when it is base64, as written otherwise.
@@ -68,17 +56,17 @@ pub fn carries_secret(v: &Value) -> bool {
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for path in rows_for(r, PATHS) {
-            for e in entries_at(&r.body, path) {
-                if carries_secret(&e.value) {
+            for p in props_at(r, path) {
+                if carries_secret(p.value) {
                     out.push(
                         Finding::new(
                             &RULE.meta,
-                            e.key_loc,
-                            format!("`{}` of `{}` contains a secret", e.key, r.label),
+                            p.key_loc,
+                            format!("`{}` of `{}` contains a secret", p.key, r.label),
                         )
-                        .resource(r, path)
-                        .evidence(&e.value)
-                        .redact_literal(&e.value),
+                        .resource(r, p.path)
+                        .evidence(p.value)
+                        .redact_literal(p.value),
                     );
                 }
             }

@@ -1,5 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{entries_at, rows_for};
+use crate::model::secrets::rows_for;
+use crate::model::spelling::props_at;
 use crate::rules::sec::{holds_secret, text_has_secret};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -30,34 +31,24 @@ static PATHS: &[(&str, &str)] = &[
         "Microsoft.Compute/virtualMachineScaleSets",
         "properties.virtualMachineProfile.extensionProfile.extensions.properties.settings",
     ),
-    ("azurerm_virtual_machine_extension", "settings"),
-    ("azurerm_virtual_machine_scale_set_extension", "settings"),
-    (
-        "azurerm_linux_virtual_machine_scale_set",
-        "extension.settings",
-    ),
-    (
-        "azurerm_windows_virtual_machine_scale_set",
-        "extension.settings",
-    ),
 ];
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for path in rows_for(r, PATHS) {
-            for e in entries_at(&r.body, path) {
-                if holds_secret(&e.value) {
+            for p in props_at(r, path) {
+                if holds_secret(p.value) {
                     let mut f = Finding::new(
                         &RULE.meta,
-                        e.key_loc,
+                        p.key_loc,
                         format!(
                             "`{}` of extension `{}` carries a secret in the clear",
-                            e.key, r.label
+                            p.key, r.label
                         ),
                     )
-                    .resource(r, path);
+                    .resource(r, p.path);
                     // Literal secrets inside the settings are masked wherever shown.
-                    e.value.walk(&mut |x| {
+                    p.value.walk(&mut |x| {
                         if x.as_str().is_some_and(text_has_secret) {
                             f.redact.push(x.loc);
                         }

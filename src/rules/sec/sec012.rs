@@ -18,13 +18,10 @@ pub static RULE: Rule = Rule {
 };
 
 /// (type, expiry property): absent means the secret never expires.
-static EXPIRY: &[(&str, &str)] = &[
-    (
-        "Microsoft.KeyVault/vaults/secrets",
-        "properties.attributes.exp",
-    ),
-    ("azurerm_key_vault_secret", "expiration_date"),
-];
+static EXPIRY: &[(&str, &str)] = &[(
+    "Microsoft.KeyVault/vaults/secrets",
+    "properties.attributes.exp",
+)];
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
@@ -41,7 +38,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                         r.loc,
                         format!("Key Vault secret `{}` has no expiry date", r.label),
                     )
-                    .resource(r, path),
+                    .resource(r, r.written_path(path)),
                 );
             }
         }

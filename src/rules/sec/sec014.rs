@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::rows_for;
+use crate::model::secrets::stored_with_write_only;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -16,50 +16,26 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// (type, attribute stored in state, write-only replacement).
-static WRITE_ONLY: &[(&str, (&str, &str))] = &[
-    (
-        "azurerm_mssql_server",
-        (
-            "administrator_login_password",
-            "administrator_login_password_wo",
-        ),
-    ),
-    (
-        "azurerm_mssql_managed_instance",
-        (
-            "administrator_login_password",
-            "administrator_login_password_wo",
-        ),
-    ),
-    (
-        "azurerm_postgresql_flexible_server",
-        ("administrator_password", "administrator_password_wo"),
-    ),
-    (
-        "azurerm_mysql_flexible_server",
-        ("administrator_password", "administrator_password_wo"),
-    ),
-    ("azurerm_key_vault_secret", ("value", "value_wo")),
-];
-
+/// The loader says which properties have a write-only spelling (the model
+/// carries it with the property's spelling), so the rule knows no
+/// attribute names and follows the provider as the loader's table grows.
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
-        for (attr, wo) in rows_for(r, WRITE_ONLY) {
-            let Some(e) = r.body.entry(attr) else {
-                continue;
-            };
-            if e.value.is_null() {
+        for (p, wo) in stored_with_write_only(r) {
+            if p.value.is_null() {
                 continue;
             }
             out.push(
                 Finding::new(
                     &RULE.meta,
-                    e.key_loc,
-                    format!("`{attr}` of `{}` is saved in the Terraform state; `{wo}` would keep it out", r.label),
+                    p.key_loc,
+                    format!(
+                        "`{}` of `{}` is saved in the Terraform state; `{wo}` would keep it out",
+                        p.key, r.label
+                    ),
                 )
-                .resource(r, attr)
-                .redact_literal(&e.value),
+                .resource(r, p.path)
+                .redact_literal(p.value),
             );
         }
     }

@@ -1,5 +1,6 @@
 use crate::findings::{via_text, Finding, Severity};
-use crate::model::secrets::{entries_at, origin, rows_for, Source};
+use crate::model::secrets::{origin, rows_for, Source};
+use crate::model::spelling::props_at;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -58,50 +59,29 @@ static PATHS: &[(&str, &str)] = &[
         "Microsoft.DBforMariaDB/servers",
         "properties.administratorLogin",
     ),
-    ("azurerm_linux_virtual_machine", "admin_username"),
-    ("azurerm_windows_virtual_machine", "admin_username"),
-    ("azurerm_linux_virtual_machine_scale_set", "admin_username"),
-    (
-        "azurerm_windows_virtual_machine_scale_set",
-        "admin_username",
-    ),
-    ("azurerm_virtual_machine", "os_profile.admin_username"),
-    ("azurerm_kubernetes_cluster", "linux_profile.admin_username"),
-    (
-        "azurerm_kubernetes_cluster",
-        "windows_profile.admin_username",
-    ),
-    ("azurerm_mssql_server", "administrator_login"),
-    ("azurerm_sql_server", "administrator_login"),
-    ("azurerm_mssql_managed_instance", "administrator_login"),
-    ("azurerm_postgresql_server", "administrator_login"),
-    ("azurerm_postgresql_flexible_server", "administrator_login"),
-    ("azurerm_mysql_server", "administrator_login"),
-    ("azurerm_mysql_flexible_server", "administrator_login"),
-    ("azurerm_mariadb_server", "administrator_login"),
 ];
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for path in rows_for(r, PATHS) {
-            for e in entries_at(&r.body, path) {
-                let o = origin(&e.value);
+            for p in props_at(r, path) {
+                let o = origin(p.value);
                 if !matches!(o.source, Source::Literal(_)) || o.given {
                     continue;
                 }
                 out.push(
                     Finding::new(
                         &RULE.meta,
-                        e.key_loc,
+                        p.key_loc,
                         format!(
                             "administrator name `{}` of `{}` is a literal{}",
-                            e.key,
+                            p.key,
                             r.label,
-                            via_text(&e.value)
+                            via_text(p.value)
                         ),
                     )
-                    .resource(r, path)
-                    .evidence(&e.value),
+                    .resource(r, p.path)
+                    .evidence(p.value),
                 );
             }
         }
