@@ -38,7 +38,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                     &RULE.meta,
                     r,
                     path,
-                    e,
+                    &e,
                     format!("`{}` of `{}` is a literal secret", e.key, r.label),
                 )
                 .traced(&e.value)

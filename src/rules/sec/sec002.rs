@@ -48,7 +48,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 &RULE.meta,
                 r,
                 path,
-                e,
+                &e,
                 format!(
                     "`{}` of `{}` is set from {}, which is not secure",
                     e.key,
