@@ -9,8 +9,8 @@
 //! ID, an identity declared elsewhere), so "unknown" stays distinct from
 //! "none".
 
-use super::ids::{self, ScopeLevel};
 use super::identity::Tri;
+use super::ids::{self, ScopeLevel};
 use super::rbac::{resolve_role, Role};
 use super::value::{Attr, Entry, Kind, Loc, Part, ResourceRef, SymRef, Unknown, Value};
 use super::{ResId, Unit};
@@ -405,7 +405,12 @@ impl Builder<'_> {
                 attr(*r, Attr::ClientId),
                 attr(*r, Attr::Id),
             ),
-            IdentityKind::Guid(g) => (Tri::Unknown, Some(Value::string(g.clone(), loc)), None, None),
+            IdentityKind::Guid(g) => (
+                Tri::Unknown,
+                Some(Value::string(g.clone(), loc)),
+                None,
+                None,
+            ),
             IdentityKind::Input(n) => (
                 Tri::Unknown,
                 Some(Value::unknown(
@@ -494,7 +499,10 @@ impl Builder<'_> {
                     let vault = if ty == VAULT {
                         vec![id]
                     } else {
-                        r.parent.as_ref().map(|p| unit.lookup(p)).unwrap_or_default()
+                        r.parent
+                            .as_ref()
+                            .map(|p| unit.lookup(p))
+                            .unwrap_or_default()
                     };
                     let policies = props
                         .and_then(|p| p.get("accessPolicies"))
@@ -515,7 +523,11 @@ impl Builder<'_> {
                         .and_then(|p| p.get("roleDefinitionId"))
                         .map(resolve_role)
                         .unwrap_or(Role::Unknown);
-                    let scope = r.parent.as_ref().map(|p| unit.lookup(p)).unwrap_or_default();
+                    let scope = r
+                        .parent
+                        .as_ref()
+                        .map(|p| unit.lookup(p))
+                        .unwrap_or_default();
                     self.add(Grant {
                         kind: GrantKind::CosmosSqlRole,
                         resource: id,
@@ -622,7 +634,8 @@ impl Builder<'_> {
             }
             // A Terraform attribute mapped to its ARM name is in the body
             // twice at one place: one use, the grant principal if either is.
-            w.found.sort_by_key(|(u, _)| u.kind != UseKind::GrantPrincipal);
+            w.found
+                .sort_by_key(|(u, _)| u.kind != UseKind::GrantPrincipal);
             let mut seen = std::collections::HashSet::new();
             w.found.retain(|(u, _)| seen.insert(u.loc));
             for (u, v) in w.found {
@@ -650,9 +663,14 @@ impl Builder<'_> {
             return;
         }
         if u.kind == UseKind::Attach {
-            self.g.attached.entry(u.resource).or_default().push(u.identity);
+            self.g
+                .attached
+                .entry(u.resource)
+                .or_default()
+                .push(u.identity);
         }
-        self.g.uses_of
+        self.g
+            .uses_of
             .entry(u.identity)
             .or_default()
             .push(self.g.uses.len());

@@ -34,7 +34,9 @@ impl Replace {
 pub fn replaceable(l: &Lifecycle) -> Option<(Replace, Loc)> {
     l.create_before_destroy
         .map(|loc| (Replace::CreateBeforeDestroy, loc))
-        .or(l.replace_triggered_by.map(|loc| (Replace::ReplaceTriggeredBy, loc)))
+        .or(l
+            .replace_triggered_by
+            .map(|loc| (Replace::ReplaceTriggeredBy, loc)))
         .or(l.volatile_name.map(|loc| (Replace::VolatileName, loc)))
 }
 

@@ -202,7 +202,11 @@ impl Unit {
         ids.iter()
             .copied()
             .filter(|&i| {
-                self.res(i).lifecycle.instance.as_ref().and_then(InstanceKey::selector)
+                self.res(i)
+                    .lifecycle
+                    .instance
+                    .as_ref()
+                    .and_then(InstanceKey::selector)
                     .as_deref()
                     == Some(selector)
             })
