@@ -254,3 +254,6 @@ fn split_selector(key: &str) -> Option<(&str, &str)> {
     let open = key.find('[')?;
     (open > 0).then(|| (&key[..open], &key[open..]))
 }
+
+#[cfg(test)]
+mod graph_tests;
