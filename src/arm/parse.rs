@@ -9,7 +9,9 @@ use crate::model::ids::{self, ScopeLevel};
 use crate::model::value::{
     Entry, FileId, Kind, Loc, Part, ResourceRef, Step, StepKind, Unknown, Value,
 };
-use crate::model::{InstanceKey, Lifecycle, LoadError, Output, Parameter, Resource, Unit};
+use crate::model::{
+    InstanceKey, InstanceOf, Lifecycle, LoadError, Output, Parameter, Resource, Unit,
+};
 use crate::source::jsonc::{Json, Member};
 use crate::source::SourceFile;
 use std::sync::Arc;
@@ -367,7 +369,7 @@ impl Loader<'_> {
         }
         let copy = r.member("copy");
         // Each instance's environment, and which instance of how many it is.
-        let instances: Vec<(Env, Option<(InstanceKey, Option<usize>)>)> = match copy {
+        let instances: Vec<(Env, Option<InstanceOf>)> = match copy {
             None => vec![(Env::default(), None)],
             Some(c) => {
                 let count = c.value.get("count").map(|n| ev.json(n, &Env::default()));
@@ -432,7 +434,7 @@ impl Loader<'_> {
         r: &Json,
         type_m: &Member,
         symbol: Option<&str>,
-        copy: Option<(&Member, Option<(InstanceKey, Option<usize>)>)>,
+        copy: Option<(&Member, Option<InstanceOf>)>,
         env: &Env,
         ctx: &Ctx,
     ) {

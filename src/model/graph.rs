@@ -20,6 +20,14 @@ const UAMI: &str = "microsoft.managedidentity/userassignedidentities";
 const VAULT: &str = "microsoft.keyvault/vaults";
 const VAULT_POLICIES: &str = "microsoft.keyvault/vaults/accesspolicies";
 const COSMOS_SQL_ROLE: &str = "microsoft.documentdb/databaseaccounts/sqlroleassignments";
+const ROLE_ASSIGNMENT: &str = "microsoft.authorization/roleassignments";
+
+/// Which of the grant-declaring types `r` is, compared without allocating.
+fn grant_type(r: &super::Resource) -> Option<&'static str> {
+    [VAULT, VAULT_POLICIES, COSMOS_SQL_ROLE, ROLE_ASSIGNMENT]
+        .into_iter()
+        .find(|t| r.is_type(t))
+}
 
 /// Deepest nesting of a property value followed when looking for uses of
 /// identity IDs: settings sit a few levels down, and no recursion may
@@ -492,11 +500,11 @@ impl Builder<'_> {
         }
         for (i, r) in unit.resources.iter().enumerate() {
             let id = ResId(i as u32);
-            let ty = r.ty.to_ascii_lowercase();
+            let ty = grant_type(r);
             let props = r.body.get("properties");
-            match ty.as_str() {
-                VAULT | VAULT_POLICIES => {
-                    let vault = if ty == VAULT {
+            match ty {
+                Some(VAULT | VAULT_POLICIES) => {
+                    let vault = if ty == Some(VAULT) {
                         vec![id]
                     } else {
                         r.parent
@@ -513,7 +521,7 @@ impl Builder<'_> {
                         self.policy(id, object, vault.clone());
                     }
                 }
-                COSMOS_SQL_ROLE => {
+                Some(COSMOS_SQL_ROLE) => {
                     let entry = props.and_then(|p| p.entry("principalId"));
                     let (principals, field) = match entry {
                         Some(e) => self.principals(&e.value),
@@ -610,12 +618,10 @@ impl Builder<'_> {
                     }
                 }
             }
-            let principal_paths: &[&str] = match r.ty.to_ascii_lowercase().as_str() {
-                VAULT | VAULT_POLICIES => &["properties", "accessPolicies", "*", "objectId"],
-                COSMOS_SQL_ROLE | "microsoft.authorization/roleassignments" => {
-                    &["properties", "principalId"]
-                }
-                _ => &[],
+            let principal_paths: &[&str] = match grant_type(r) {
+                Some(VAULT | VAULT_POLICIES) => &["properties", "accessPolicies", "*", "objectId"],
+                Some(_) => &["properties", "principalId"],
+                None => &[],
             };
             let mut w = Walk {
                 res,

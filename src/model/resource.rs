@@ -66,6 +66,9 @@ pub enum InstanceKey {
     Unknown,
 }
 
+/// Which instance a loader made, and of how many when that is known.
+pub type InstanceOf = (InstanceKey, Option<usize>);
+
 impl InstanceKey {
     /// The selector as references write it after an address: `[0]`, `["k"]`.
     pub fn selector(&self) -> Option<String> {

@@ -13,7 +13,9 @@ use crate::model::value::FileId;
 use crate::model::value::{
     ContextValue, Entry, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
 };
-use crate::model::{ConfigBlock, InstanceKey, Lifecycle, LoadError, Output, Parameter, Resource};
+use crate::model::{
+    ConfigBlock, InstanceKey, InstanceOf, Lifecycle, LoadError, Output, Parameter, Resource,
+};
 use crate::source::roots::Roots;
 use crate::source::SourceFile;
 use hcl_edit::expr::{Expression, TraversalOperator};
@@ -37,7 +39,7 @@ const UNROLL_BUDGET: usize = 512;
 
 /// The iteration of a resource block: the variables an instance binds, and
 /// which instance of how many it is (`None` without `count`/`for_each`).
-type Iteration = (Env, Option<(InstanceKey, Option<usize>)>);
+type Iteration = (Env, Option<InstanceOf>);
 
 /// The `.tf` files of one directory.
 pub struct ParsedModule {
