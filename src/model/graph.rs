@@ -38,6 +38,12 @@ const MAX_WALK_DEPTH: usize = 48;
 /// then sees fewer uses, never wrong ones).
 const MAX_USES: usize = 100_000;
 
+/// Most resources one reference may stand for (every instance of a family,
+/// or declarations sharing a name): past this it names no identity in
+/// particular, so that references times resources cannot grow quadratic
+/// on a hostile template.
+const MAX_CANDIDATES: usize = 64;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct IdentityId(pub u32);
 
@@ -271,6 +277,9 @@ impl Target {
         match self {
             Target::System(r) => {
                 let ids = unit.lookup(r);
+                if ids.len() > MAX_CANDIDATES {
+                    return Vec::new();
+                }
                 if ids.is_empty() {
                     vec![IdentityKind::ExternalSystem(r.key.clone())]
                 } else {
@@ -283,6 +292,9 @@ impl Target {
                     .into_iter()
                     .filter(|&i| unit.res(i).is_type(UAMI))
                     .collect();
+                if ids.len() > MAX_CANDIDATES {
+                    return Vec::new();
+                }
                 if ids.is_empty() {
                     vec![IdentityKind::ExternalUser(r.key.clone())]
                 } else {

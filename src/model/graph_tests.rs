@@ -620,3 +620,32 @@ fn system_identity_referred_to_but_not_declared_is_no() {
     assert_eq!(g.identity(ext).declared, Tri::Unknown);
     assert_eq!(g.grants_of(ext).count(), 1);
 }
+
+#[test]
+fn a_reference_to_too_many_resources_names_no_identity() {
+    let mut resources = String::new();
+    for _ in 0..100 {
+        resources.push_str(
+            r#"{ "type": "Microsoft.Web/sites", "apiVersion": "2022-03-01", "name": "[parameters('n')]", "identity": { "type": "SystemAssigned" } },
+    { "type": "Microsoft.Authorization/roleAssignments", "apiVersion": "2022-04-01", "name": "[guid('x')]",
+      "properties": { "roleDefinitionId": "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+        "principalId": "[reference(resourceId('Microsoft.Web/sites', parameters('n')), '2022-03-01', 'full').identity.principalId]" } },
+"#,
+        );
+    }
+    let text = format!(
+        r#"{{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "parameters": {{ "n": {{ "type": "string" }} }},
+  "resources": [ {} ] }}"#,
+        resources.trim_end().trim_end_matches(',')
+    );
+    let unit = arm(&text);
+    let g = &unit.graph;
+    assert_eq!(g.grants.len(), 100);
+    assert!(g.grants.iter().all(|gr| gr.principals.is_empty()));
+    assert_eq!(
+        g.identities.len(),
+        100,
+        "the declared system identities only"
+    );
+}
