@@ -9,7 +9,9 @@ use crate::model::ids::{self, ScopeLevel};
 use crate::model::value::{
     Entry, FileId, Kind, Loc, Part, ResourceRef, Step, StepKind, Unknown, Value,
 };
-use crate::model::{Lifecycle, LoadError, Output, Parameter, Resource, Unit};
+use crate::model::{
+    InstanceKey, InstanceOf, Lifecycle, LoadError, Output, Parameter, Resource, Unit,
+};
 use crate::source::jsonc::{Json, Member};
 use crate::source::SourceFile;
 use std::sync::Arc;
@@ -366,49 +368,61 @@ impl Loader<'_> {
             return;
         }
         let copy = r.member("copy");
-        let instances: Vec<Env> = match copy {
-            None => vec![Env::default()],
+        // Each instance's environment, and which instance of how many it is.
+        let instances: Vec<(Env, Option<InstanceOf>)> = match copy {
+            None => vec![(Env::default(), None)],
             Some(c) => {
                 let count = c.value.get("count").map(|n| ev.json(n, &Env::default()));
-                match count.as_ref().and_then(Value::as_number) {
+                let n = count.as_ref().and_then(Value::as_number);
+                match n {
                     Some(n)
                         if n >= 0.0
                             && n as usize <= MAX_UNROLL
                             && self.unit.resources.len() < UNROLL_BUDGET =>
                     {
-                        (0..n as usize)
-                            .map(|i| Env {
-                                copy_index: Some(Value::new(
-                                    Kind::Number(i as f64),
-                                    ev.loc(c.key_span),
-                                )),
-                                named: copy_name(c)
-                                    .map(|nm| {
-                                        vec![(
-                                            nm,
-                                            Value::new(Kind::Number(i as f64), ev.loc(c.key_span)),
-                                        )]
-                                    })
-                                    .unwrap_or_default(),
+                        let n = n as usize;
+                        (0..n)
+                            .map(|i| {
+                                let env = Env {
+                                    copy_index: Some(Value::new(
+                                        Kind::Number(i as f64),
+                                        ev.loc(c.key_span),
+                                    )),
+                                    named: copy_name(c)
+                                        .map(|nm| {
+                                            vec![(
+                                                nm,
+                                                Value::new(
+                                                    Kind::Number(i as f64),
+                                                    ev.loc(c.key_span),
+                                                ),
+                                            )]
+                                        })
+                                        .unwrap_or_default(),
+                                };
+                                (env, Some((InstanceKey::Index(i), Some(n))))
                             })
                             .collect()
                     }
                     _ => {
                         let idx = Value::opaque("copy index", ev.loc(c.key_span));
-                        vec![Env {
+                        let env = Env {
                             copy_index: Some(idx.clone()),
                             named: copy_name(c).map(|nm| vec![(nm, idx)]).unwrap_or_default(),
-                        }]
+                        };
+                        let of = n.filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1e9);
+                        vec![(env, Some((InstanceKey::Unknown, of.map(|n| n as usize))))]
                     }
                 }
             }
         };
-        for env in &instances {
+        for (env, instance) in &instances {
             if let Some(c) = r.get("condition") {
                 if ev.json(c, env).as_bool() == Some(false) {
                     continue;
                 }
             }
+            let copy = copy.map(|c| (c, instance.clone()));
             self.instance(ev, r, type_m, symbol, copy, env, ctx);
         }
     }
@@ -420,7 +434,7 @@ impl Loader<'_> {
         r: &Json,
         type_m: &Member,
         symbol: Option<&str>,
-        copy: Option<&Member>,
+        copy: Option<(&Member, Option<InstanceOf>)>,
         env: &Env,
         ctx: &Ctx,
     ) {
@@ -486,8 +500,14 @@ impl Loader<'_> {
                 }
             })
             .collect();
+        let (instance, instances) = match copy.as_ref().and_then(|(_, i)| i.clone()) {
+            Some((k, n)) => (Some(k), n),
+            None => (None, None),
+        };
         let lifecycle = Lifecycle {
-            replicated: copy.map(|c| ev.loc(c.key_span)),
+            replicated: copy.as_ref().map(|(c, _)| ev.loc(c.key_span)),
+            instance,
+            instances,
             volatile_name: is_volatile(&name_v).then_some(name_v.loc),
             ..Default::default()
         };

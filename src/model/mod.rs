@@ -2,18 +2,25 @@
 //! thing rules read. Nothing here knows which format a value came from.
 
 pub mod credentials;
+pub mod graph;
 pub mod identity;
 pub mod ids;
+pub mod lifecycle;
 pub mod rbac;
 pub mod resource;
 pub mod secrets;
 pub mod spelling;
 pub mod value;
 
+pub use graph::{
+    Grant, GrantId, GrantKind, IdField, IdentityGraph, IdentityId, IdentityKind, IdentityNode, Use,
+    UseKind,
+};
 pub use identity::{Identity, IdentityRef, Tri};
 pub use ids::ScopeLevel;
+pub use lifecycle::{Families, Family, FamilyId, Replace};
 pub use rbac::{BuiltinRole, Principal, Role, RoleAssignment};
-pub use resource::{Lifecycle, Resource};
+pub use resource::{InstanceKey, InstanceOf, Lifecycle, Resource};
 pub use value::{
     Attr, Entry, FileId, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
 };
@@ -99,6 +106,18 @@ pub struct LoadError {
     pub message: String,
 }
 
+/// A resource of a unit by its position in `Unit::resources`: what the
+/// identity graph and lifecycle facts hold, so that rules compare numbers
+/// rather than keys that would have to be lower-cased again on each query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ResId(pub u32);
+
+impl ResId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// One deployment unit: an ARM template (with its parameter file and nested
 /// deployments) or a Terraform module directory.
 #[derive(Debug, Default)]
@@ -114,7 +133,11 @@ pub struct Unit {
     /// `copy` loop or `count` is one): what an independent count of the
     /// source sees, so no resource can go missing unnoticed.
     pub declarations: usize,
-    by_key: HashMap<String, Vec<usize>>,
+    /// Identities, grants and uses of identity IDs, derived by `finish()`.
+    pub graph: IdentityGraph,
+    /// Instance families (`copy`, `count`, `for_each`), derived by `finish()`.
+    pub families: Families,
+    by_key: HashMap<String, Vec<ResId>>,
 }
 
 impl Unit {
@@ -129,15 +152,15 @@ impl Unit {
         &self.files[id.0 as usize]
     }
 
-    /// Derives the indexes and role assignments once the loader has added
-    /// every resource.
+    /// Derives the indexes, role assignments, identity graph and instance
+    /// families once the loader has added every resource.
     pub fn finish(&mut self) {
         self.by_key.clear();
         for (i, r) in self.resources.iter().enumerate() {
             self.by_key
                 .entry(r.key.to_ascii_lowercase())
                 .or_default()
-                .push(i);
+                .push(ResId(i as u32));
         }
         self.role_assignments = self
             .resources
@@ -145,18 +168,93 @@ impl Unit {
             .enumerate()
             .filter_map(|(i, r)| rbac::role_assignment(i, r))
             .collect();
+        self.families = Families::build(&self.resources);
+        self.graph = IdentityGraph::build(self);
+    }
+
+    pub fn res(&self, id: ResId) -> &Resource {
+        &self.resources[id.index()]
+    }
+
+    /// The declared resources a reference denotes: every instance of a
+    /// `copy`/`count`/`for_each` family, or the one its selector names
+    /// (`azurerm_x.y[0]`, `azurerm_x.y["k"]`). A selector on a family that
+    /// was not unrolled denotes the one resource standing for all of it; a
+    /// selector naming no unrolled instance denotes nothing.
+    pub fn lookup(&self, r: &ResourceRef) -> Vec<ResId> {
+        if let Some(ids) = self.by_key_ci(&r.key) {
+            return ids.to_vec();
+        }
+        let Some((base, selector)) = split_selector(&r.key) else {
+            return Vec::new();
+        };
+        let Some(ids) = self.by_key_ci(base) else {
+            return Vec::new();
+        };
+        let unrolled = ids.iter().any(|&i| {
+            !matches!(
+                self.res(i).lifecycle.instance,
+                None | Some(InstanceKey::Unknown)
+            )
+        });
+        if !unrolled {
+            return ids.to_vec();
+        }
+        ids.iter()
+            .copied()
+            .filter(|&i| {
+                self.res(i)
+                    .lifecycle
+                    .instance
+                    .as_ref()
+                    .and_then(InstanceKey::selector)
+                    .as_deref()
+                    == Some(selector)
+            })
+            .collect()
+    }
+
+    /// `by_key` without lower-casing keys that are lower-case already (all
+    /// ARM keys, nearly all Terraform addresses).
+    fn by_key_ci(&self, key: &str) -> Option<&[ResId]> {
+        match self.by_key.get(key) {
+            Some(v) => Some(v),
+            None if key.bytes().any(|b| b.is_ascii_uppercase()) => self
+                .by_key
+                .get(&key.to_ascii_lowercase())
+                .map(Vec::as_slice),
+            None => None,
+        }
     }
 
     /// The declared resources a reference denotes (several for `copy`/`count`).
     pub fn resolve(&self, r: &ResourceRef) -> impl Iterator<Item = &Resource> {
-        self.by_key
-            .get(&r.key.to_ascii_lowercase())
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.resources[i])
+        self.lookup(r).into_iter().map(|i| self.res(i))
+    }
+
+    /// Why and where `r` is replaced on deployments; see `Lifecycle`.
+    pub fn replaceable(&self, r: ResId) -> Option<(Replace, Loc)> {
+        lifecycle::replaceable(&self.res(r).lifecycle)
+    }
+
+    /// The `copy`/`count`/`for_each` family `r` is an instance of.
+    pub fn family(&self, r: ResId) -> Option<FamilyId> {
+        self.families.of(r)
     }
 
     pub fn resources_of_type<'a>(&'a self, ty: &'a str) -> impl Iterator<Item = &'a Resource> {
         self.resources.iter().filter(move |r| r.is_type(ty))
     }
 }
+
+/// `base[selector]` → (`base`, `[selector]`), for an instance reference.
+fn split_selector(key: &str) -> Option<(&str, &str)> {
+    if !key.ends_with(']') {
+        return None;
+    }
+    let open = key.find('[')?;
+    (open > 0).then(|| (&key[..open], &key[open..]))
+}
+
+#[cfg(test)]
+mod graph_tests;

@@ -46,12 +46,42 @@ pub struct Resource {
 pub struct Lifecycle {
     /// Many instances from one declaration (`copy`, `count`, `for_each`).
     pub replicated: Option<Loc>,
+    /// Which instance of a replicated declaration this is; `Unknown` when the
+    /// loop was not unrolled (its count is unknown or over the bound), so the
+    /// one resource stands for all of them.
+    pub instance: Option<InstanceKey>,
+    /// How many instances the declaration makes, when that is known. `Some(0)`
+    /// with one resource: the loop makes none with the values at hand, and
+    /// the declaration is still judged (a module's caller may give more).
+    pub instances: Option<usize>,
     /// Terraform `create_before_destroy = true`.
     pub create_before_destroy: Option<Loc>,
     /// Terraform `replace_triggered_by`.
     pub replace_triggered_by: Option<Loc>,
     /// The name is built from a value that changes on each deployment.
     pub volatile_name: Option<Loc>,
+}
+
+/// The selector of one instance: `copyIndex()`/`count.index`, or `each.key`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum InstanceKey {
+    Index(usize),
+    Key(String),
+    Unknown,
+}
+
+/// Which instance a loader made, and of how many when that is known.
+pub type InstanceOf = (InstanceKey, Option<usize>);
+
+impl InstanceKey {
+    /// The selector as references write it after an address: `[0]`, `["k"]`.
+    pub fn selector(&self) -> Option<String> {
+        match self {
+            InstanceKey::Index(i) => Some(format!("[{i}]")),
+            InstanceKey::Key(k) => Some(format!("[{}]", serde_json::to_string(k).ok()?)),
+            InstanceKey::Unknown => None,
+        }
+    }
 }
 
 impl Resource {

@@ -8,6 +8,7 @@ use crate::model::value::ops::{self, from_parts};
 use crate::model::value::{
     merge_via, Attr, Entry, FileId, Kind, Loc, Part, ResourceRef, SymRef, Unknown, Value,
 };
+use crate::model::InstanceKey;
 use crate::source::jsonc::{Json, JsonKind};
 use crate::source::{Span, MAX_DEPTH};
 use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
@@ -775,8 +776,12 @@ fn traversal(
                 return Value::opaque(format!("`{ty}` without a name"), loc);
             };
             let (path, rest) = static_path(ops, 0);
-            let target = s.resource_ref(ty, name);
-            let v = resource_attr(ty, target, &path, loc);
+            let mut target = s.resource_ref(ty, name);
+            let source = format!("{}.{}", target.key, path);
+            if let Some(sel) = selector(s, ops.get(1), file, env) {
+                target.key.push_str(&sel);
+            }
+            let v = resource_attr(ty, target, source, &path, loc);
             apply(s, v, &ops[rest..], file, env, loc)
         }
         other => Value::opaque(format!("unknown reference `{other}`"), loc),
@@ -816,8 +821,34 @@ fn static_path(ops: &[hcl_edit::Decorated<TraversalOperator>], name_at: usize) -
     (path.join("."), i)
 }
 
-fn resource_attr(ty: &str, target: ResourceRef, path: &str, loc: Loc) -> Value {
-    let source = format!("{}.{}", target.key, path);
+/// The instance selector right after `TYPE.NAME` (`[0]`, `[count.index]`,
+/// `["k"]`, `[each.key]`) as the model writes it after an address, when the
+/// index is known: the reference then denotes that instance only.
+fn selector(
+    s: &dyn Scope,
+    op: Option<&hcl_edit::Decorated<TraversalOperator>>,
+    file: FileId,
+    env: &Env,
+) -> Option<String> {
+    let key = match op?.value() {
+        TraversalOperator::LegacyIndex(n) => InstanceKey::Index(usize::try_from(*n.value()).ok()?),
+        TraversalOperator::Index(e) => {
+            let v = expr(s, e, file, env);
+            match &v.kind {
+                Kind::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 1e9 => {
+                    InstanceKey::Index(*n as usize)
+                }
+                Kind::String(k) => InstanceKey::Key(k.clone()),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    key.selector()
+}
+
+/// `source` names the attribute in messages, without an instance selector.
+fn resource_attr(ty: &str, target: ResourceRef, source: String, path: &str, loc: Loc) -> Value {
     match azurerm::meaning(ty, path) {
         Meaning::Generated => Value::unknown(Unknown::Generated { what: source }, loc),
         Meaning::Secret => Value::unknown(

@@ -8,12 +8,14 @@ use super::parse::{top_blocks, RawAttr, RawBlock, Src, TfFile};
 use crate::model::identity::{Identity, IdentityRef};
 use crate::model::ids;
 use crate::model::rbac::builtin_by_name;
-use crate::model::value::ops::from_parts;
+use crate::model::value::ops::{self, from_parts};
 use crate::model::value::FileId;
 use crate::model::value::{
     ContextValue, Entry, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
 };
-use crate::model::{ConfigBlock, Lifecycle, LoadError, Output, Parameter, Resource};
+use crate::model::{
+    ConfigBlock, InstanceKey, InstanceOf, Lifecycle, LoadError, Output, Parameter, Resource,
+};
 use crate::source::roots::Roots;
 use crate::source::SourceFile;
 use hcl_edit::expr::{Expression, TraversalOperator};
@@ -25,6 +27,19 @@ use std::sync::Arc;
 
 /// How deep local module calls may nest before idlint stops following them.
 pub const MAX_MODULE_DEPTH: usize = 16;
+
+/// Instances of one `count`/`for_each` block that are unrolled: ARM `copy`'s
+/// bound, so that a rule about parallel copies sees both formats alike. Past
+/// it the block is one resource standing for all of them.
+pub const MAX_INSTANCES: usize = crate::arm::eval::MAX_UNROLL;
+
+/// Resources a module tree may hold and still unroll another block (ARM's
+/// budget): each instance evaluates the whole block again.
+const UNROLL_BUDGET: usize = 512;
+
+/// The iteration of a resource block: the variables an instance binds, and
+/// which instance of how many it is (`None` without `count`/`for_each`).
+type Iteration = (Env, Option<InstanceOf>);
 
 /// The `.tf` files of one directory.
 pub struct ParsedModule {
@@ -354,8 +369,14 @@ impl<'t, 'a> Instance<'t, 'a> {
     fn load(&self) {
         let env = Env::default();
         for b in self.blocks_of("resource") {
-            if let Some(r) = self.resource(b, &env) {
-                self.tree.out.borrow_mut().resources.push(r);
+            for (env, instance) in self.instances(b) {
+                if let Some(mut r) = self.resource(b, &env) {
+                    if let Some((key, of)) = instance {
+                        r.lifecycle.instance = Some(key);
+                        r.lifecycle.instances = of;
+                    }
+                    self.tree.out.borrow_mut().resources.push(r);
+                }
             }
         }
         for b in self.blocks_of("variable") {
@@ -425,6 +446,100 @@ impl<'t, 'a> Instance<'t, 'a> {
                 let _ = self.local(a.name, a.key_loc);
             }
         }
+    }
+
+    /// The instances a resource block makes, as ARM unrolls `copy`: one per
+    /// `count` index or `for_each` element with `count.index`, `each.key`
+    /// and `each.value` bound, when the collection is known and holds 1 to
+    /// `MAX_INSTANCES`. Otherwise one instance with nothing bound stands for
+    /// all (an empty collection too: a module's caller may give more, and
+    /// the declaration is still judged as before).
+    fn instances(&self, b: &RawBlock<'a>) -> Vec<Iteration> {
+        let env = Env::default();
+        let one = |key: InstanceKey, of: Option<usize>| vec![(env.clone(), Some((key, of)))];
+        let room = |n: usize| self.tree.out.borrow().resources.len() + n <= UNROLL_BUDGET;
+        if let Some(a) = b.attr("count") {
+            let v = self.eval(a, &env);
+            let n = match v.as_number() {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e9 => n as usize,
+                _ => return one(InstanceKey::Unknown, None),
+            };
+            if n == 0 || n > MAX_INSTANCES || !room(n) {
+                return one(InstanceKey::Unknown, Some(n));
+            }
+            return (0..n)
+                .map(|i| {
+                    let count = Value::object(
+                        vec![Entry {
+                            key: "index".into(),
+                            key_loc: a.key_loc,
+                            value: Value::new(Kind::Number(i as f64), a.key_loc),
+                        }],
+                        a.key_loc,
+                    );
+                    (
+                        env.with("count", count),
+                        Some((InstanceKey::Index(i), Some(n))),
+                    )
+                })
+                .collect();
+        }
+        let Some(a) = b.attr("for_each") else {
+            return vec![(env, None)];
+        };
+        let v = self.eval(a, &env);
+        // Elements by key, the last of a repeated key winning (a map's
+        // semantics; a set's repeats are one element).
+        let mut elems: Vec<(String, Value)> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
+        let mut put = |k: &str, v: &Value| match at.get(k) {
+            Some(&i) => elems[i].1 = v.clone(),
+            None => {
+                at.insert(k.to_string(), elems.len());
+                elems.push((k.to_string(), v.clone()));
+            }
+        };
+        match &v.kind {
+            Kind::Object(entries) if entries.len() <= ops::MAX_ITEMS => {
+                for e in entries.iter() {
+                    put(&e.key, &e.value);
+                }
+            }
+            Kind::Array(items) if items.len() <= ops::MAX_ITEMS => {
+                for it in items.iter() {
+                    match it.as_str() {
+                        Some(k) => put(k, it),
+                        None => return one(InstanceKey::Unknown, None),
+                    }
+                }
+            }
+            _ => return one(InstanceKey::Unknown, None),
+        }
+        let n = elems.len();
+        if n == 0 || n > MAX_INSTANCES || !room(n) {
+            return one(InstanceKey::Unknown, Some(n));
+        }
+        elems
+            .into_iter()
+            .map(|(k, value)| {
+                let each = Value::object(
+                    vec![
+                        Entry {
+                            key: "key".into(),
+                            key_loc: a.key_loc,
+                            value: Value::string(k.clone(), a.key_loc),
+                        },
+                        Entry {
+                            key: "value".into(),
+                            key_loc: a.key_loc,
+                            value,
+                        },
+                    ],
+                    a.key_loc,
+                );
+                (env.with("each", each), Some((InstanceKey::Key(k), Some(n))))
+            })
+            .collect()
     }
 
     fn config(&self, kind: &'static str, b: &RawBlock<'a>, body: Value) {

@@ -5,6 +5,7 @@ mod cli;
 mod ecosystem;
 mod errors;
 mod formats;
+mod graph;
 mod hostile_bounds;
 mod hostile_cli;
 mod hostile_fs;
