@@ -8,6 +8,8 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod findings;
+#[cfg(test)]
+mod graph_tests;
 pub mod heavy;
 pub mod inspect;
 pub mod model;

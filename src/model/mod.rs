@@ -178,7 +178,7 @@ impl Unit {
 
     /// The declared resources a reference denotes: every instance of a
     /// `copy`/`count`/`for_each` family, or the one its selector names
-    /// (`azurerm_x.y[0]`, `azurerm_x.y["k"]`). A selector on a family that
+    /// (`x.y[0]`, `x.y["k"]`). A selector on a family that
     /// was not unrolled denotes the one resource standing for all of it; a
     /// selector naming no unrolled instance denotes nothing.
     pub fn lookup(&self, r: &ResourceRef) -> Vec<ResId> {
@@ -255,6 +255,3 @@ fn split_selector(key: &str) -> Option<(&str, &str)> {
     let open = key.find('[')?;
     (open > 0).then(|| (&key[..open], &key[open..]))
 }
-
-#[cfg(test)]
-mod graph_tests;

@@ -1,8 +1,9 @@
 //! The identity graph and lifecycle facts, through both loaders: the same
-//! questions must get the same answers from ARM and Terraform.
+//! questions must get the same answers from ARM and Terraform. Here, not in
+//! `model/`, which knows no loader.
 
-use super::graph::{GrantKind, IdField, IdentityKind, UseKind};
-use super::{InstanceKey, Replace, ResId, ResourceRef, Role, ScopeLevel, Tri, Unit, Value};
+use crate::model::graph::{GrantKind, IdField, IdentityKind, UseKind};
+use crate::model::{InstanceKey, Replace, ResId, ResourceRef, Role, ScopeLevel, Tri, Unit, Value};
 use crate::source::SourceFile;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,7 +19,7 @@ fn tf(text: &str) -> (tempfile::TempDir, Unit) {
     let path = dir.path().join("main.tf");
     std::fs::write(&path, text).unwrap();
     let src = Arc::new(SourceFile::new(path, text.to_string()));
-    let f = crate::terraform::parse_file(src, super::FileId(0))
+    let f = crate::terraform::parse_file(src, crate::model::FileId(0))
         .ok()
         .expect("parses");
     let roots = crate::source::roots::Roots::new(dir.path()).unwrap();
