@@ -375,19 +375,15 @@ fn dedup_findings(diags: &mut Vec<Diagnostic>) {
             d.end_column,
         )
     }
+    // A stable sort: among equals the first made is kept, which for a loop
+    // is its first instance, so the fingerprint does not depend on how many
+    // instances there are or how their keys hash.
     diags.sort_by(|a, b| {
-        (
-            place(a),
-            std::cmp::Reverse(a.severity),
-            &a.message,
-            &a.fingerprint,
-        )
-            .cmp(&(
-                place(b),
-                std::cmp::Reverse(b.severity),
-                &b.message,
-                &b.fingerprint,
-            ))
+        (place(a), std::cmp::Reverse(a.severity), &a.message).cmp(&(
+            place(b),
+            std::cmp::Reverse(b.severity),
+            &b.message,
+        ))
     });
     diags.dedup_by(|a, b| place(a) == place(b));
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
