@@ -94,7 +94,7 @@ impl Roots {
     /// (symbolic links followed) inside a root and not inside a `.git`
     /// directory, where a checkout keeps its credentials.
     pub fn admit(&self, path: &Path) -> Result<PathBuf, ReadError> {
-        let canonical = match std::fs::canonicalize(path) {
+        let canonical = match canonical(path) {
             Ok(c) => c,
             Err(e) => {
                 // A path that does not exist is only reported as missing
@@ -140,6 +140,39 @@ impl Roots {
             .find_map(|a| std::fs::canonicalize(a).ok())
             .is_some_and(|c| self.contains(&c))
     }
+}
+
+/// `std::fs::canonicalize`, with each directory resolved once per thread:
+/// a scan reads thousands of files from a few hundred directories, and a
+/// full resolution costs one system call per path component. A file that is
+/// itself a link is resolved in full.
+fn canonical(path: &Path) -> std::io::Result<PathBuf> {
+    const MAX_CACHED: usize = 4096;
+    thread_local! {
+        static DIRS: std::cell::RefCell<std::collections::HashMap<PathBuf, PathBuf>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return std::fs::canonicalize(path);
+    };
+    if parent.as_os_str().is_empty() || path.ends_with("..") || path.ends_with(".") {
+        return std::fs::canonicalize(path);
+    }
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return std::fs::canonicalize(path);
+    }
+    if let Some(dir) = DIRS.with(|d| d.borrow().get(parent).cloned()) {
+        return Ok(dir.join(name));
+    }
+    let dir = std::fs::canonicalize(parent)?;
+    DIRS.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.len() >= MAX_CACHED {
+            d.clear();
+        }
+        d.insert(parent.to_path_buf(), dir.clone());
+    });
+    Ok(dir.join(name))
 }
 
 /// Where a path is, without following a symbolic link it ends with: its
