@@ -24,7 +24,7 @@ pub fn write(path: &Path, diagnostics: &[Diagnostic]) -> Result<(), String> {
         format!(
             "cannot write {}: {}",
             path.display(),
-            crate::discover::io_message(&e)
+            crate::source::io_message(&e)
         )
     })
 }

@@ -184,28 +184,10 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 /// Writes `s` to standard output; the exit code of a failed write (see
-/// [`write_outcome`]), or `ok` when it was written.
+/// [`crate::report::write_outcome`]), or `ok` when it was written.
 fn print_out(s: &str, ok: i32) -> i32 {
     let mut out = std::io::stdout().lock();
-    write_outcome(out.write_all(s.as_bytes()).and_then(|_| out.flush()), ok)
-}
-
-/// A report that could not be written must not pass for a clean run (`>
-/// /dev/full`, a full disk): exit 2 with the reason. A closed pipe (`|
-/// head`) is the reader's choice, not an error: quiet, and the exit code
-/// the run had anyway.
-pub fn write_outcome(r: std::io::Result<()>, ok: i32) -> i32 {
-    match r {
-        Ok(()) => ok,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ok,
-        Err(e) => {
-            eprintln!(
-                "error: cannot write to standard output: {}",
-                crate::discover::io_message(&e)
-            );
-            2
-        }
-    }
+    crate::report::write_outcome(out.write_all(s.as_bytes()).and_then(|_| out.flush()), ok)
 }
 
 fn check(args: CheckArgs) -> i32 {
@@ -313,7 +295,7 @@ fn check(args: CheckArgs) -> i32 {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let written =
                 report::write(&report, args.format, &opts, &mut out).and_then(|_| out.flush());
-            if write_outcome(written, 0) != 0 {
+            if crate::report::write_outcome(written, 0) != 0 {
                 return 2;
             }
         }
@@ -395,7 +377,7 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-fn stats(r: &crate::Report) -> String {
+fn stats(r: &crate::report::outcome::Report) -> String {
     let secs = r.elapsed.as_secs_f64().max(1e-9);
     let mb = r.bytes as f64 / 1e6;
     let t = &r.times;
@@ -463,7 +445,7 @@ pub fn catalog(format: CatalogFormat) -> String {
 
 /// A rule README for the terminal: front matter dropped, headings plain.
 pub fn explain(docs: &str) -> String {
-    let body = strip_front_matter(docs);
+    let body = crate::findings::strip_front_matter(docs);
     let mut out = String::new();
     for line in body.lines() {
         if let Some(h) = line.strip_prefix("# ") {
@@ -480,13 +462,4 @@ pub fn explain(docs: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-pub fn strip_front_matter(docs: &str) -> &str {
-    if let Some(rest) = docs.strip_prefix("---\n") {
-        if let Some(end) = rest.find("\n---\n") {
-            return rest[end + 5..].trim_start_matches('\n');
-        }
-    }
-    docs
 }

@@ -92,21 +92,8 @@ struct RawSuppress {
     expires: Option<Spanned<String>>,
 }
 
-/// A suppression entry of the configuration.
-#[derive(Clone, Debug)]
-pub struct Suppress {
-    /// Rule ID (resolved from an ID or a name).
-    pub rule: &'static str,
-    /// Globs relative to the configuration file's directory; empty means everywhere.
-    pub paths: Vec<String>,
-    /// `Type/name` of the resource, compared ignoring case.
-    pub resource: Option<String>,
-    pub reason: Option<String>,
-    /// `(year, month, day)`.
-    pub expires: Option<(i32, u32, u32)>,
-    /// 1-based line of the entry in the configuration file.
-    pub line: u32,
-}
+/// A `suppress` entry: its type lives with the suppressing, which reads it.
+pub use crate::suppress::Suppress;
 
 /// The configuration as idlint uses it.
 #[derive(Clone, Debug, Default)]

@@ -4,6 +4,7 @@
 
 use crate::source::read::NOT_REGULAR;
 use crate::source::roots::Roots;
+use crate::source::{io_message, link_message};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -338,28 +339,6 @@ fn walk(
     }
 }
 
-/// `ELOOP` ("too many levels of symbolic links"), which has no stable
-/// `io::ErrorKind` yet.
-const ELOOP: Option<i32> = if cfg!(target_os = "linux") {
-    Some(40)
-} else if cfg!(any(target_os = "macos", target_os = "freebsd")) {
-    Some(62)
-} else {
-    None
-};
-
-/// Why a symbolic link cannot be followed: its target is missing, or it
-/// resolves through a loop (`a -> b -> a`), or something else went wrong.
-pub fn link_message(e: &std::io::Error) -> String {
-    if e.kind() == std::io::ErrorKind::NotFound {
-        return "broken symbolic link".into();
-    }
-    if ELOOP.is_some() && e.raw_os_error() == ELOOP {
-        return "symbolic link loop (too many levels of symbolic links)".into();
-    }
-    format!("symbolic link cannot be followed: {}", io_message(e))
-}
-
 fn parent_dir(p: &Path) -> PathBuf {
     match p.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -388,22 +367,5 @@ fn walk_message(err: &ignore::Error) -> String {
         }
         ignore::Error::Io(e) => io_message(e),
         other => other.to_string(),
-    }
-}
-
-pub fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let s = e.to_string();
-            // "Is a directory (os error 21)" → "is a directory"
-            let s = s.split(" (os error").next().unwrap_or(&s).to_string();
-            let mut c = s.chars();
-            match c.next() {
-                Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-                None => s,
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@
 //! (file, line, column), with the fingerprint baselines match on.
 
 use crate::model::{Entry, Loc, Resource, Unit, Value};
-use crate::rules::RuleMeta;
 use crate::source::{SourceFile, Span};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -41,6 +40,85 @@ impl Severity {
             _ => None,
         }
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    Sec,
+    Mid,
+    Rbac,
+    Bg,
+    Meta,
+}
+
+impl Family {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Family::Sec => "SEC",
+            Family::Mid => "MID",
+            Family::Rbac => "RBAC",
+            Family::Bg => "BG",
+            Family::Meta => "META",
+        }
+    }
+}
+
+/// Which source formats a rule applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Formats {
+    Both,
+    ArmOnly,
+    TerraformOnly,
+}
+
+impl Formats {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Formats::Both => "arm, terraform",
+            Formats::ArmOnly => "arm",
+            Formats::TerraformOnly => "terraform",
+        }
+    }
+    pub fn arm(self) -> bool {
+        self != Formats::TerraformOnly
+    }
+    pub fn terraform(self) -> bool {
+        self != Formats::ArmOnly
+    }
+}
+
+/// A rule's identity and documentation. It lives beside `Finding`, which
+/// names it, so findings need nothing from the rule registry.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub formats: Formats,
+    /// One line: what the rule catches.
+    pub summary: &'static str,
+    /// The default fix, shown as `help`.
+    pub help: &'static str,
+    /// The rule's README (front matter and sections), for `explain` and SARIF.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The README without its front matter: what `explain` and SARIF show.
+    pub fn docs_body(&self) -> &'static str {
+        strip_front_matter(self.docs)
+    }
+}
+
+/// A rule README without its `---` front matter.
+pub fn strip_front_matter(docs: &str) -> &str {
+    if let Some(rest) = docs.strip_prefix("---\n") {
+        if let Some(end) = rest.find("\n---\n") {
+            return rest[end + 5..].trim_start_matches('\n');
+        }
+    }
+    docs
 }
 
 /// What a rule reports, in model terms.
@@ -180,8 +258,7 @@ pub fn via_text(v: &Value) -> String {
     }
 }
 
-/// Lines of context kept around a finding for its snippet (human output shows one).
-pub const SNIPPET_CONTEXT: usize = 2;
+pub use crate::source::load::SNIPPET_CONTEXT;
 
 /// A finding ready to print: positions resolved against its file. It keeps
 /// only the lines around the finding, not the whole file.

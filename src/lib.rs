@@ -3,17 +3,16 @@
 //! `lint()` is the whole pipeline: discover → load → model → rules → report.
 
 pub mod arm;
-pub mod baseline;
+pub(crate) mod baseline;
 pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod findings;
 #[cfg(test)]
 mod graph_tests;
-pub mod heavy;
 pub mod inspect;
 pub mod model;
-pub mod probes;
+pub(crate) mod probes;
 pub mod report;
 pub mod rules;
 pub mod scan;
@@ -24,10 +23,9 @@ pub mod terraform;
 use findings::{Diagnostic, Severity};
 use rayon::prelude::*;
 use scan::{FileError, JobContext, JobResult, PhaseTimes, Unread};
-use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Stack of each worker thread. Evaluation depth is bounded (nesting,
 /// variables and locals that use each other), and this leaves room for those
@@ -67,72 +65,7 @@ pub struct Settings {
     pub no_inline_suppressions: bool,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct BySeverity {
-    pub critical: usize,
-    pub high: usize,
-    pub medium: usize,
-    pub low: usize,
-}
-
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Summary {
-    /// Files found: by discovery, and files read for context that are
-    /// reported on (skipped or failed). Counted apart from the outcomes, so
-    /// `files + skipped + failed` equals it only when nothing went unsaid.
-    pub discovered: usize,
-    /// Files scanned.
-    pub files: usize,
-    /// Files discovered but not scanned (see `Report::skipped` for why).
-    pub skipped: usize,
-    /// Files that could not be read or parsed at all.
-    pub failed: usize,
-    pub findings: usize,
-    pub suppressed: usize,
-    /// `idlint:ignore` comments not honoured (`--no-inline-suppressions`).
-    #[serde(skip_serializing_if = "is_zero")]
-    pub inline_not_honoured: usize,
-    /// Files with errors: unreadable, unparseable, or with located load errors.
-    pub errors: usize,
-    pub by_severity: BySeverity,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-#[derive(Debug, Default)]
-pub struct Report {
-    /// Unit summaries, when `Settings::inspect` asks for them.
-    pub units: Vec<inspect::UnitSummary>,
-    pub diagnostics: Vec<Diagnostic>,
-    /// Findings hidden by a suppression or the baseline, each saying which.
-    pub suppressed: Vec<Diagnostic>,
-    /// Inline suppressions listed but not honoured.
-    pub unhonoured: Vec<suppress::Unhonoured>,
-    pub errors: Vec<FileError>,
-    pub skipped: Vec<(String, String)>,
-    pub summary: Summary,
-    pub elapsed: Duration,
-    pub times: PhaseTimes,
-    pub bytes: u64,
-    /// Secret spans per file, sealed: every renderer that shows source text
-    /// masks them, whatever became of the findings that found them.
-    pub secrets: findings::Secrets,
-}
-
-impl Report {
-    /// 0: nothing at or above `fail_on`; 1: findings at or above it; 2: errors.
-    pub fn exit_code(&self, fail_on: Option<Severity>) -> i32 {
-        if !self.errors.is_empty() {
-            return 2;
-        }
-        match fail_on {
-            Some(min) if self.diagnostics.iter().any(|d| d.severity >= min) => 1,
-            _ => 0,
-        }
-    }
-}
+pub use report::outcome::{BySeverity, Report, Summary};
 
 /// Job results merged in job order (rayon's fold and reduce keep it).
 #[derive(Default)]
@@ -191,12 +124,12 @@ impl Merged {
         context.sort_by(|a, b| (a.1.file(), a.1.message()).cmp(&(b.1.file(), b.1.message())));
         let mut extra = 0;
         for (dir, unread) in context {
-            let dir = terraform::module::normalize(&dir);
+            let dir = source::normalize(&dir);
             if walked.contains(&dir) || !seen.insert(unread.file().to_string()) {
                 continue;
             }
             extra += 1;
-            unread.record(&mut self.all);
+            scan::record(unread, &mut self.all);
         }
         (self.all, extra)
     }
@@ -266,7 +199,7 @@ fn lint_with(
     };
     let mut disc = discover::discover(paths, &exclude, &ctx.roots);
     // The walker's working memory is freed but would stay in the process.
-    heavy::release_free_memory();
+    scan::heavy::release_free_memory();
     if let Some((k, n)) = settings.shard {
         disc.jobs.retain(|j| shard_of(&j.dir, n) == k - 1);
     }
@@ -274,7 +207,7 @@ fn lint_with(
         .jobs
         .iter()
         .filter(|j| !j.explicit)
-        .map(|j| terraform::module::normalize(&j.dir))
+        .map(|j| source::normalize(&j.dir))
         .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads)
@@ -433,7 +366,8 @@ fn finish(
         suppressed: &[],
         suppressions: None,
         inline: &all.inline,
-        config: &settings.config,
+        suppress: &settings.config.suppress,
+        config_source: settings.config.source.as_ref(),
         selection: &settings.selection,
         options,
         today,
@@ -448,10 +382,12 @@ fn finish(
         diags.extend(scan);
         dedup_findings(&mut diags);
     }
+    let config_dir = settings.config.base_dir();
     let outcome = suppress::apply(
         diags,
         &all.inline,
-        &settings.config,
+        &settings.config.suppress,
+        config_dir.as_deref(),
         today,
         !settings.no_inline_suppressions,
     );

@@ -3,12 +3,26 @@
 //! used; the META scan rules (`crate::rules::meta`) report the stale ones
 //! so ignores do not pile up.
 
-use crate::config::{Config, Suppress};
 use crate::findings::{Diagnostic, Suppressed, SuppressionKind};
-use crate::rules::{self, RuleMeta};
 use crate::source::{SourceFile, Span};
 use std::path::Path;
 use std::sync::Arc;
+
+/// A suppression entry of the configuration.
+#[derive(Clone, Debug)]
+pub struct Suppress {
+    /// Rule ID (resolved from an ID or a name).
+    pub rule: &'static str,
+    /// Globs relative to the configuration file's directory; empty means everywhere.
+    pub paths: Vec<String>,
+    /// `Type/name` of the resource, compared ignoring case.
+    pub resource: Option<String>,
+    pub reason: Option<String>,
+    /// `(year, month, day)`.
+    pub expires: Option<(i32, u32, u32)>,
+    /// 1-based line of the entry in the configuration file.
+    pub line: u32,
+}
 
 const MARKER: &str = "idlint:ignore";
 
@@ -244,8 +258,10 @@ pub struct Unhonoured {
     pub would_suppress: usize,
 }
 
-fn names(meta: &RuleMeta, token: &str) -> bool {
-    meta.id.eq_ignore_ascii_case(token) || meta.name.eq_ignore_ascii_case(token)
+/// Does a comment's token (an ID or a name) name the finding's rule? The
+/// finding carries both, so no registry is needed.
+fn names(d: &Diagnostic, token: &str) -> bool {
+    d.rule_id.eq_ignore_ascii_case(token) || d.rule_name.eq_ignore_ascii_case(token)
 }
 
 /// Applies inline and configured suppressions to `diagnostics`. With
@@ -254,23 +270,22 @@ fn names(meta: &RuleMeta, token: &str) -> bool {
 pub fn apply(
     diagnostics: Vec<Diagnostic>,
     inline: &[Inline],
-    config: &Config,
+    entries: &[Suppress],
+    base: Option<&Path>,
     today: (i32, u32, u32),
     honour_inline: bool,
 ) -> Outcome {
     let mut used_inline = vec![false; inline.len()];
     let mut would_suppress = vec![0usize; inline.len()];
-    let mut used_config = vec![false; config.suppress.len()];
-    let base = config.base_dir();
+    let mut used_config = vec![false; entries.len()];
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
     for mut d in diagnostics {
-        let rule = rules::lookup(d.rule_id).map(|r| r.meta);
         let inline_hit = inline.iter().position(|s| {
             Arc::ptr_eq(&s.file, &d.source) || s.file.path == d.source.path
         } && d.span.start >= s.covers.start
             && d.span.start < s.covers.end.max(s.covers.start + 1)
-            && rule.is_some_and(|m| s.rules.iter().any(|t| names(m, t))));
+            && s.rules.iter().any(|t| names(&d, t)));
         if let Some(i) = inline_hit.filter(|_| !honour_inline) {
             used_inline[i] = true;
             would_suppress[i] += 1;
@@ -283,17 +298,17 @@ pub fn apply(
             suppressed.push(d);
             continue;
         }
-        let config_hit = config.suppress.iter().position(|s| {
+        let config_hit = entries.iter().position(|s| {
             s.rule == d.rule_id
                 && !expired(s, today)
-                && path_matches(s, &d.source.path, base.as_deref())
+                && path_matches(s, &d.source.path, base)
                 && resource_matches(s, &d)
         });
         if let Some(i) = config_hit {
             used_config[i] = true;
             d.suppressed = Some(Suppressed {
                 kind: SuppressionKind::Config,
-                justification: config.suppress[i].reason.clone().unwrap_or_default(),
+                justification: entries[i].reason.clone().unwrap_or_default(),
             });
             suppressed.push(d);
             continue;
@@ -345,7 +360,7 @@ fn path_matches(s: &Suppress, path: &Path, base: Option<&Path>) -> bool {
             .map(|c| c.join(path))
             .unwrap_or_else(|_| path.to_path_buf())
     };
-    let abs = crate::terraform::module::normalize(&abs);
+    let abs = crate::source::normalize(&abs);
     let rel = base
         .map(|b| {
             let b = if b.is_absolute() {
@@ -355,7 +370,7 @@ fn path_matches(s: &Suppress, path: &Path, base: Option<&Path>) -> bool {
                     .map(|c| c.join(b))
                     .unwrap_or_default()
             };
-            crate::terraform::module::normalize(&b)
+            crate::source::normalize(&b)
         })
         .and_then(|b| abs.strip_prefix(&b).ok().map(Path::to_path_buf))
         .unwrap_or(abs);

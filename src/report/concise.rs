@@ -3,7 +3,7 @@
 //! escape sequence in them cannot forge or hide a line.
 
 use super::sanitize::line;
-use crate::Report;
+use crate::report::outcome::Report;
 use std::fmt::Write as _;
 
 pub fn render(report: &Report, opts: &super::RenderOptions) -> String {

@@ -6,7 +6,7 @@
 use super::sanitize::line;
 use super::RenderOptions;
 use crate::findings::{Diagnostic, Severity, SuppressionKind};
-use crate::Report;
+use crate::report::outcome::Report;
 use std::fmt::Write as _;
 
 /// A command's message: `%`, CR and LF percent-encoded. Other control

@@ -4,9 +4,9 @@
 
 use super::sanitize::{self, line};
 use crate::findings::{Diagnostic, Secrets, Severity};
+use crate::report::outcome::Report;
 use crate::scan::FileError;
 use crate::source::{SourceFile, Span};
-use crate::Report;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,

@@ -1,6 +1,6 @@
 //! The JSON report contract (DESIGN.md): tool, summary, findings, errors.
 
-use crate::Report;
+use crate::report::outcome::Report;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -18,7 +18,7 @@ struct Skipped<'a> {
 #[derive(Serialize)]
 struct Out<'a> {
     tool: Tool,
-    summary: &'a crate::Summary,
+    summary: &'a crate::report::outcome::Summary,
     findings: Vec<&'a crate::findings::Diagnostic>,
     errors: &'a [crate::scan::FileError],
     skipped: Vec<Skipped<'a>>,

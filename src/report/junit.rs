@@ -11,9 +11,9 @@
 use super::sanitize::line as clean;
 use super::RenderOptions;
 use crate::findings::{Diagnostic, Severity, SuppressionKind};
+use crate::report::outcome::Report;
 use crate::rules::REGISTRY;
 use crate::scan::FileError;
-use crate::Report;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

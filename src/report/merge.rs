@@ -46,7 +46,7 @@ pub fn run(paths: &[std::path::PathBuf], output: Option<&Path>) -> i32 {
                 eprintln!(
                     "error: cannot write {}: {}",
                     p.display(),
-                    crate::discover::io_message(&e)
+                    crate::source::io_message(&e)
                 );
                 return 2;
             }
@@ -54,7 +54,7 @@ pub fn run(paths: &[std::path::PathBuf], output: Option<&Path>) -> i32 {
         None => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
-            return crate::cli::write_outcome(
+            return super::write_outcome(
                 out.write_all(text.as_bytes()).and_then(|_| out.flush()),
                 0,
             );

@@ -1,16 +1,17 @@
 //! Report formats. Each renders a finished `Report` to a string; none reaches
 //! back into loaders or the model.
 
-pub mod concise;
-pub mod github;
-pub mod human;
-pub mod json;
-pub mod junit;
-pub mod merge;
+pub(crate) mod concise;
+pub(crate) mod github;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod merge;
+pub mod outcome;
 pub mod sanitize;
-pub mod sarif;
+pub(crate) mod sarif;
 
-use crate::Report;
+use crate::report::outcome::Report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -69,5 +70,23 @@ pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
         Format::Sarif => sarif::render(report, opts),
         Format::Junit => junit::render(report, opts),
         Format::Github => github::render(report, opts),
+    }
+}
+
+/// A report that could not be written must not pass for a clean run (`>
+/// /dev/full`, a full disk): exit 2 with the reason. A closed pipe (`|
+/// head`) is the reader's choice, not an error: quiet, and the exit code
+/// the run had anyway.
+pub fn write_outcome(r: std::io::Result<()>, ok: i32) -> i32 {
+    match r {
+        Ok(()) => ok,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ok,
+        Err(e) => {
+            eprintln!(
+                "error: cannot write to standard output: {}",
+                crate::source::io_message(&e)
+            );
+            2
+        }
     }
 }

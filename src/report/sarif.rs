@@ -8,9 +8,9 @@
 
 use super::RenderOptions;
 use crate::findings::{Diagnostic, Severity, SuppressionKind};
+use crate::report::outcome::Report;
 use crate::rules::{Formats, RuleMeta, REGISTRY};
 use crate::scan::FileError;
-use crate::Report;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -240,7 +240,7 @@ fn tags(meta: &RuleMeta) -> Vec<String> {
 }
 
 fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
-    let body = crate::cli::strip_front_matter(meta.docs).trim_end();
+    let body = meta.docs_body().trim_end();
     let full = section(body, "What it does")
         .filter(|s| !s.is_empty())
         .unwrap_or(meta.summary);

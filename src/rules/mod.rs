@@ -2,82 +2,24 @@
 //! `rules/<ID>-<name>/` (README and fixtures); the registry is the only list.
 
 pub mod bg;
-pub mod facts;
-pub mod kit;
+pub(crate) mod facts;
+pub(crate) mod kit;
 pub mod meta;
 pub mod mid;
-pub mod options;
+pub(crate) mod options;
 pub mod rbac;
-pub mod scan_phase;
+pub(crate) mod scan_phase;
 pub mod sec;
 
+/// What a rule is, beside the findings it makes (they name it).
+pub use crate::findings::{Family, Formats, RuleMeta};
 pub use facts::{Fact, Place};
 pub use options::{Options, OptionsSpec};
 pub use scan_phase::{ScanCheck, ScanCtx, ScanRule};
 
-use crate::findings::{Finding, Severity};
+use crate::findings::Finding;
 use crate::model::{Loc, Unit};
 use std::cell::RefCell;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Family {
-    Sec,
-    Mid,
-    Rbac,
-    Bg,
-    Meta,
-}
-
-impl Family {
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Family::Sec => "SEC",
-            Family::Mid => "MID",
-            Family::Rbac => "RBAC",
-            Family::Bg => "BG",
-            Family::Meta => "META",
-        }
-    }
-}
-
-/// Which source formats a rule applies to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Formats {
-    Both,
-    ArmOnly,
-    TerraformOnly,
-}
-
-impl Formats {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Formats::Both => "arm, terraform",
-            Formats::ArmOnly => "arm",
-            Formats::TerraformOnly => "terraform",
-        }
-    }
-    pub fn arm(self) -> bool {
-        self != Formats::TerraformOnly
-    }
-    pub fn terraform(self) -> bool {
-        self != Formats::ArmOnly
-    }
-}
-
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub family: Family,
-    pub severity: Severity,
-    pub formats: Formats,
-    /// One line: what the rule catches.
-    pub summary: &'static str,
-    /// The default fix, shown as `help`.
-    pub help: &'static str,
-    /// The rule's README (front matter and sections), for `explain` and SARIF.
-    pub docs: &'static str,
-}
 
 /// A unit rule as its file declares it: it sees one unit at a time, while
 /// the unit is loaded (`pub static RULE: Rule`, registered with

@@ -1,11 +1,10 @@
 //! The scan phase: rules that need the whole scan run once, after every
 //! unit's rules. They see what units left behind (facts, findings), the
-//! suppressions and the configuration; never a unit.
+//! suppressions and the configuration's entries; never a unit.
 
-use crate::config::Config;
 use crate::findings::Diagnostic;
 use crate::rules::{Check, Ctx, Fact, Options, Registered, RuleMeta, Selection};
-use crate::suppress::{Inline, Usage};
+use crate::suppress::{Inline, Suppress, Usage};
 
 /// A scan rule as its file declares it (`pub static RULE: ScanRule`,
 /// registered with [`Registered::scan`]).
@@ -39,7 +38,9 @@ pub struct ScanCtx<'a> {
     pub suppressions: Option<&'a Usage>,
     /// The `idlint:ignore` comments of the files reported on.
     pub inline: &'a [Inline],
-    pub config: &'a Config,
+    /// The configuration's `suppress` entries, and the file they are in.
+    pub suppress: &'a [Suppress],
+    pub config_source: Option<&'a std::sync::Arc<crate::source::SourceFile>>,
     pub selection: &'a Selection,
     pub options: &'a Options,
     /// `(year, month, day)`, UTC.

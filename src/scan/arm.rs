@@ -103,7 +103,7 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         let src = match read_source(&c.path, Some(&ctx.roots), &mut res.times) {
             Ok(s) => s,
             Err(e) if is_reported => {
-                e.record(res);
+                super::record(e, res);
                 continue;
             }
             Err(e) => {

@@ -4,7 +4,8 @@
 use super::{collect, located, read_source, JobContext, JobResult};
 use crate::discover::{FileKind, Job};
 use crate::model::value::FileId;
-use crate::terraform::{self, module::normalize, parse::TfFile};
+use crate::source::normalize;
+use crate::terraform::{self, parse::TfFile};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -73,7 +74,7 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         let src = match read_source(path, roots, &mut res.times) {
             Ok(s) => s,
             Err(e) if rep => {
-                e.record(res);
+                super::record(e, res);
                 return None;
             }
             Err(e) => {
@@ -130,7 +131,20 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     }
     let t = Instant::now();
     let dir = normalize(&job.dir);
-    let loaded = terraform::load(dir.clone(), tf_files, tfvars, next, &ctx.roots);
+    // Taken when the tree grows large, and kept until the unit is dropped.
+    let mut heavy = None;
+    let loaded = terraform::load_with(
+        dir.clone(),
+        tf_files,
+        tfvars,
+        next,
+        &ctx.roots,
+        &mut |bytes| {
+            if heavy.is_none() && bytes > super::heavy::HEAVY_SOURCE_BYTES {
+                heavy = Some(super::heavy::Heavy::acquire());
+            }
+        },
+    );
     res.times.model += t.elapsed();
     res.context.extend(loaded.unread);
     collect(&loaded.unit, ctx, reported, res, Some(&dir));
@@ -138,7 +152,7 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     res.tf_children.extend(loaded.child_dirs);
     // The gate, if taken, opens only once the trees and the model are gone.
     drop(loaded.unit);
-    drop(loaded.heavy);
+    drop(heavy);
 }
 
 fn dir_tfvars(dir: &Path) -> Vec<PathBuf> {

@@ -3,10 +3,13 @@
 
 pub mod jsonc;
 mod lines;
+pub mod load;
+mod paths;
 pub mod read;
 pub mod roots;
 
 pub use lines::LineIndex;
+pub use paths::{io_message, link_message, normalize};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

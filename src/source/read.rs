@@ -43,7 +43,7 @@ pub const NOT_REGULAR: &str = "not a regular file";
 /// `roots`, only a file that resolves inside them is opened; without, the
 /// file is a trusted input named by a flag.
 pub fn read_bytes(path: &Path, limit: u64, roots: Option<&Roots>) -> Result<Vec<u8>, ReadError> {
-    let io = |e: std::io::Error| ReadError::error(crate::discover::io_message(&e));
+    let io = |e: std::io::Error| ReadError::error(crate::source::io_message(&e));
     let mut file = match roots {
         // The canonical path has no link left to follow; `O_NOFOLLOW` makes
         // a link swapped in since the check fail instead of being followed.

@@ -36,17 +36,17 @@ impl Roots {
     pub fn for_scan(root: Option<&Path>, paths: &[PathBuf]) -> Result<Roots, String> {
         let cwd = std::env::current_dir()
             .and_then(std::fs::canonicalize)
-            .map_err(|e| format!("current directory: {}", crate::discover::io_message(&e)))?;
+            .map_err(|e| format!("current directory: {}", crate::source::io_message(&e)))?;
         let mut roots = match root {
             Some(r) => {
                 let bad = |m: String| format!("--root {}: {m}", r.display());
                 if !std::fs::metadata(r)
-                    .map_err(|e| bad(crate::discover::io_message(&e)))?
+                    .map_err(|e| bad(crate::source::io_message(&e)))?
                     .is_dir()
                 {
                     return Err(bad("not a directory".into()));
                 }
-                Roots::new(r).map_err(|e| bad(crate::discover::io_message(&e)))?
+                Roots::new(r).map_err(|e| bad(crate::source::io_message(&e)))?
             }
             None => Roots::default(),
         };
@@ -104,9 +104,9 @@ impl Roots {
                     return Err(ReadError::skip(OUTSIDE));
                 }
                 let message = if std::fs::symlink_metadata(path).is_ok() {
-                    crate::discover::link_message(&e)
+                    crate::source::link_message(&e)
                 } else {
-                    crate::discover::io_message(&e)
+                    crate::source::io_message(&e)
                 };
                 return Err(ReadError::error(message));
             }

@@ -33,6 +33,7 @@ pub fn reset_steps() {
 }
 
 /// Steps spent since the last `reset_steps()` on this thread.
+#[cfg(test)]
 pub fn steps_spent() -> usize {
     MAX_STEPS - STEPS_LEFT.with(std::cell::Cell::get)
 }

@@ -546,7 +546,7 @@ fn regular(path: &Path) -> Result<(), String> {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Ok(()),
         Ok(_) => Err(NOT_REGULAR.into()),
-        Err(e) => Err(crate::discover::io_message(&e)),
+        Err(e) => Err(crate::source::io_message(&e)),
     }
 }
 

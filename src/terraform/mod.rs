@@ -3,16 +3,16 @@
 //! their caller passes.
 
 mod azurerm;
-pub mod eval;
+pub(crate) mod eval;
 mod functions;
-pub mod module;
+pub(crate) mod module;
 pub mod parse;
 #[cfg(test)]
 mod tests;
 
 use crate::model::value::{FileId, Loc, ResourceRef, Step, StepKind, Value};
 use crate::model::{LoadError, Unit};
-use crate::scan::{FileError, Unread};
+use crate::source::load::{FileError, Unread};
 use crate::source::roots::Roots;
 use crate::source::SourceFile;
 use eval::{Env, Scope};
@@ -62,8 +62,6 @@ pub struct Loaded {
     /// Child module files (and directories, and `modules.json`) that could
     /// not be read, parsed, or may not be: by the directory they are in.
     pub unread: Vec<(PathBuf, Unread)>,
-    /// Taken when the tree grew large: keep it until the unit is dropped.
-    pub heavy: Option<crate::heavy::Heavy>,
 }
 
 /// Loads the module in `root` (its parsed `.tf` files) with `tfvars` (already
@@ -72,8 +70,22 @@ pub fn load(
     root: PathBuf,
     root_files: Vec<TfFile>,
     tfvars: Vec<TfFile>,
+    next_id: u32,
+    roots: &Roots,
+) -> Loaded {
+    load_with(root, root_files, tfvars, next_id, roots, &mut |_| {})
+}
+
+/// [`load`], telling `grown` the tree's source bytes each time a child
+/// module's file is added: the scan decides what a large tree costs (it
+/// takes a gate so that one large tree loads at a time), not the loader.
+pub fn load_with(
+    root: PathBuf,
+    root_files: Vec<TfFile>,
+    tfvars: Vec<TfFile>,
     mut next_id: u32,
     roots: &Roots,
+    grown: &mut dyn FnMut(usize),
 ) -> Loaded {
     eval::reset_steps();
     let mut files: Vec<Arc<SourceFile>> = Vec::new();
@@ -95,7 +107,6 @@ pub fn load(
     };
     let mut errors: Vec<LoadError> = Vec::new();
     let mut tree_bytes: usize = root.files.iter().map(|f| f.src.text.len()).sum();
-    let mut heavy = None;
     // Breadth-first over local calls; each directory read once per tree.
     // Child syntax trees are kept only within the cache's budget.
     let mut children: Vec<ModuleSources> = Vec::new();
@@ -133,9 +144,9 @@ pub fn load(
             }
             let mut sources = Vec::new();
             let mut parsed = Vec::new();
-            let mut times = crate::scan::PhaseTimes::default();
+            let mut times = crate::source::load::PhaseTimes::default();
             for path in tf_files_in(&dir) {
-                let src = match crate::scan::read_source(&path, Some(roots), &mut times) {
+                let src = match crate::source::load::read_source(&path, Some(roots), &mut times) {
                     Ok(s) => s,
                     Err(e) => {
                         unread.push((dir.clone(), e));
@@ -143,9 +154,7 @@ pub fn load(
                     }
                 };
                 tree_bytes += src.text.len();
-                if heavy.is_none() && tree_bytes > crate::heavy::HEAVY_SOURCE_BYTES {
-                    heavy = Some(crate::heavy::Heavy::acquire());
-                }
+                grown(tree_bytes);
                 let id = FileId(next_id);
                 next_id += 1;
                 files.push(src.clone());
@@ -157,7 +166,7 @@ pub fn load(
                         parsed.push(f);
                     }
                     Err(fail) => {
-                        let e = crate::scan::located(&fail.src, fail.span, fail.message);
+                        let e = crate::source::load::located(&fail.src, fail.span, fail.message);
                         unread.push((dir.clone(), Unread::Failed(e)));
                     }
                 }
@@ -199,7 +208,6 @@ pub fn load(
         unit,
         child_dirs: loaded.child_dirs,
         unread,
-        heavy,
     }
 }
 
@@ -315,9 +323,9 @@ fn installed_modules(
     if std::fs::symlink_metadata(&path).is_err() {
         return out;
     }
-    let mut times = crate::scan::PhaseTimes::default();
-    let parsed = crate::scan::read_source(&path, Some(roots), &mut times)
-        .and_then(|src| crate::scan::parse_json(src, &mut times).map_err(Unread::Failed));
+    let mut times = crate::source::load::PhaseTimes::default();
+    let parsed = crate::source::load::read_source(&path, Some(roots), &mut times)
+        .and_then(|src| crate::source::load::parse_json(src, &mut times).map_err(Unread::Failed));
     let doc = match parsed {
         Ok(p) => p.doc,
         Err(e) => {
@@ -340,7 +348,7 @@ fn installed_modules(
             m.get("Dir").and_then(|d| d.as_str()),
         ) {
             if !k.is_empty() {
-                out.insert(k.to_string(), module::normalize(&root.join(d)));
+                out.insert(k.to_string(), crate::source::normalize(&root.join(d)));
             }
         }
     }

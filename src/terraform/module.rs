@@ -189,31 +189,9 @@ pub fn resolve_source(
     installed: &HashMap<String, PathBuf>,
 ) -> Option<PathBuf> {
     if source.starts_with("./") || source.starts_with("../") {
-        return Some(normalize(&caller_dir.join(source)));
+        return Some(crate::source::normalize(&caller_dir.join(source)));
     }
     installed.get(key).cloned()
-}
-
-/// `a/./b/../c` → `a/c` without touching the file system. A `..` cancels
-/// only a name before it: `../../m` from the current directory stays
-/// `../../m` (two levels up), and `/..` is `/`.
-pub fn normalize(p: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => match out.components().next_back() {
-                Some(Component::Normal(_)) => {
-                    out.pop();
-                }
-                Some(Component::RootDir | Component::Prefix(_)) => {}
-                _ => out.push(".."),
-            },
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 enum Slot {
@@ -1173,7 +1151,7 @@ mod cache_tests {
 
     #[test]
     fn normalize_keeps_leading_parent_dirs() {
-        let n = |s: &str| normalize(Path::new(s));
+        let n = |s: &str| crate::source::normalize(Path::new(s));
         assert_eq!(n("../../modules/acr"), PathBuf::from("../../modules/acr"));
         assert_eq!(
             n("envs/prod/../../modules/acr"),

@@ -11,6 +11,7 @@ mod hostile_cli;
 mod hostile_fs;
 mod hostile_output;
 mod hostile_tree;
+mod layering;
 mod malformed;
 mod outputs;
 mod redaction;

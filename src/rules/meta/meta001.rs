@@ -50,7 +50,7 @@ fn check(cx: &ScanCtx, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    for (i, s) in cx.config.suppress.iter().enumerate() {
+    for (i, s) in cx.suppress.iter().enumerate() {
         if !expired(s, cx.today) && !usage.config[i] && cx.enabled(s.rule) {
             out.extend(super::on_config_entry(
                 &RULE.meta,

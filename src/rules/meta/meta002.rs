@@ -34,7 +34,7 @@ fn check(cx: &ScanCtx, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    for s in &cx.config.suppress {
+    for s in cx.suppress {
         if s.reason.is_none() {
             out.extend(super::on_config_entry(
                 &RULE.meta,

@@ -23,7 +23,7 @@ pub static RULE: ScanRule = ScanRule {
 /// An expired entry silently stops suppressing: the finding it hid comes
 /// back, and this says why.
 fn check(cx: &ScanCtx, out: &mut Vec<Diagnostic>) {
-    for s in &cx.config.suppress {
+    for s in cx.suppress {
         if expired(s, cx.today) {
             let (y, mo, d) = s.expires.unwrap_or_default();
             out.extend(super::on_config_entry(

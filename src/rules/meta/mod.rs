@@ -10,7 +10,7 @@ use crate::findings::Diagnostic;
 use crate::rules::{RuleMeta, ScanCtx};
 
 /// `subject` of a finding on a configuration `suppress` entry.
-fn config_subject(s: &crate::config::Suppress) -> String {
+fn config_subject(s: &crate::suppress::Suppress) -> String {
     format!("suppress:{}:{}", s.rule, s.paths.join(","))
 }
 
@@ -18,10 +18,10 @@ fn config_subject(s: &crate::config::Suppress) -> String {
 fn on_config_entry(
     rule: &'static RuleMeta,
     cx: &ScanCtx,
-    s: &crate::config::Suppress,
+    s: &crate::suppress::Suppress,
     message: String,
 ) -> Option<Diagnostic> {
-    let src = cx.config.source.as_ref()?;
+    let src = cx.config_source?;
     let span = crate::suppress::config_line_span(src, s.line);
     Some(Diagnostic::at(rule, src, span, message, &config_subject(s)))
 }
