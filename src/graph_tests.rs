@@ -650,3 +650,29 @@ fn a_reference_to_too_many_resources_names_no_identity() {
         "the declared system identities only"
     );
 }
+
+#[test]
+fn resource_ids_are_built_from_names() {
+    let (_d, unit) = tf(r#"
+resource "azurerm_resource_group" "rg" {
+  name     = "platform-core"
+  location = "westeurope"
+}
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-platform"
+  location            = "westeurope"
+  resource_group_name = azurerm_resource_group.rg.name
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+"#);
+    let id = |key: &str| crate::model::ids::id_text(unit.res(one(&unit, key)));
+    assert_eq!(
+        id("azurerm_resource_group.rg").as_deref(),
+        Some("/subscriptions/{subscription ID}/resourceGroups/platform-core")
+    );
+    assert_eq!(
+        id("azurerm_key_vault.kv").as_deref(),
+        Some("/subscriptions/{subscription ID}/resourceGroups/{resource group}/providers/Microsoft.KeyVault/vaults/kv-platform")
+    );
+}

@@ -193,6 +193,41 @@ fn resource_from(segs: &[Seg]) -> Option<ResourceRef> {
     Some(ResourceRef { ty, key })
 }
 
+/// The resource ID of a declared resource as text, its unknown parts as
+/// `{...}` holes (`/subscriptions/{subscription ID}/resourceGroups/rg-app`):
+/// what a scope written as a reference to the resource (`scope =
+/// x.id`) denotes. A resource group is under an unknown subscription; any
+/// other resource under an unknown resource group, unless its name says
+/// more. `None` for types whose IDs have another shape (tenant,
+/// subscription and management-group resources) or a name whose segments do
+/// not fit the type.
+pub fn id_text(r: &super::Resource) -> Option<String> {
+    const SUB: &str = "/subscriptions/{subscription ID}";
+    let name = r.name.as_ref()?.display();
+    let (namespace, types) = r.ty.split_once('/')?;
+    if r.ty
+        .eq_ignore_ascii_case("Microsoft.Resources/resourceGroups")
+    {
+        return Some(format!("{SUB}/resourceGroups/{name}"));
+    }
+    if level_of_type(&r.ty) != ScopeLevel::Resource {
+        return None;
+    }
+    let types: Vec<&str> = types.split('/').collect();
+    let names: Vec<&str> = name.split('/').collect();
+    if types.len() != names.len() || names.iter().any(|n| n.is_empty()) {
+        return None;
+    }
+    let mut out = format!("{SUB}/resourceGroups/{{resource group}}/providers/{namespace}");
+    for (t, n) in types.iter().zip(&names) {
+        out.push('/');
+        out.push_str(t);
+        out.push('/');
+        out.push_str(n);
+    }
+    Some(out)
+}
+
 /// The level a resource ID of this type names.
 pub fn level_of_type(ty: &str) -> ScopeLevel {
     match ty.to_ascii_lowercase().as_str() {

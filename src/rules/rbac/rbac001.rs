@@ -60,12 +60,27 @@ pub fn scope_for_globs(scope: &Value) -> Option<String> {
     }
 }
 
-/// Is the assignment's explicit `scope` one the options allow?
-pub fn allowed(options: &Options, scope: Option<&Value>) -> bool {
-    let Some(text) = scope.and_then(scope_for_globs) else {
-        return false;
+/// Is a scope with this text one the options allow? `None` (nothing of the
+/// scope is known) never is.
+pub fn allowed(options: &Options, scope: Option<&str>) -> bool {
+    scope.is_some_and(|text| options.allowed_scopes.iter().any(|g| g.is_match(text)))
+}
+
+/// The text of the assignment's explicit scope: as written and evaluated,
+/// or, for a reference to a resource declared here (`scope =
+/// azurerm_resource_group.platform.id`, `[resourceId(...)]`), that
+/// resource's ID built from its name.
+fn scope_of(unit: &Ctx, ra: &RoleAssignment) -> Option<String> {
+    let v = &ra.scope_entry.as_ref()?.value;
+    if let Some(text) = scope_for_globs(v) {
+        return Some(text);
+    }
+    let target = ra.scope_target.as_ref()?;
+    let mut found = unit.resolve(target);
+    let (Some(r), None) = (found.next(), found.next()) else {
+        return None;
     };
-    options.allowed_scopes.iter().any(|g| g.is_match(&text))
+    crate::model::ids::id_text(r)
 }
 
 /// Severity of granting `role` at `scope`, or `None` when it is not privileged.
@@ -94,8 +109,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
         let Some(severity) = judge(&ra.role, ra.scope) else {
             continue;
         };
-        let scope = ra.scope_entry.as_ref().map(|e| &e.value);
-        if options.is_some_and(|o| allowed(o, scope)) {
+        if options.is_some_and(|o| allowed(o, scope_of(unit, ra).as_deref())) {
             continue;
         }
         let res = &unit.resources[ra.resource];
@@ -132,16 +146,13 @@ mod tests {
         let typed = parse_options(&[("allowed_scopes", raw)]).unwrap();
         let o = typed.downcast_ref::<Options>().unwrap();
         let lit = |s: &str| Value::string(s, Loc::default());
+        let is_allowed = |v: &Value| allowed(o, scope_for_globs(v).as_deref());
         let sub = "/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590";
-        assert!(allowed(
-            o,
-            Some(&lit(&format!("{sub}/resourceGroups/platform-core")))
-        ));
-        assert!(!allowed(
-            o,
-            Some(&lit(&format!("{sub}/resourceGroups/app-core")))
-        ));
-        assert!(!allowed(o, Some(&lit(sub))));
+        assert!(is_allowed(&lit(&format!(
+            "{sub}/resourceGroups/platform-core"
+        ))));
+        assert!(!is_allowed(&lit(&format!("{sub}/resourceGroups/app-core"))));
+        assert!(!is_allowed(&lit(sub)));
         // The subscription is not known, the resource group is.
         let template = Value::new(
             Kind::Template(
@@ -156,14 +167,11 @@ mod tests {
             ),
             Loc::default(),
         );
-        assert!(allowed(o, Some(&template)));
+        assert!(is_allowed(&template));
         // Unknown or implicit scopes cannot be proven allowed.
-        assert!(!allowed(
-            o,
-            Some(&Value::opaque("parameter", Loc::default()))
-        ));
+        assert!(!is_allowed(&Value::opaque("parameter", Loc::default())));
         assert!(!allowed(o, None));
-        assert!(!allowed(&Options::default(), Some(&lit(sub))));
+        assert!(!allowed(&Options::default(), Some(sub)));
     }
 
     #[test]
