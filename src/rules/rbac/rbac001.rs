@@ -67,9 +67,8 @@ pub fn allowed(options: &Options, scope: Option<&str>) -> bool {
 }
 
 /// The text of the assignment's explicit scope: as written and evaluated,
-/// or, for a reference to a resource declared here (`scope =
-/// azurerm_resource_group.platform.id`, `[resourceId(...)]`), that
-/// resource's ID built from its name.
+/// or, for a reference to a resource declared here (the `id` of a resource
+/// group, `[resourceId(...)]`), that resource's ID built from its name.
 fn scope_of(unit: &Ctx, ra: &RoleAssignment) -> Option<String> {
     let v = &ra.scope_entry.as_ref()?.value;
     if let Some(text) = scope_for_globs(v) {
