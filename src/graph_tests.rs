@@ -676,3 +676,63 @@ resource "azurerm_key_vault" "kv" {
         Some("/subscriptions/{subscription ID}/resourceGroups/{resource group}/providers/Microsoft.KeyVault/vaults/kv-platform")
     );
 }
+
+#[test]
+fn terraform_access_policies_and_cosmos_roles_are_grants() {
+    let (_d, unit) = tf(r#"
+resource "azurerm_user_assigned_identity" "u" {
+  name = "id-orders"
+}
+resource "azurerm_linux_web_app" "app" {
+  name = "app-orders"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_key_vault" "kv" {
+  name = "kv-orders"
+  access_policy {
+    tenant_id          = "00000000-0000-0000-0000-000000000000"
+    object_id          = azurerm_user_assigned_identity.u.principal_id
+    secret_permissions = ["Get"]
+  }
+}
+resource "azurerm_key_vault_access_policy" "app" {
+  key_vault_id       = azurerm_key_vault.kv.id
+  tenant_id          = "00000000-0000-0000-0000-000000000000"
+  object_id          = azurerm_linux_web_app.app.identity[0].principal_id
+  secret_permissions = ["Get", "List"]
+}
+resource "azurerm_cosmosdb_account" "db" {
+  name = "cosmos-orders"
+}
+resource "azurerm_cosmosdb_sql_role_assignment" "app" {
+  resource_group_name = "rg"
+  account_name        = azurerm_cosmosdb_account.db.name
+  role_definition_id  = "${azurerm_cosmosdb_account.db.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = azurerm_linux_web_app.app.identity[0].principal_id
+  scope               = azurerm_cosmosdb_account.db.id
+}
+"#);
+    let g = &unit.graph;
+    let kv = one(&unit, "azurerm_key_vault.kv");
+    let db = one(&unit, "azurerm_cosmosdb_account.db");
+    let u = g
+        .user(one(&unit, "azurerm_user_assigned_identity.u"))
+        .unwrap();
+    let sys = g.system(one(&unit, "azurerm_linux_web_app.app")).unwrap();
+    let kinds = |id| {
+        g.grants_of(id)
+            .map(|gr| (gr.kind, gr.scope.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds(u), vec![(GrantKind::AccessPolicy, vec![kv])]);
+    assert_eq!(
+        kinds(sys),
+        vec![
+            (GrantKind::AccessPolicy, vec![kv]),
+            (GrantKind::CosmosSqlRole, vec![db])
+        ]
+    );
+    assert_eq!(g.grants_on(kv).count(), 2);
+}

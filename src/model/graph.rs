@@ -524,10 +524,12 @@ impl Builder<'_> {
                             .map(|p| unit.lookup(p))
                             .unwrap_or_default()
                     };
-                    let policies = props
-                        .and_then(|p| p.get("accessPolicies"))
-                        .and_then(Value::as_array)
-                        .unwrap_or(&[]);
+                    // A list of policies, or one policy standing alone.
+                    let policies = match props.and_then(|p| p.get("accessPolicies")) {
+                        Some(v) if v.as_object().is_some() => std::slice::from_ref(v),
+                        Some(v) => v.as_array().unwrap_or(&[]),
+                        None => &[],
+                    };
                     for p in policies {
                         let object = p.entry("objectId");
                         self.policy(id, object, vault.clone());

@@ -163,6 +163,14 @@ static TYPES: &[(&str, &str)] = &[
         "Microsoft.KeyVault/vaults/secrets",
     ),
     ("azurerm_key_vault_key", "Microsoft.KeyVault/vaults/keys"),
+    (
+        "azurerm_key_vault_access_policy",
+        "Microsoft.KeyVault/vaults/accessPolicies",
+    ),
+    (
+        "azurerm_cosmosdb_sql_role_assignment",
+        "Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments",
+    ),
     ("azurerm_mssql_server", "Microsoft.Sql/servers"),
     ("azurerm_sql_server", "Microsoft.Sql/servers"),
     ("azurerm_mssql_database", "Microsoft.Sql/servers/databases"),
@@ -536,6 +544,55 @@ static ROLE_DEFINITION: &[Map] = &[
     ),
 ];
 
+/// One Key Vault access policy's attributes, as ARM writes a policy.
+const POLICY: &[Map] = &[
+    same("tenant_id", "tenantId"),
+    same("object_id", "objectId"),
+    same("application_id", "applicationId"),
+    same("key_permissions", "permissions.keys"),
+    same("secret_permissions", "permissions.secrets"),
+    same("certificate_permissions", "permissions.certificates"),
+    same("storage_permissions", "permissions.storage"),
+];
+
+/// A vault's inline `access_policy` blocks.
+static KEY_VAULT: &[Map] = &[with(
+    "access_policy",
+    "properties.accessPolicies",
+    How::Blocks(POLICY),
+)];
+
+/// `azurerm_key_vault_access_policy`: one policy, written at the top of the
+/// resource; ARM's `vaults/accessPolicies` holds a list of them, and the
+/// model reads one policy in place of a list of one.
+static KEY_VAULT_ACCESS_POLICY: &[Map] = &[
+    same("tenant_id", "properties.accessPolicies.tenantId"),
+    same("object_id", "properties.accessPolicies.objectId"),
+    same("application_id", "properties.accessPolicies.applicationId"),
+    same(
+        "key_permissions",
+        "properties.accessPolicies.permissions.keys",
+    ),
+    same(
+        "secret_permissions",
+        "properties.accessPolicies.permissions.secrets",
+    ),
+    same(
+        "certificate_permissions",
+        "properties.accessPolicies.permissions.certificates",
+    ),
+    same(
+        "storage_permissions",
+        "properties.accessPolicies.permissions.storage",
+    ),
+];
+
+static COSMOS_SQL_ROLE_ASSIGNMENT: &[Map] = &[
+    same("principal_id", "properties.principalId"),
+    same("role_definition_id", "properties.roleDefinitionId"),
+    same("scope", "properties.scope"),
+];
+
 /// Key-based (local) authentication switches: most services spell it as
 /// enabled where ARM spells it as disabled.
 static LOCAL_AUTH_ENABLED: &[Map] = &[with(
@@ -619,6 +676,12 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_netapp_account", NETAPP_ACCOUNT),
     ("azurerm_container_registry", CONTAINER_REGISTRY),
     ("azurerm_role_assignment", ROLE_ASSIGNMENT),
+    ("azurerm_key_vault", KEY_VAULT),
+    ("azurerm_key_vault_access_policy", KEY_VAULT_ACCESS_POLICY),
+    (
+        "azurerm_cosmosdb_sql_role_assignment",
+        COSMOS_SQL_ROLE_ASSIGNMENT,
+    ),
     ("azurerm_role_definition", ROLE_DEFINITION),
     ("azurerm_cognitive_account", LOCAL_AUTH_ENABLED),
     ("azurerm_servicebus_namespace", LOCAL_AUTH_ENABLED),
@@ -935,7 +998,11 @@ pub fn parent_attr(tf_type: &str) -> Option<&'static str> {
         return Some("app_service_id");
     }
     match tf_type {
-        "azurerm_key_vault_secret" | "azurerm_key_vault_key" => Some("key_vault_id"),
+        "azurerm_key_vault_secret"
+        | "azurerm_key_vault_key"
+        | "azurerm_key_vault_access_policy" => Some("key_vault_id"),
+        // The account, or a database or container in it.
+        "azurerm_cosmosdb_sql_role_assignment" => Some("scope"),
         "azurerm_mssql_database" => Some("server_id"),
         "azurerm_virtual_machine_extension" => Some("virtual_machine_id"),
         _ => None,
