@@ -623,14 +623,25 @@ pub mod ops {
         json_text(v)
     }
 
-    /// About how long the JSON text of `v` is (strings counted unescaped),
-    /// when at most `budget`; the walk stops as soon as it passes.
+    /// About how long the JSON text of `v` is (strings counted unescaped,
+    /// unknown parts as nothing), when at most `budget`; the walk stops as
+    /// soon as it passes, so lists that share items cost no more than that.
     pub fn json_size_within(v: &Value, budget: usize) -> Option<usize> {
         fn walk(v: &Value, left: &mut usize) -> bool {
             let own = match &v.kind {
                 Kind::Null | Kind::Bool(_) => 5,
                 Kind::Number(_) => 24,
                 Kind::String(s) => s.len() + 2,
+                // Known text only: the holes' length is not known.
+                Kind::Template(parts) => {
+                    2 + parts
+                        .iter()
+                        .map(|p| match p {
+                            Part::Lit(t) => t.len(),
+                            Part::Hole(_) => 0,
+                        })
+                        .sum::<usize>()
+                }
                 Kind::Array(items) => {
                     return take(left, 2 + items.len()) && items.iter().all(|i| walk(i, left))
                 }

@@ -1,7 +1,9 @@
 //! Terraform's built-in functions, folded over known values.
 
 use super::eval::{charge, cost, measure, parts, Scope, SCAN_PER_STEP, STEP_BYTES};
-use crate::model::value::ops::{equal, from_parts, to_json, MAX_ITEMS, MAX_STRING};
+use crate::model::value::ops::{
+    equal, from_parts, json_size_within, to_json, MAX_ITEMS, MAX_STRING,
+};
 use crate::model::value::{merge_via, Entry, Kind, Loc, Part, Unknown, Value};
 use crate::source::read::{read_bytes, NOT_REGULAR};
 use base64::Engine as _;
@@ -420,7 +422,7 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             }
             // Strings are shared inside arrays and objects, so a value of few
             // items can still hold gigabytes of text.
-            Some(v) if text_within(v, MAX_STRING).is_none() => {
+            Some(v) if json_size_within(v, MAX_STRING).is_none() => {
                 Value::opaque("a value too large to encode", loc)
             }
             Some(v) => match to_json(v) {
@@ -678,34 +680,6 @@ fn format_parts(fmt: &str, args: &[Value]) -> Option<Vec<Part>> {
     }
     out.push(Part::Lit(lit));
     Some(out)
-}
-
-/// The bytes of text (strings and member names) in `v`, all levels, when at
-/// most `budget`; counting stops there.
-fn text_within(v: &Value, budget: usize) -> Option<usize> {
-    fn walk(v: &Value, left: &mut usize) -> bool {
-        let own = match &v.kind {
-            Kind::Array(items) => return items.iter().all(|i| walk(i, left)),
-            Kind::Object(entries) => {
-                return entries
-                    .iter()
-                    .all(|e| take(left, e.key.len()) && walk(&e.value, left))
-            }
-            _ => super::eval::text_len(v),
-        };
-        take(left, own)
-    }
-    fn take(left: &mut usize, n: usize) -> bool {
-        match left.checked_sub(n) {
-            Some(l) => {
-                *left = l;
-                true
-            }
-            None => false,
-        }
-    }
-    let mut left = budget;
-    walk(v, &mut left).then(|| budget - left)
 }
 
 /// The items of a list without repeats, first occurrences in order. Items
