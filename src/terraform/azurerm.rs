@@ -641,6 +641,31 @@ static LEGACY_LINUX_VM: &[Map] = &[with(
     )]),
 )];
 
+/// MID012: ARM sets publishing basic auth in `basicPublishingCredentialsPolicies`
+/// child resources named `ftp` and `scm`; azurerm sets it on the app, and the
+/// model keeps it on the site under that name. azurerm's default is true,
+/// as the platform's for a site without the child resources.
+static PUBLISHING_BASIC_AUTH: &[Map] = &[
+    same(
+        "ftp_publish_basic_authentication_enabled",
+        "basicPublishingCredentialsPolicies.ftp.allow",
+    ),
+    same(
+        "webdeploy_publish_basic_authentication_enabled",
+        "basicPublishingCredentialsPolicies.scm.allow",
+    ),
+];
+
+/// MID012: Flex Consumption has no FTP; its ARM shape is told by
+/// `functionAppConfig`, which the runtime name is part of.
+static FLEX_CONSUMPTION: &[Map] = &[
+    same(
+        "webdeploy_publish_basic_authentication_enabled",
+        "basicPublishingCredentialsPolicies.scm.allow",
+    ),
+    same("runtime_name", "properties.functionAppConfig.runtime.name"),
+];
+
 /// The attributes of each azurerm type that map onto ARM properties; a
 /// type may have several rows. One ARM path per type: the spelling of a
 /// property must be unambiguous.
@@ -724,6 +749,15 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_linux_virtual_machine", LINUX_VM),
     ("azurerm_linux_virtual_machine_scale_set", LINUX_VMSS),
     ("azurerm_virtual_machine", LEGACY_LINUX_VM),
+    ("azurerm_linux_web_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_web_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_linux_function_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_function_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_linux_web_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_web_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_linux_function_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_function_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_function_app_flex_consumption", FLEX_CONSUMPTION),
 ];
 
 /// Top-level attributes whose azurerm default differs from what ARM assumes
