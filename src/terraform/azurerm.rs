@@ -619,6 +619,53 @@ static REDIS: &[Map] = &[with(
     How::Negate,
 )];
 
+/// MID009: Linux VMs and scale sets. azurerm defaults
+/// `disable_password_authentication` to true where ARM's absent property
+/// means false; `DEFAULTS` gives an absent attribute the provider default.
+static LINUX_VM: &[Map] = &[same(
+    "disable_password_authentication",
+    "properties.osProfile.linuxConfiguration.disablePasswordAuthentication",
+)];
+static LINUX_VMSS: &[Map] = &[same(
+    "disable_password_authentication",
+    "properties.virtualMachineProfile.osProfile.linuxConfiguration.disablePasswordAuthentication",
+)];
+/// MID009: `azurerm_virtual_machine`'s `os_profile_linux_config`, where the
+/// attribute is required.
+static LEGACY_LINUX_VM: &[Map] = &[with(
+    "os_profile_linux_config",
+    "properties.osProfile.linuxConfiguration",
+    How::Block(&[same(
+        "disable_password_authentication",
+        "disablePasswordAuthentication",
+    )]),
+)];
+
+/// MID012: ARM sets publishing basic auth in `basicPublishingCredentialsPolicies`
+/// child resources named `ftp` and `scm`; azurerm sets it on the app, and the
+/// model keeps it on the site under that name. azurerm's default is true,
+/// as the platform's for a site without the child resources.
+static PUBLISHING_BASIC_AUTH: &[Map] = &[
+    same(
+        "ftp_publish_basic_authentication_enabled",
+        "basicPublishingCredentialsPolicies.ftp.allow",
+    ),
+    same(
+        "webdeploy_publish_basic_authentication_enabled",
+        "basicPublishingCredentialsPolicies.scm.allow",
+    ),
+];
+
+/// MID012: Flex Consumption has no FTP; its ARM shape is told by
+/// `functionAppConfig`, which the runtime name is part of.
+static FLEX_CONSUMPTION: &[Map] = &[
+    same(
+        "webdeploy_publish_basic_authentication_enabled",
+        "basicPublishingCredentialsPolicies.scm.allow",
+    ),
+    same("runtime_name", "properties.functionAppConfig.runtime.name"),
+];
+
 /// The attributes of each azurerm type that map onto ARM properties; a
 /// type may have several rows. One ARM path per type: the spelling of a
 /// property must be unambiguous.
@@ -699,7 +746,61 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ),
     ("azurerm_storage_account", STORAGE_ACCOUNT),
     ("azurerm_redis_cache", REDIS),
+    ("azurerm_linux_virtual_machine", LINUX_VM),
+    ("azurerm_linux_virtual_machine_scale_set", LINUX_VMSS),
+    ("azurerm_virtual_machine", LEGACY_LINUX_VM),
+    ("azurerm_linux_web_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_web_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_linux_function_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_function_app", PUBLISHING_BASIC_AUTH),
+    ("azurerm_linux_web_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_web_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_linux_function_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_windows_function_app_slot", PUBLISHING_BASIC_AUTH),
+    ("azurerm_function_app_flex_consumption", FLEX_CONSUMPTION),
 ];
+
+/// Top-level attributes whose azurerm default differs from what ARM assumes
+/// when the property they map onto is absent: a resource that does not set
+/// one (or sets it to `null`) gets the provider default, located at its
+/// `resource` header, before mapping, so an absent attribute means what
+/// azurerm means.
+static DEFAULTS: &[(&str, &str, bool)] = &[
+    // MID009
+    (
+        "azurerm_linux_virtual_machine",
+        "disable_password_authentication",
+        true,
+    ),
+    (
+        "azurerm_linux_virtual_machine_scale_set",
+        "disable_password_authentication",
+        true,
+    ),
+];
+
+/// Gives `body` the `DEFAULTS` of `tf_type` it does not set.
+fn provider_defaults(tf_type: &str, body: &mut Value) {
+    let Some(members) = body.as_object() else {
+        return;
+    };
+    let mut entries: Vec<Entry> = members.to_vec();
+    let mut changed = false;
+    for (_, attr, default) in DEFAULTS.iter().filter(|(t, _, _)| *t == tf_type) {
+        entries.retain(|e| !(e.key == *attr && matches!(e.value.kind, Kind::Null)));
+        if !entries.iter().any(|e| e.key == *attr) {
+            entries.push(Entry {
+                key: (*attr).to_string(),
+                key_loc: body.loc,
+                value: Value::new(Kind::Bool(*default), body.loc),
+            });
+            changed = true;
+        }
+    }
+    if changed {
+        body.kind = Kind::Object(Arc::new(entries));
+    }
+}
 
 /// What the loader knows of one Terraform type, indexed once.
 struct TypeInfo {
@@ -775,6 +876,7 @@ pub fn spellings(tf_type: &str) -> &'static [Spelling] {
 /// them); an ARM member that a Terraform member of the same name would
 /// shadow (`identity`) replaces it.
 pub fn map_body(tf_type: &str, body: &mut Value) {
+    provider_defaults(tf_type, body);
     let Some(info) = types().get(tf_type).filter(|i| !i.maps.is_empty()) else {
         return;
     };

@@ -1,2 +1,4 @@
 //! MID: managed identity and secretless authentication.
 pub mod mid004;
+pub mod mid009;
+pub mod mid012;

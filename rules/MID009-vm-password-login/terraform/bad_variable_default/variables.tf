@@ -1,0 +1,14 @@
+
+variable "subnet_id" {
+  type = string
+}
+
+variable "admin_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "disable_password_authentication" {
+  type    = bool
+  default = false
+}

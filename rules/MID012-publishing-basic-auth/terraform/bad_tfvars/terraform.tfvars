@@ -1,0 +1,1 @@
+basic_auth_enabled = true

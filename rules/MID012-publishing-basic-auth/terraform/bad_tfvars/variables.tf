@@ -1,0 +1,4 @@
+variable "basic_auth_enabled" {
+  type    = bool
+  default = false
+}
