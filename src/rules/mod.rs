@@ -121,6 +121,7 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&sec::sec015::RULE),
     Registered::unit(&sec::sec016::RULE),
     Registered::unit(&sec::sec017::RULE),
+    Registered::unit(&mid::mid003::RULE),
     Registered::unit(&mid::mid004::RULE),
     Registered::unit(&rbac::rbac001::RULE).with_options(&rbac::rbac001::OPTIONS),
     Registered::unit(&bg::bg001::RULE),

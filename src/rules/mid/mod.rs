@@ -1,2 +1,3 @@
 //! MID: managed identity and secretless authentication.
+pub mod mid003;
 pub mod mid004;
