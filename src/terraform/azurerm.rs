@@ -613,6 +613,11 @@ static STORAGE_ACCOUNT: &[Map] = &[same(
     "shared_access_key_enabled",
     "properties.allowSharedKeyAccess",
 )];
+static COSMOS_KEY_METADATA_WRITES: &[Map] = &[with(
+    "access_key_metadata_writes_enabled",
+    "properties.disableKeyBasedMetadataWriteAccess",
+    How::Negate,
+)];
 static REDIS: &[Map] = &[with(
     "access_keys_authentication_enabled",
     "properties.disableAccessKeyAuthentication",
@@ -699,6 +704,7 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ),
     ("azurerm_storage_account", STORAGE_ACCOUNT),
     ("azurerm_redis_cache", REDIS),
+    ("azurerm_cosmosdb_account", COSMOS_KEY_METADATA_WRITES),
 ];
 
 /// What the loader knows of one Terraform type, indexed once.
