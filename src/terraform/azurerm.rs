@@ -226,6 +226,10 @@ static TYPES: &[(&str, &str)] = &[
     ("azurerm_web_pubsub", "Microsoft.SignalRService/webPubSub"),
     ("azurerm_redis_cache", "Microsoft.Cache/redis"),
     (
+        "azurerm_ai_services",
+        "Microsoft.CognitiveServices/accounts",
+    ),
+    (
         "azurerm_log_analytics_workspace",
         "Microsoft.OperationalInsights/workspaces",
     ),
@@ -705,6 +709,7 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_storage_account", STORAGE_ACCOUNT),
     ("azurerm_redis_cache", REDIS),
     ("azurerm_cosmosdb_account", COSMOS_KEY_METADATA_WRITES),
+    ("azurerm_ai_services", LOCAL_AUTHENTICATION_ENABLED),
 ];
 
 /// What the loader knows of one Terraform type, indexed once.

@@ -1,4 +1,5 @@
 //! MID: managed identity and secretless authentication.
+pub mod mid002;
 pub mod mid003;
 pub mod mid004;
 pub mod mid013;
