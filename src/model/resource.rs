@@ -51,8 +51,10 @@ pub struct Lifecycle {
     /// one resource stands for all of them.
     pub instance: Option<InstanceKey>,
     /// How many instances the declaration makes, when that is known. `Some(0)`
-    /// with one resource: the loop makes none with the values at hand, and
-    /// the declaration is still judged (a module's caller may give more).
+    /// with one resource: the loop makes none with the values at hand. The
+    /// resource stays in the model (a module's caller may give more, and a
+    /// directory called as a module is judged with its caller's values), and
+    /// rules that judge what is deployed ask [`Resource::deploys_nothing`].
     pub instances: Option<usize>,
     /// Terraform `create_before_destroy = true`.
     pub create_before_destroy: Option<Loc>,
@@ -85,6 +87,13 @@ impl InstanceKey {
 }
 
 impl Resource {
+    /// A `count`/`for_each` known to make no instance (`count = 0`), as
+    /// ARM's `condition: false` drops a resource: nothing is deployed, so
+    /// there is nothing to judge about it.
+    pub fn deploys_nothing(&self) -> bool {
+        self.lifecycle.instances == Some(0)
+    }
+
     /// Lower-case canonical type, for comparisons.
     pub fn is_type(&self, ty: &str) -> bool {
         self.ty.eq_ignore_ascii_case(ty)

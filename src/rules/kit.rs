@@ -126,7 +126,9 @@ impl PropertyCheck {
 
     /// Reports every resource of the types whose answer is a finding.
     pub fn run(&self, rule: &'static RuleMeta, cx: &Ctx, out: &mut Vec<Finding>) {
-        let of_type = |r: &&Resource| self.types.iter().any(|t| r.is_type(t));
+        // A `count`/`for_each` known to make no instance deploys nothing.
+        let of_type =
+            |r: &&Resource| self.types.iter().any(|t| r.is_type(t)) && !r.deploys_nothing();
         for r in cx.resources.iter().filter(of_type) {
             let (answer, entry) = match lookup(&r.body, self.path) {
                 Lookup::Found(e) => (self.judge(Some(&e.value)), Some(e)),

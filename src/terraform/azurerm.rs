@@ -226,6 +226,10 @@ static TYPES: &[(&str, &str)] = &[
     ("azurerm_web_pubsub", "Microsoft.SignalRService/webPubSub"),
     ("azurerm_redis_cache", "Microsoft.Cache/redis"),
     (
+        "azurerm_ai_services",
+        "Microsoft.CognitiveServices/accounts",
+    ),
+    (
         "azurerm_log_analytics_workspace",
         "Microsoft.OperationalInsights/workspaces",
     ),
@@ -613,6 +617,11 @@ static STORAGE_ACCOUNT: &[Map] = &[same(
     "shared_access_key_enabled",
     "properties.allowSharedKeyAccess",
 )];
+static COSMOS_KEY_METADATA_WRITES: &[Map] = &[with(
+    "access_key_metadata_writes_enabled",
+    "properties.disableKeyBasedMetadataWriteAccess",
+    How::Negate,
+)];
 static REDIS: &[Map] = &[with(
     "access_keys_authentication_enabled",
     "properties.disableAccessKeyAuthentication",
@@ -758,6 +767,8 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_linux_function_app_slot", PUBLISHING_BASIC_AUTH),
     ("azurerm_windows_function_app_slot", PUBLISHING_BASIC_AUTH),
     ("azurerm_function_app_flex_consumption", FLEX_CONSUMPTION),
+    ("azurerm_cosmosdb_account", COSMOS_KEY_METADATA_WRITES),
+    ("azurerm_ai_services", LOCAL_AUTHENTICATION_ENABLED),
 ];
 
 /// Top-level attributes whose azurerm default differs from what ARM assumes

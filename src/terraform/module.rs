@@ -809,6 +809,16 @@ impl<'t, 'a> Instance<'t, 'a> {
             _ => self.eval(a, env),
         });
         if let Some(ab) = arm_body {
+            // A body that is not known (`body = var.body`) hides its
+            // properties: they are unknown, never absent.
+            if !matches!(ab.kind, Kind::Object(_) | Kind::Null) {
+                entries.retain(|x| !x.key.eq_ignore_ascii_case("properties"));
+                entries.push(Entry {
+                    key: "properties".into(),
+                    key_loc: ab.loc,
+                    value: ab.clone(),
+                });
+            }
             // Each body member replaces any member of the same name (ignoring
             // case) before it, the attributes' and earlier body members'.
             let ab = ab.as_object().unwrap_or(&[]);

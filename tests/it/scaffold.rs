@@ -81,37 +81,38 @@ fn new_rule_creates_and_registers_a_rule() {
         assert!(snapshot(root) == before, "{bad:?} changed the tree");
     }
 
-    let (ok, err) = run(root, &["MID002", "local-auth-enabled", "mid"]);
+    let (ok, err) = run(root, &["SEC000", "example-check", "sec"]);
     assert!(ok, "{err}");
-    // Before MID004, in the module, the registry and the table.
-    let m = read(root, "src/rules/mid/mod.rs");
-    assert!(m.contains("pub mod mid002;\npub mod mid004;\n"), "{m}");
+    // Before SEC001 (an ID no rule will take, so that the neighbours stay
+    // put as rules are added), in the module, the registry and the table.
+    let m = read(root, "src/rules/sec/mod.rs");
+    assert!(m.contains("pub mod sec000;\npub mod sec001;\n"), "{m}");
     let reg = read(root, "src/rules/mod.rs");
     assert!(
         reg.contains(
-            "    Registered::unit(&sec::sec017::RULE),\n    Registered::unit(&mid::mid002::RULE),\n    Registered::unit(&mid::mid004::RULE),\n"
+            "pub static REGISTRY: &[Registered] = &[\n    Registered::unit(&sec::sec000::RULE),\n    Registered::unit(&sec::sec001::RULE),\n"
         ),
         "{reg}"
     );
     let readme = read(root, "README.md");
-    let row = "| [MID002](rules/MID002-local-auth-enabled/README.md) | `local-auth-enabled` | medium | arm, terraform | TODO what the rule catches, in one line |\n| [MID004]";
+    let row = "| [SEC000](rules/SEC000-example-check/README.md) | `example-check` | medium | arm, terraform | TODO what the rule catches, in one line |\n| [SEC001]";
     assert!(readme.contains(row), "{readme}");
-    let rs = read(root, "src/rules/mid/mid002.rs");
+    let rs = read(root, "src/rules/sec/sec000.rs");
     for want in [
-        "id: \"MID002\"",
-        "name: \"local-auth-enabled\"",
-        "family: Family::Mid",
+        "id: \"SEC000\"",
+        "name: \"example-check\"",
+        "family: Family::Sec",
         "severity: Severity::Medium",
         "formats: Formats::Both",
-        "include_str!(\"../../../rules/MID002-local-auth-enabled/README.md\")",
+        "include_str!(\"../../../rules/SEC000-example-check/README.md\")",
         "fn check(_cx: &Ctx, _out: &mut Vec<Finding>) {}",
         "#[test]",
     ] {
-        assert!(rs.contains(want), "mid002.rs lacks {want}:\n{rs}");
+        assert!(rs.contains(want), "sec000.rs lacks {want}:\n{rs}");
     }
-    let doc = read(root, "rules/MID002-local-auth-enabled/README.md");
+    let doc = read(root, "rules/SEC000-example-check/README.md");
     assert!(doc.starts_with(
-        "---\nid: MID002\nname: local-auth-enabled\nseverity: medium\nfamily: MID\nformats: arm, terraform\n---\n"
+        "---\nid: SEC000\nname: example-check\nseverity: medium\nfamily: SEC\nformats: arm, terraform\n---\n"
     ));
     for section in [
         "## What it does",
@@ -125,7 +126,7 @@ fn new_rule_creates_and_registers_a_rule() {
     ] {
         assert!(doc.contains(section), "README lacks {section}");
     }
-    let dir = "rules/MID002-local-auth-enabled";
+    let dir = "rules/SEC000-example-check";
     for f in [
         "arm/bad_todo.json",
         "arm/good_todo.json",
@@ -155,7 +156,7 @@ fn new_rule_creates_and_registers_a_rule() {
     // A second run, and a rule of a family with no rule after it, refuse or
     // append in order.
     let after = snapshot(root);
-    let (ok, _) = run(root, &["MID002", "local-auth-enabled", "mid"]);
+    let (ok, _) = run(root, &["SEC000", "example-check", "sec"]);
     assert!(!ok);
     assert!(snapshot(root) == after, "a second run changed the tree");
     let (ok, err) = run(root, &["BG002", "registry-identity-at-creation", "bg"]);

@@ -99,13 +99,6 @@ fn is_linux(vm: &Value) -> Option<bool> {
         .then_some(true)
 }
 
-/// A declaration that makes no instance with the values at hand (`count =
-/// 0`, an empty `for_each`) deploys nothing, as ARM's `condition: false`:
-/// the MID rules that judge a default do not report it.
-pub(crate) fn makes_no_instance(r: &Resource) -> bool {
-    r.lifecycle.instances == Some(0)
-}
-
 fn profile(r: &Resource, scale_set: bool) -> Option<&Value> {
     let props = r.body.get("properties")?;
     if scale_set {
@@ -122,7 +115,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .filter(|r| rule.types.iter().any(|t| r.is_type(t)))
         {
-            if makes_no_instance(r) || profile(r, scale_set).and_then(is_linux) != Some(true) {
+            if r.deploys_nothing() || profile(r, scale_set).and_then(is_linux) != Some(true) {
                 continue;
             }
             let fill = |m: &str| m.replace("{label}", &r.label);

@@ -1,7 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::{Kind, Resource, Unit, Value};
 use crate::rules::kit::{Absent, Answer, Bad, PropertyCheck};
-use crate::rules::mid::mid009::makes_no_instance;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -90,7 +89,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let policies: Vec<&Resource> = cx
         .resources
         .iter()
-        .filter(|r| POLICY.types.iter().any(|t| r.is_type(t)) && !makes_no_instance(r))
+        .filter(|r| POLICY.types.iter().any(|t| r.is_type(t)) && !r.deploys_nothing())
         .collect();
     for p in &policies {
         if POLICY.judge_resource(p) == Answer::Bad {
@@ -117,7 +116,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     for site in cx
         .resources
         .iter()
-        .filter(|r| SITES.iter().any(|t| r.is_type(t)) && !makes_no_instance(r) && publishes(r))
+        .filter(|r| SITES.iter().any(|t| r.is_type(t)) && !r.deploys_nothing() && publishes(r))
     {
         if matches!(site.body.kind, Kind::Unknown(_)) {
             continue;

@@ -1,4 +1,7 @@
 //! MID: managed identity and secretless authentication.
+pub mod mid002;
+pub mod mid003;
 pub mod mid004;
 pub mod mid009;
 pub mod mid012;
+pub mod mid013;

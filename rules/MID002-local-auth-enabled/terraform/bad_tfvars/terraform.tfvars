@@ -1,0 +1,2 @@
+name               = "sb-contoso-legacy"
+local_auth_enabled = true

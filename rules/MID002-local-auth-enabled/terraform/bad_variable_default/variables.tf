@@ -1,0 +1,4 @@
+variable "local_auth_enabled" {
+  type    = bool
+  default = true
+}

@@ -1,0 +1,2 @@
+name               = "sb-contoso-prod"
+local_auth_enabled = false

@@ -1,0 +1,2 @@
+name                      = "stcontosolegacy"
+shared_access_key_enabled = true

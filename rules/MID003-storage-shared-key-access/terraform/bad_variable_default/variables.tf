@@ -1,0 +1,4 @@
+variable "shared_access_key_enabled" {
+  type    = bool
+  default = true
+}

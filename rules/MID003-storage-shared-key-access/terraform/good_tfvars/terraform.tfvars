@@ -1,0 +1,2 @@
+name                      = "stcontosoprod"
+shared_access_key_enabled = false

@@ -1,0 +1,2 @@
+name                               = "cosmos-contoso-prod"
+access_key_metadata_writes_enabled = false
