@@ -1,2 +1,3 @@
 //! MID: managed identity and secretless authentication.
 pub mod mid004;
+pub mod mid014;
