@@ -123,6 +123,7 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&sec::sec017::RULE),
     Registered::unit(&mid::mid004::RULE),
     Registered::unit(&mid::mid014::RULE),
+    Registered::unit(&mid::mid015::RULE),
     Registered::unit(&rbac::rbac001::RULE).with_options(&rbac::rbac001::OPTIONS),
     Registered::unit(&bg::bg001::RULE),
     Registered::scan(&meta::meta001::RULE),

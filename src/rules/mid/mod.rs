@@ -1,3 +1,4 @@
 //! MID: managed identity and secretless authentication.
 pub mod mid004;
 pub mod mid014;
+pub mod mid015;
