@@ -29,12 +29,11 @@ pub fn expected_field(kind: UseKind, name: Option<&str>) -> Option<IdField> {
             let is = |s: &str| n.eq_ignore_ascii_case(s);
             let client = is("AZURE_CLIENT_ID")
                 || ends_with_ci(n, "__clientId")
-                || is("acrUserManagedIdentityID")
-                || is("container_registry_managed_identity_client_id");
+                || is("acrUserManagedIdentityID");
             if client {
                 return Some(IdField::Client);
             }
-            if is("keyVaultReferenceIdentity") || is("key_vault_reference_identity_id") {
+            if is("keyVaultReferenceIdentity") {
                 return Some(IdField::Resource);
             }
             None
@@ -147,16 +146,27 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         });
     };
     for u in &g.uses {
-        let Some(want) = expected_field(u.kind, u.name.as_deref()) else {
+        let r = unit.res(u.resource);
+        // A property the loader maps is in the body under both names, and
+        // the use may be recorded under the source's: judge it by the ARM name.
+        let mapped = r
+            .spellings
+            .iter()
+            .find(|sp| sp.written.eq_ignore_ascii_case(&u.path));
+        let arm_name = mapped.map(|sp| sp.path.rsplit('.').next().unwrap_or(&sp.path));
+        let name = match u.kind {
+            UseKind::Value => arm_name.or(u.name.as_deref()),
+            _ => u.name.as_deref(),
+        };
+        let Some(want) = expected_field(u.kind, name) else {
             continue;
         };
         if u.field == want {
             continue;
         }
-        let r = unit.res(u.resource);
         let prop = match (u.kind, r.spelling(&u.path)) {
-            (UseKind::Value, _) => u.name.clone().unwrap_or_else(|| u.path.clone()),
             (_, Some(sp)) => sp.key().to_string(),
+            (UseKind::Value, _) => u.name.clone().unwrap_or_else(|| u.path.clone()),
             _ => u.path.rsplit('.').next().unwrap_or(&u.path).to_string(),
         };
         let kind = &g.identity(u.identity).kind;
@@ -206,15 +216,7 @@ mod tests {
         assert_eq!(v("azure_client_id"), Some(IdField::Client));
         assert_eq!(v("ServiceBus__clientId"), Some(IdField::Client));
         assert_eq!(v("acrUserManagedIdentityID"), Some(IdField::Client));
-        assert_eq!(
-            v("container_registry_managed_identity_client_id"),
-            Some(IdField::Client)
-        );
         assert_eq!(v("keyVaultReferenceIdentity"), Some(IdField::Resource));
-        assert_eq!(
-            v("key_vault_reference_identity_id"),
-            Some(IdField::Resource)
-        );
         assert_eq!(v("OTHER"), None);
         assert_eq!(v("clientId"), None);
         assert_eq!(expected_field(UseKind::Value, None), None);

@@ -38,9 +38,7 @@ pub fn is_selector(name: &str) -> bool {
             && name.is_char_boundary(name.len() - suffix.len())
             && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix))
         || is("keyVaultReferenceIdentity")
-        || is("key_vault_reference_identity_id")
         || is("acrUserManagedIdentityID")
-        || is("container_registry_managed_identity_client_id")
 }
 
 /// Members that hold settings or environment variables: an unknown value
@@ -337,7 +335,7 @@ mod tests {
     fn a_selector_by_key_or_pair_name() {
         assert!(is_selector("AZURE_CLIENT_ID"));
         assert!(is_selector("AzureWebJobsStorage__clientId"));
-        assert!(is_selector("key_vault_reference_identity_id"));
+        assert!(is_selector("keyVaultReferenceIdentity"));
         assert!(!is_selector("__clientId"));
         assert!(!is_selector("AZURE_TENANT_ID"));
         let pair = |n: &str| obj(vec![("name", s(n)), ("value", s("x"))]);
