@@ -121,6 +121,7 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&sec::sec015::RULE),
     Registered::unit(&sec::sec016::RULE),
     Registered::unit(&sec::sec017::RULE),
+    Registered::unit(&mid::mid001::RULE),
     Registered::unit(&mid::mid004::RULE),
     Registered::unit(&mid::mid014::RULE),
     Registered::unit(&mid::mid015::RULE),

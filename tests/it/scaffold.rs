@@ -89,7 +89,7 @@ fn new_rule_creates_and_registers_a_rule() {
     let reg = read(root, "src/rules/mod.rs");
     assert!(
         reg.contains(
-            "    Registered::unit(&sec::sec017::RULE),\n    Registered::unit(&mid::mid002::RULE),\n    Registered::unit(&mid::mid004::RULE),\n"
+            "    Registered::unit(&mid::mid001::RULE),\n    Registered::unit(&mid::mid002::RULE),\n    Registered::unit(&mid::mid004::RULE),\n"
         ),
         "{reg}"
     );
