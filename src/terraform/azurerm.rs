@@ -313,6 +313,14 @@ static SITE: &[Map] = &[
             same("value", "connectionString"),
         ]),
     ),
+    same(
+        "key_vault_reference_identity_id",
+        "properties.keyVaultReferenceIdentity",
+    ),
+    same(
+        "site_config.container_registry_managed_identity_client_id",
+        "properties.siteConfig.acrUserManagedIdentityID",
+    ),
 ];
 
 static VM: &[Map] = &[

@@ -1,7 +1,10 @@
 //! MID: managed identity and secretless authentication.
+pub mod mid001;
 pub mod mid002;
 pub mod mid003;
 pub mod mid004;
 pub mod mid009;
 pub mod mid012;
 pub mod mid013;
+pub mod mid014;
+pub mod mid015;

@@ -1,0 +1,1 @@
+storage_connection = "DefaultEndpointsProtocol=https;AccountName=storders;AccountKey=BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4/QEFCQ0RFRg==;EndpointSuffix=core.windows.net"

@@ -1,0 +1,4 @@
+module "factory" {
+  source = "./modules/factory"
+  name   = "adf-orders"
+}

@@ -1,0 +1,1 @@
+storage_connection = "https://storders.blob.core.windows.net"
