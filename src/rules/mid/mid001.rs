@@ -129,7 +129,7 @@ pub fn judge(id: Option<&Identity>) -> Verdict {
 /// not at all; absent means none (the service default).
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     for (i, r) in cx.resources.iter().enumerate() {
-        if !is_workload(r) || r.lifecycle.instances == Some(0) {
+        if !is_workload(r) || r.deploys_nothing() {
             continue;
         }
         // VMs, apps, containers, Logic Apps and API Management often call

@@ -105,7 +105,7 @@ fn value_at(v: &Value, loc: Loc, depth: usize) -> Option<&Value> {
 }
 
 fn made(unit: &Unit, r: ResId) -> bool {
-    unit.res(r).lifecycle.instances != Some(0)
+    !unit.res(r).deploys_nothing()
 }
 
 /// A client ID where a principal ID belongs, or the reverse, or a resource

@@ -214,7 +214,7 @@ fn identity_type(r: &Resource) -> Option<&Value> {
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
     let unit = cx.unit;
     for (i, r) in unit.resources.iter().enumerate() {
-        if !TYPES.iter().any(|t| r.is_type(t)) || r.lifecycle.instances == Some(0) {
+        if !TYPES.iter().any(|t| r.is_type(t)) || r.deploys_nothing() {
             continue;
         }
         let Some(ident) = &r.identity else { continue };
