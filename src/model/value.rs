@@ -134,6 +134,13 @@ pub enum Unknown {
     Derived { function: String, args: Vec<Value> },
     /// Anything else; the reason says why.
     Opaque { reason: String },
+    /// An expression that fails on known values: a member a known object
+    /// lacks, an index past the end, an attribute of `null`. Terraform's
+    /// `try()` falls back past it, `can()` is false; anything else treats it
+    /// as unknown. Kept apart from `Opaque` because an unknown value is not
+    /// an error: `try(each.value.x, null)` over an unknown `each.value` is
+    /// unknown, not `null`.
+    Failed { reason: String },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -194,6 +201,15 @@ impl Value {
     pub fn opaque(reason: impl Into<String>, loc: Loc) -> Value {
         Value::unknown(
             Unknown::Opaque {
+                reason: reason.into(),
+            },
+            loc,
+        )
+    }
+    /// An expression that fails on known values (see [`Unknown::Failed`]).
+    pub fn failed(reason: impl Into<String>, loc: Loc) -> Value {
+        Value::unknown(
+            Unknown::Failed {
                 reason: reason.into(),
             },
             loc,
@@ -421,7 +437,7 @@ impl Unknown {
             Unknown::Volatile { function } => format!("changes each run: `{function}`"),
             Unknown::Context(c) => format!("{c:?}"),
             Unknown::Derived { function, .. } => format!("`{function}(...)`"),
-            Unknown::Opaque { reason } => reason.clone(),
+            Unknown::Opaque { reason } | Unknown::Failed { reason } => reason.clone(),
         }
     }
 }
@@ -849,7 +865,7 @@ pub mod ops {
                     }
                     v
                 }
-                None => Value::opaque(format!("no attribute `{name}`"), loc),
+                None => Value::failed(format!("no attribute `{name}`"), loc),
             },
             Kind::Unknown(u) => {
                 let v = match &**u {
@@ -871,8 +887,8 @@ pub mod ops {
                     via: b.via.clone(),
                 }
             }
-            Kind::Null => Value::opaque(format!("attribute `{name}` of null"), loc),
-            _ => Value::opaque(
+            Kind::Null => Value::failed(format!("attribute `{name}` of null"), loc),
+            _ => Value::failed(
                 format!("attribute `{name}` of a value that is not an object"),
                 loc,
             ),
@@ -893,7 +909,7 @@ pub mod ops {
                     v.via.splice(0..0, b.via.iter().cloned());
                     v
                 }
-                Some(_) => Value::opaque("index out of range", loc),
+                Some(_) => Value::failed("index out of range", loc),
                 None => Value::opaque("index that is not known", loc),
             },
             (Kind::Object(_) | Kind::Unknown(_), Kind::String(k)) => member(b, k, loc, extend),

@@ -252,16 +252,18 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             _ => Value::opaque("`one()` of an unknown list", loc),
         },
         "try" => {
-            // The first argument that evaluates without an unknown part.
+            // The first argument that does not fail. An unknown one is the
+            // answer, unknown: it may hold a value or fail at deployment.
             for v in &a {
-                if !matches!(v.as_unknown(), Some(Unknown::Opaque { .. })) {
+                if !matches!(v.as_unknown(), Some(Unknown::Failed { .. })) {
                     return v.clone();
                 }
             }
-            Value::opaque("`try()` with no known argument", loc)
+            Value::opaque("`try()` with no argument that succeeds", loc)
         }
-        "can" => match a.first() {
-            Some(v) if !v.is_unknown() => boolean(true, loc),
+        "can" => match a.first().map(|v| v.as_unknown()) {
+            Some(None) => boolean(true, loc),
+            Some(Some(Unknown::Failed { .. })) => boolean(false, loc),
             _ => Value::opaque("`can()` of an unknown value", loc),
         },
         "coalesce" => {

@@ -387,6 +387,39 @@ resource "azurerm_container_registry" "acr" {
     ));
 }
 
+/// `try()` falls back past an expression that fails (a member a known
+/// object lacks) but not past one that is only unknown: an unknown
+/// `var.settings` may hold the member, so `try(var.settings.x, null)` is
+/// unknown, not `null` (which a rule would read as "not set").
+#[test]
+fn try_falls_back_on_failures_not_on_unknowns() {
+    let text = r#"
+variable "settings" {}
+locals {
+  known = { a = 1 }
+}
+resource "azurerm_container_registry" "acr" {
+  tags = {
+    missing = try(local.known.b, "fallback")
+    present = try(local.known.a, "fallback")
+    unknown = try(var.settings.b, "fallback")
+    past_end = try(["x"][3], "fallback")
+    can_missing = can(local.known.b)
+    can_present = can(local.known.a)
+  }
+}
+"#;
+    let (_d, unit, _) = load_tree(&[("main.tf", text)], &[]);
+    let tags = prop(&unit, "azurerm_container_registry.acr", "tags");
+    let tag = |k: &str| tags.get(k).unwrap();
+    assert_eq!(tag("missing").as_str(), Some("fallback"));
+    assert_eq!(tag("present").as_number(), Some(1.0));
+    assert_eq!(tag("past_end").as_str(), Some("fallback"));
+    assert!(tag("unknown").is_unknown(), "{:?}", tag("unknown"));
+    assert_eq!(tag("can_missing").as_bool(), Some(false));
+    assert_eq!(tag("can_present").as_bool(), Some(true));
+}
+
 /// File functions see the scan root only (here the module's directory).
 #[test]
 fn file_functions_stay_inside_the_root() {
