@@ -658,6 +658,25 @@ static LEGACY_LINUX_VM: &[Map] = &[with(
     )]),
 )];
 
+/// MID008: Entra-only authentication of a SQL server, set in its
+/// `azuread_administrator` block (absent: SQL authentication allowed).
+static SQL_ENTRA_ONLY: &[Map] = &[with(
+    "azuread_administrator",
+    "properties.administrators",
+    How::Block(&[same(
+        "azuread_authentication_only",
+        "azureADOnlyAuthentication",
+    )]),
+)];
+/// MID008: PostgreSQL flexible server password authentication. ARM's
+/// `passwordAuth` is `Enabled`/`Disabled`; the model keeps azurerm's boolean
+/// (true is `Enabled`), and the rule reads both. Absent block or attribute:
+/// enabled, in azurerm as in the service.
+static POSTGRES_FLEXIBLE_AUTH: &[Map] = &[same(
+    "authentication.password_auth_enabled",
+    "properties.authConfig.passwordAuth",
+)];
+
 /// MID012: ARM sets publishing basic auth in `basicPublishingCredentialsPolicies`
 /// child resources named `ftp` and `scm`; azurerm sets it on the app, and the
 /// model keeps it on the site under that name. azurerm's default is true,
@@ -777,6 +796,8 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_function_app_flex_consumption", FLEX_CONSUMPTION),
     ("azurerm_cosmosdb_account", COSMOS_KEY_METADATA_WRITES),
     ("azurerm_ai_services", LOCAL_AUTHENTICATION_ENABLED),
+    ("azurerm_mssql_server", SQL_ENTRA_ONLY),
+    ("azurerm_postgresql_flexible_server", POSTGRES_FLEXIBLE_AUTH),
 ];
 
 /// Top-level attributes whose azurerm default differs from what ARM assumes

@@ -1,0 +1,1 @@
+entra_only = false

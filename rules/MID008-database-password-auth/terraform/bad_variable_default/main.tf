@@ -1,0 +1,33 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+data "azurerm_client_config" "current" {}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-data-prod"
+  location = "westeurope"
+}
+
+resource "azurerm_postgresql_flexible_server" "catalog" {
+  name                = "psql-catalog-prod"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = azurerm_resource_group.rg.location
+  version             = "16"
+  sku_name            = "B_Standard_B1ms"
+
+  authentication {
+    active_directory_auth_enabled = true
+    password_auth_enabled         = var.password_auth_enabled
+    tenant_id                     = data.azurerm_client_config.current.tenant_id
+  }
+}

@@ -1,0 +1,4 @@
+variable "password_auth_enabled" {
+  type    = bool
+  default = true
+}
