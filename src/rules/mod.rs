@@ -126,6 +126,7 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&mid::mid003::RULE),
     Registered::unit(&mid::mid004::RULE),
     Registered::unit(&mid::mid009::RULE),
+    Registered::unit(&mid::mid010::RULE),
     Registered::unit(&mid::mid012::RULE),
     Registered::unit(&mid::mid013::RULE),
     Registered::unit(&mid::mid014::RULE),
