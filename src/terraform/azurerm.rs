@@ -377,6 +377,8 @@ static EXTENSION: &[Map] = &[
 ];
 
 static AKS: &[Map] = &[
+    // MID010: azurerm's default (false) is ARM's absent `disableLocalAccounts`.
+    same("local_account_disabled", "properties.disableLocalAccounts"),
     with(
         "linux_profile",
         "properties.linuxProfile",

@@ -746,7 +746,28 @@ impl<'t, 'a> Instance<'t, 'a> {
                     };
                     let elem = Value::opaque("element of a `dynamic` block", nb.header);
                     let e = env.with(&iterator, elem);
-                    (label.to_string(), self.block_value(content, &e))
+                    let mut value = self.block_value(content, &e);
+                    // A `for_each` not known to make a block (unknown, or
+                    // empty with the values at hand, which a caller may
+                    // change) makes its presence unproven (see DYNAMIC_BLOCK).
+                    if let Some(a) = nb.attr("for_each") {
+                        let each = self.eval(a, env);
+                        let some = match &each.kind {
+                            Kind::Object(x) => !x.is_empty(),
+                            Kind::Array(x) => !x.is_empty(),
+                            _ => false,
+                        };
+                        if !some {
+                            value.via.push(Step {
+                                kind: StepKind::Named,
+                                name: label.to_string(),
+                                loc: a.key_loc,
+                                secure: false,
+                                noun: crate::model::DYNAMIC_BLOCK,
+                            });
+                        }
+                    }
+                    (label.to_string(), value)
                 }
                 kind => (kind.to_string(), self.block_value(nb, env)),
             };

@@ -5,6 +5,7 @@ pub mod mid003;
 pub mod mid004;
 pub mod mid008;
 pub mod mid009;
+pub mod mid010;
 pub mod mid012;
 pub mod mid013;
 pub mod mid014;
