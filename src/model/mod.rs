@@ -33,6 +33,10 @@ use std::sync::Arc;
 /// one names the call chain.
 pub const MODULE_CALL: &str = "module call";
 
+/// `Step::noun` on the content of a Terraform `dynamic` block whose
+/// `for_each` is not known: the block stands for none, one or many blocks.
+pub const DYNAMIC_BLOCK: &str = "dynamic block";
+
 /// `Step::noun` of an ARM nested deployment evaluated in its parent's
 /// expression scope (no `expressionEvaluationOptions.scope: inner`).
 pub const OUTER_SCOPE_DEPLOYMENT: &str = "outer-scope nested deployment";

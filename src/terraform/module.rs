@@ -744,9 +744,29 @@ impl<'t, 'a> Instance<'t, 'a> {
                     let Some(content) = nb.blocks_of("content").next() else {
                         continue;
                     };
+                    // A `for_each` not known to be non-empty may make no
+                    // block (an empty default a caller may fill): the
+                    // content's `via` says so, and rules judging what the
+                    // block sets can leave it alone.
+                    let each = nb.attr("for_each").map(|a| self.eval(a, env));
+                    let filled = |v: &Value| match &v.kind {
+                        Kind::Array(items) => !items.is_empty(),
+                        Kind::Object(members) => !members.is_empty(),
+                        _ => false,
+                    };
                     let elem = Value::opaque("element of a `dynamic` block", nb.header);
                     let e = env.with(&iterator, elem);
-                    (label.to_string(), self.block_value(content, &e))
+                    let mut value = self.block_value(content, &e);
+                    if !each.as_ref().is_some_and(filled) {
+                        value.via.push(crate::model::Step {
+                            kind: crate::model::StepKind::Nested,
+                            name: label.to_string(),
+                            loc: nb.header,
+                            secure: false,
+                            noun: crate::model::DYNAMIC_BLOCK,
+                        });
+                    }
+                    (label.to_string(), value)
                 }
                 kind => (kind.to_string(), self.block_value(nb, env)),
             };
