@@ -33,8 +33,10 @@ use std::sync::Arc;
 /// one names the call chain.
 pub const MODULE_CALL: &str = "module call";
 
-/// `Step::noun` on a Terraform `dynamic` block's value when its `for_each`
-/// is not known to be non-empty: the block may be there, or not at all.
+/// `Step::noun` on the content of a Terraform `dynamic` block whose
+/// `for_each` is not known to be non-empty: the block stands for none, one
+/// or many blocks (an empty default a caller may fill), so rules judging
+/// what the block sets leave it alone.
 pub const DYNAMIC_BLOCK: &str = "dynamic block";
 
 /// `Step::noun` of an ARM nested deployment evaluated in its parent's

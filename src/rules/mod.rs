@@ -125,6 +125,7 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&mid::mid002::RULE),
     Registered::unit(&mid::mid003::RULE),
     Registered::unit(&mid::mid004::RULE),
+    Registered::unit(&mid::mid005::RULE),
     Registered::unit(&mid::mid008::RULE),
     Registered::unit(&mid::mid009::RULE),
     Registered::unit(&mid::mid010::RULE),

@@ -321,6 +321,10 @@ static SITE: &[Map] = &[
         "site_config.container_registry_managed_identity_client_id",
         "properties.siteConfig.acrUserManagedIdentityID",
     ),
+    same(
+        "site_config.container_registry_use_managed_identity",
+        "properties.siteConfig.acrUseManagedIdentityCreds",
+    ),
 ];
 
 static VM: &[Map] = &[
@@ -410,6 +414,7 @@ static CONTAINER_GROUP: &[Map] = &[
             same("server", "server"),
             same("username", "username"),
             same("password", "password"),
+            same("user_assigned_identity_id", "identity"),
         ]),
     ),
     with(
@@ -449,16 +454,28 @@ static CONTAINER_GROUP: &[Map] = &[
     ),
 ];
 
-static CONTAINER_APP: &[Map] = &[with(
-    "secret",
-    "properties.configuration.secrets",
-    How::Blocks(&[
-        same("name", "name"),
-        same("value", "value"),
-        same("key_vault_secret_id", "keyVaultUrl"),
-        same("identity", "identity"),
-    ]),
-)];
+static CONTAINER_APP: &[Map] = &[
+    with(
+        "secret",
+        "properties.configuration.secrets",
+        How::Blocks(&[
+            same("name", "name"),
+            same("value", "value"),
+            same("key_vault_secret_id", "keyVaultUrl"),
+            same("identity", "identity"),
+        ]),
+    ),
+    with(
+        "registry",
+        "properties.configuration.registries",
+        How::Blocks(&[
+            same("server", "server"),
+            same("username", "username"),
+            same("password_secret_name", "passwordSecretRef"),
+            same("identity", "identity"),
+        ]),
+    ),
+];
 
 static CONTAINER_APP_STORAGE: &[Map] = &[
     same("account_name", "properties.azureFile.accountName"),

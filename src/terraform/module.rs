@@ -744,28 +744,27 @@ impl<'t, 'a> Instance<'t, 'a> {
                     let Some(content) = nb.blocks_of("content").next() else {
                         continue;
                     };
+                    // A `for_each` not known to be non-empty may make no
+                    // block (an empty default a caller may fill): the
+                    // content's `via` says so, and rules judging what the
+                    // block sets can leave it alone.
+                    let each = nb.attr("for_each").map(|a| self.eval(a, env));
+                    let filled = |v: &Value| match &v.kind {
+                        Kind::Array(items) => !items.is_empty(),
+                        Kind::Object(members) => !members.is_empty(),
+                        _ => false,
+                    };
                     let elem = Value::opaque("element of a `dynamic` block", nb.header);
                     let e = env.with(&iterator, elem);
                     let mut value = self.block_value(content, &e);
-                    // A `for_each` not known to make a block (unknown, or
-                    // empty with the values at hand, which a caller may
-                    // change) makes its presence unproven (see DYNAMIC_BLOCK).
-                    if let Some(a) = nb.attr("for_each") {
-                        let each = self.eval(a, env);
-                        let some = match &each.kind {
-                            Kind::Object(x) => !x.is_empty(),
-                            Kind::Array(x) => !x.is_empty(),
-                            _ => false,
-                        };
-                        if !some {
-                            value.via.push(Step {
-                                kind: StepKind::Named,
-                                name: label.to_string(),
-                                loc: a.key_loc,
-                                secure: false,
-                                noun: crate::model::DYNAMIC_BLOCK,
-                            });
-                        }
+                    if !each.as_ref().is_some_and(filled) {
+                        value.via.push(crate::model::Step {
+                            kind: crate::model::StepKind::Nested,
+                            name: label.to_string(),
+                            loc: nb.header,
+                            secure: false,
+                            noun: crate::model::DYNAMIC_BLOCK,
+                        });
                     }
                     (label.to_string(), value)
                 }

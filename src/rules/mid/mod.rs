@@ -3,6 +3,7 @@ pub mod mid001;
 pub mod mid002;
 pub mod mid003;
 pub mod mid004;
+pub mod mid005;
 pub mod mid008;
 pub mod mid009;
 pub mod mid010;

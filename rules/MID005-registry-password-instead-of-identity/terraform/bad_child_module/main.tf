@@ -1,0 +1,9 @@
+provider "azurerm" {
+  features {}
+}
+
+module "app" {
+  source = "./modules/app"
+
+  name = "ca-contoso-mod"
+}

@@ -1,0 +1,1 @@
+registry_password = "s3cr3t-Registry-Pw"

@@ -1,0 +1,30 @@
+provider "azurerm" {
+  features {}
+}
+
+variable "registry_secret_name" {
+  type    = string
+  default = "acr-password"
+}
+
+resource "azurerm_container_app" "app" {
+  name                         = "ca-contoso-vd"
+  container_app_environment_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso/providers/Microsoft.App/managedEnvironments/cae-contoso"
+  resource_group_name          = "rg-contoso"
+  revision_mode                = "Single"
+
+  registry {
+    server               = "crcontoso.azurecr.io"
+    username             = "crcontoso"
+    password_secret_name = var.registry_secret_name
+  }
+
+  template {
+    container {
+      name   = "app"
+      image  = "crcontoso.azurecr.io/app:1.0"
+      cpu    = 0.25
+      memory = "0.5Gi"
+    }
+  }
+}
