@@ -39,6 +39,11 @@ pub const MODULE_CALL: &str = "module call";
 /// what the block sets leave it alone.
 pub const DYNAMIC_BLOCK: &str = "dynamic block";
 
+/// Is `v` the content of a `dynamic` block that may make no block at all?
+pub fn maybe_no_block(v: &Value) -> bool {
+    v.via.iter().any(|s| s.noun == DYNAMIC_BLOCK)
+}
+
 /// `Step::noun` of an ARM nested deployment evaluated in its parent's
 /// expression scope (no `expressionEvaluationOptions.scope: inner`).
 pub const OUTER_SCOPE_DEPLOYMENT: &str = "outer-scope nested deployment";

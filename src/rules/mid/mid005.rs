@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{app_settings, entries_at, source, Source};
-use crate::model::{Entry, Kind, ResId, Resource, Unit, Unknown, Value, DYNAMIC_BLOCK};
+use crate::model::{Entry, Kind, ResId, Resource, Unit, Unknown, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -84,7 +84,7 @@ fn offending<'r>(r: &'r Resource, path: &str, secret: &str) -> Vec<&'r Entry> {
     for list in entries_at(&r.body, path) {
         for item in list.value.as_array().unwrap_or(&[]) {
             // A `dynamic` block over an unknown collection may make no block.
-            if item.via.iter().any(|s| s.noun == DYNAMIC_BLOCK) {
+            if crate::model::maybe_no_block(item) {
                 continue;
             }
             let Some(e) = item.entry(secret) else {

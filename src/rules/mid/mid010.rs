@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::{Kind, Resource, Value, DYNAMIC_BLOCK};
+use crate::model::{Kind, Resource, Value};
 use crate::rules::kit::{Absent, Answer, Bad, PropertyCheck};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -45,7 +45,7 @@ const SP_HELP: &str = "remove `properties.servicePrincipalProfile` (or set its `
 /// unless it is a `dynamic` block whose `for_each` is not known.
 fn is_service_principal(profile: &Value, own_block: bool) -> Option<bool> {
     // A `dynamic` block over a collection not known may make no block.
-    if profile.via.iter().any(|s| s.noun == DYNAMIC_BLOCK) {
+    if crate::model::maybe_no_block(profile) {
         return None;
     }
     match &profile.kind {
