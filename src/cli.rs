@@ -424,14 +424,21 @@ pub fn catalog(format: CatalogFormat) -> String {
             s
         }
         CatalogFormat::Table => {
+            // As wide as the longest name, so every column lines up.
+            let w = REGISTRY
+                .iter()
+                .map(|r| r.meta.name.len())
+                .max()
+                .unwrap_or(0)
+                .max(4);
             let mut s = format!(
-                "{:<8} {:<36} {:<9} {}\n",
+                "{:<8} {:<w$} {:<9} {}\n",
                 "ID", "NAME", "SEVERITY", "FORMATS"
             );
             for r in REGISTRY {
                 let m = &r.meta;
                 s.push_str(&format!(
-                    "{:<8} {:<36} {:<9} {}\n",
+                    "{:<8} {:<w$} {:<9} {}\n",
                     m.id,
                     m.name,
                     m.severity.as_str(),
