@@ -1585,38 +1585,4 @@ mod tests {
             }
         }
     }
-
-    /// Terraform spellings live here and nowhere the rules read: the model
-    /// speaks ARM types and paths only.
-    #[test]
-    fn rules_and_model_know_no_azurerm_spelling() {
-        fn walk(dir: &std::path::Path, hits: &mut Vec<String>) {
-            let mut entries: Vec<_> = std::fs::read_dir(dir)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            entries.sort();
-            for p in entries {
-                if p.is_dir() {
-                    walk(&p, hits);
-                } else if p.extension().is_some_and(|x| x == "rs") {
-                    let text = std::fs::read_to_string(&p).unwrap();
-                    for (i, line) in text.lines().enumerate() {
-                        if line.contains("azurerm_") {
-                            hits.push(format!("{}:{}: {}", p.display(), i + 1, line.trim()));
-                        }
-                    }
-                }
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut hits = Vec::new();
-        walk(&root.join("rules"), &mut hits);
-        walk(&root.join("model"), &mut hits);
-        assert!(
-            hits.is_empty(),
-            "azurerm spellings outside the loader (map them in terraform/azurerm.rs):\n{}",
-            hits.join("\n")
-        );
-    }
 }

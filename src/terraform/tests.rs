@@ -16,9 +16,14 @@ fn load_tree(
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+    // Parsed from the texts written above, not read back.
+    let texts: std::collections::HashMap<PathBuf, &str> = files
+        .iter()
+        .map(|(p, t)| (dir.path().join(p), *t))
+        .collect();
     let mut next = 0u32;
     let mut parse = |p: PathBuf| {
-        let text = std::fs::read_to_string(&p).unwrap();
+        let text = texts[&p].to_string();
         let f = parse_file(Arc::new(SourceFile::new(p, text)), FileId(next))
             .ok()
             .expect("parses");

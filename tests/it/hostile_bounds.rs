@@ -5,71 +5,29 @@
 //! lists). Each case asserts what idlint reports (exit code, the located
 //! error where the step budget runs out, the finding that proves a value
 //! was followed, or its absence where the value is unknown), never how long
-//! it took. A child still running after `SAFETY` is killed and the case
-//! fails: the quadratic versions would not finish by then, in a debug or a
-//! release build.
+//! it took. A child that never ends is killed and the case fails (a safety
+//! net against a hang, not a measure of speed).
 //!
 //! Small inputs are committed under `testdata/hostile/bounds/<case>/`; large
 //! ones are written here in a temporary directory. Each case has a
 //! `control` registry with the admin user enabled, whose finding shows the
 //! rest of the file was still evaluated.
 
-use crate::support::stderr;
+use crate::support::{idlint_bounded, stderr};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
-
-/// Not a time bound on the case: a hung or quadratic run is killed here
-/// instead of stalling the suite.
-const SAFETY: Duration = Duration::from_secs(120);
+use std::process::Output;
 
 const STEPS: &str = "evaluation stopped after 500000 steps, too many to follow (`for` expressions or directives nested over long lists?); later values are unknown";
 
-/// `idlint check --format json --select MID004 <dir>`, killed after `SAFETY`.
+/// `idlint check --format json --select MID004 <dir>` with bounded memory,
+/// killed (failing the case) if it never ends: see `support::idlint_bounded`.
 fn run(dir: &Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_idlint"))
-        .args(["check", "--format", "json", "--select", "MID004"])
-        .arg(dir)
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run idlint");
-    // Read while it runs, so that a full pipe cannot stall it.
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut o = Vec::new();
-        std::io::Read::read_to_end(&mut out, &mut o).unwrap();
-        o
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut e = Vec::new();
-        std::io::Read::read_to_end(&mut err, &mut e).unwrap();
-        e
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > SAFETY {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!(
-                "{}: still running after {SAFETY:?}, killed (unbounded or quadratic work?)",
-                dir.display()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: reader.join().unwrap(),
-        stderr: err_reader.join().unwrap(),
-    }
+    let d = dir.to_string_lossy();
+    idlint_bounded(
+        dir,
+        &["check", "--format", "json", "--select", "MID004", &d],
+    )
 }
 
 /// Runs idlint on `dir` and checks the exit code, the errors

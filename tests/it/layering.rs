@@ -1,5 +1,5 @@
 //! The layering DESIGN.md draws, held by reading the source: rules and the
-//! model know no loader, the model knows no rule, and no two top-level
+//! model know no loader and no azurerm spelling, the model knows no rule, and no two top-level
 //! parts of the crate use each other (a two-way dependency is where format
 //! knowledge and special cases creep in). Comments and test files do not
 //! count.
@@ -96,6 +96,31 @@ fn rules_and_the_model_know_no_loader_and_the_model_no_rule() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Terraform spellings live in `terraform/azurerm.rs` and nowhere the rules
+/// read: the model speaks ARM types and paths only. Comments count too, so
+/// that a table of spellings cannot hide in one.
+#[test]
+fn rules_and_the_model_know_no_azurerm_spelling() {
+    let mut files = Vec::new();
+    for dir in ["rules", "model"] {
+        rust_files(&src().join(dir), &mut files);
+    }
+    let mut hits = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("azurerm_") {
+                hits.push(format!("{}:{}: {}", f.display(), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "azurerm spellings outside the loader (map them in terraform/azurerm.rs):\n{}",
+        hits.join("\n")
+    );
 }
 
 #[test]

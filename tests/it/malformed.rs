@@ -14,7 +14,6 @@ use crate::support::{idlint, stderr, stdout};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Output;
-use std::time::{Duration, Instant};
 
 const CASES: &str = "testdata/malformed";
 
@@ -46,15 +45,12 @@ fn expect(exit: i32, errors: &[&str], findings: &[&str], scanned: u64, failed: u
 fn check(case: &str, dir: &str, paths: &[&str], want: &Expect) {
     let mut args = vec!["check", "--format", "json", "--select", "MID004"];
     args.extend_from_slice(paths);
-    let t = Instant::now();
     let out = idlint(&args);
-    let took = t.elapsed();
-    assert_run(case, dir, &out, took, want);
+    assert_run(case, dir, &out, want);
 }
 
-fn assert_run(case: &str, dir: &str, out: &Output, took: Duration, want: &Expect) {
+fn assert_run(case: &str, dir: &str, out: &Output, want: &Expect) {
     let err = stderr(out);
-    eprintln!("{case}: {took:?}");
     assert!(!err.contains("panicked"), "{case}: panic\n{err}");
     assert_eq!(
         out.status.code(),
@@ -506,7 +502,6 @@ fn unreadable_files_are_errors() {
     let dir = path_str(d.path());
     let args = ["check", "--format", "json", "--select", "MID004", &dir];
     let privileged = std::fs::read(p("secret.json")).is_ok();
-    let t = Instant::now();
     let out = if !privileged {
         idlint(&args)
     } else {
@@ -525,7 +520,6 @@ fn unreadable_files_are_errors() {
             }
         }
     };
-    let took = t.elapsed();
     for n in ["secret.json", "secret.tf", "locked"] {
         std::fs::set_permissions(p(n), std::fs::Permissions::from_mode(0o700)).unwrap();
     }
@@ -533,7 +527,6 @@ fn unreadable_files_are_errors() {
         "unreadable",
         &dir,
         &out,
-        took,
         &expect(
             2,
             &[
@@ -587,10 +580,7 @@ fn fuzz_regressions() {
         inputs.sort();
         for p in inputs {
             let data = std::fs::read(&p).unwrap();
-            let t = Instant::now();
             run(&data);
-            let took = t.elapsed();
-            eprintln!("{}: {took:?}", p.display());
         }
     }
 }
