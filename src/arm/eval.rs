@@ -567,10 +567,12 @@ impl<'t> Evaluator<'t> {
         }
         if lname.starts_with("list") {
             let target = a.first().and_then(|v| self.target_of(v));
+            let service = target.as_ref().and_then(ids::literal_name);
             return Value::unknown(
                 Unknown::ServiceSecret {
                     source: format!("{name}()"),
                     target,
+                    name: service,
                 },
                 loc,
             );

@@ -5,6 +5,7 @@ pub mod credentials;
 pub mod graph;
 pub mod identity;
 pub mod ids;
+pub mod keys;
 pub mod lifecycle;
 pub mod rbac;
 pub mod resource;

@@ -1113,6 +1113,7 @@ impl Scope for Instance<'_, '_> {
                 Unknown::ServiceSecret {
                     source: format!("data.{ty}.{name}.{path}"),
                     target: Some(target),
+                    name: attr("name").and_then(|n| n.as_str().map(str::to_ascii_lowercase)),
                 },
                 loc,
             ),
