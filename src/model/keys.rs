@@ -43,6 +43,20 @@ pub fn in_workload(r: &Resource) -> bool {
     }) || is_workload(r)
 }
 
+/// A function app's runtime storage key, where Terraform gives it
+/// (`storage_account_access_key`): ARM has no such property, since ARM
+/// writes the key into the `AzureWebJobsStorage` app setting, and azurerm
+/// builds that setting from this attribute; the model keeps it here.
+pub const FUNCTION_STORAGE_KEY: &str = "properties.functionStorage.accessKey";
+/// Whether the runtime storage is reached with the app's managed identity
+/// (Terraform `storage_uses_managed_identity`; ARM writes
+/// `AzureWebJobsStorage__accountName` instead).
+pub const FUNCTION_STORAGE_IDENTITY: &str = "properties.functionStorage.usesManagedIdentity";
+/// Flex Consumption's deployment storage authentication (ARM and
+/// Terraform `storage_authentication_type`).
+pub const FLEX_STORAGE_AUTH: &str =
+    "properties.functionAppConfig.deployment.storage.authentication.type";
+
 /// A service whose keys a workload can stop holding: it takes Microsoft
 /// Entra tokens on its data plane.
 #[derive(Debug)]
@@ -201,7 +215,7 @@ pub struct KeyUse<'a> {
     /// such as an authorization rule).
     pub target: &'a ResourceRef,
     /// The service's literal name when the loader read one.
-    name: Option<&'a str>,
+    pub name: Option<&'a str>,
     /// How the key is pulled (`listKeys()`, `data.x.y.primary_key`).
     pub source: &'a str,
     /// Where findings point: the key of the entry holding the value (the
@@ -213,6 +227,9 @@ pub struct KeyUse<'a> {
     /// The entry keys from the body's root down to the value, dotted,
     /// array indexes left out.
     pub path: String,
+    /// The VM extension the value is a setting of (its `type`:
+    /// `CustomScript`, `IaaSDiagnostics`), inline or as a child resource.
+    pub extension: Option<&'a str>,
 }
 
 impl KeyUse<'_> {
@@ -255,7 +272,9 @@ pub fn key_uses(resources: &[Resource]) -> Vec<KeyUse<'_>> {
             holder: r,
             path: Vec::new(),
             entry: None,
+            parent: None,
             named: None,
+            extension: None,
             out: &mut out,
         };
         at.value(&r.body, 0);
@@ -268,8 +287,12 @@ struct Walk<'a, 'o> {
     path: Vec<&'a str>,
     /// The innermost entry: its key and where it is.
     entry: Option<(&'a str, Loc)>,
+    /// The entry holding the innermost entry's object.
+    parent: Option<(&'a str, Loc)>,
     /// The `name` of the innermost `{name, value}` object.
     named: Option<&'a str>,
+    /// The `type` of the innermost object that also names a `publisher`.
+    extension: Option<&'a str>,
     out: &'o mut Vec<KeyUse<'a>>,
 }
 
@@ -280,18 +303,29 @@ impl<'a> Walk<'a, '_> {
         }
         match &v.kind {
             Kind::Object(entries) => {
-                let outer = self.named;
-                if let Some(n) = v.get("name").and_then(Value::as_str) {
-                    self.named = Some(n);
+                let (outer, outer_ext) = (self.named, self.extension);
+                // Only a `{name, value}` element names its own value; what
+                // lies deeper is named by its own keys.
+                self.named = v
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .filter(|_| entries.iter().any(|e| is_value_key(&e.key)));
+                if v.get("publisher").is_some() {
+                    if let Some(t) = v.get("type").and_then(Value::as_str) {
+                        self.extension = Some(t);
+                    }
                 }
                 for e in entries.iter() {
-                    let saved = self.entry.replace((&e.key, e.key_loc));
+                    let saved = (self.entry, self.parent);
+                    self.parent = self.entry;
+                    self.entry = Some((&e.key, e.key_loc));
                     self.path.push(&e.key);
                     self.value(&e.value, depth + 1);
                     self.path.pop();
-                    self.entry = saved;
+                    (self.entry, self.parent) = saved;
                 }
                 self.named = outer;
+                self.extension = outer_ext;
             }
             Kind::Array(items) => items.iter().for_each(|i| self.value(i, depth + 1)),
             Kind::Unknown(u) => self.unknown(u, v.loc),
@@ -315,11 +349,20 @@ impl<'a> Walk<'a, '_> {
         else {
             return;
         };
-        let (setting, loc) = match self.entry {
+        // `listKeyValue()` reads an App Configuration setting, not a key.
+        if source.to_ascii_lowercase().starts_with("listkeyvalue") {
+            return;
+        }
+        let (setting, loc) = match (self.entry, self.parent) {
             // A `{name, value}` element is the setting its `name` says.
-            Some((key, loc)) if self.named.is_some() && is_value_key(key) => (self.named, loc),
-            Some((key, loc)) => (Some(key), loc),
-            None => (None, at),
+            (Some((key, loc)), _) if self.named.is_some() && is_value_key(key) => {
+                (self.named, loc)
+            }
+            // `{"Db": {"value": ..., "type": ...}}` (`sites/config`
+            // connection strings) is the setting its key says, found there.
+            (Some((key, _)), Some((setting, loc))) if is_value_key(key) => (Some(setting), loc),
+            (Some((key, loc)), _) => (Some(key), loc),
+            (None, _) => (None, at),
         };
         self.out.push(KeyUse {
             holder: self.holder,
@@ -329,6 +372,7 @@ impl<'a> Walk<'a, '_> {
             loc,
             setting,
             path: self.path.join("."),
+            extension: self.extension,
         });
     }
 }

@@ -143,6 +143,8 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&mid::mid003::RULE),
     Registered::unit(&mid::mid004::RULE),
     Registered::unit(&mid::mid005::RULE),
+    Registered::unit(&mid::mid006::RULE),
+    Registered::unit(&mid::mid007::RULE),
     Registered::unit(&mid::mid008::RULE),
     Registered::unit(&mid::mid009::RULE),
     Registered::unit(&mid::mid010::RULE),

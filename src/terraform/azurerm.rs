@@ -721,6 +721,33 @@ static FLEX_CONSUMPTION: &[Map] = &[
     same("runtime_name", "properties.functionAppConfig.runtime.name"),
 ];
 
+/// MID007: a function app's runtime storage. ARM writes it as the
+/// `AzureWebJobsStorage` app setting; azurerm builds that setting from these
+/// attributes, and the model keeps them where `model::keys` says.
+static FUNCTION_STORAGE: &[Map] = &[
+    same(
+        "storage_account_access_key",
+        crate::model::keys::FUNCTION_STORAGE_KEY,
+    ),
+    same(
+        "storage_uses_managed_identity",
+        crate::model::keys::FUNCTION_STORAGE_IDENTITY,
+    ),
+];
+
+/// MID007: Flex Consumption names how it reaches its deployment storage,
+/// as ARM does.
+static FLEX_STORAGE: &[Map] = &[
+    same(
+        "storage_authentication_type",
+        crate::model::keys::FLEX_STORAGE_AUTH,
+    ),
+    same(
+        "storage_access_key",
+        crate::model::keys::FUNCTION_STORAGE_KEY,
+    ),
+];
+
 /// The attributes of each azurerm type that map onto ARM properties; a
 /// type may have several rows. One ARM path per type: the spelling of a
 /// property must be unambiguous.
@@ -817,6 +844,14 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_ai_services", LOCAL_AUTHENTICATION_ENABLED),
     ("azurerm_mssql_server", SQL_ENTRA_ONLY),
     ("azurerm_postgresql_flexible_server", POSTGRES_FLEXIBLE_AUTH),
+    ("azurerm_linux_function_app", FUNCTION_STORAGE),
+    ("azurerm_windows_function_app", FUNCTION_STORAGE),
+    ("azurerm_function_app", FUNCTION_STORAGE),
+    ("azurerm_linux_function_app_slot", FUNCTION_STORAGE),
+    ("azurerm_windows_function_app_slot", FUNCTION_STORAGE),
+    ("azurerm_function_app_slot", FUNCTION_STORAGE),
+    ("azurerm_logic_app_standard", FUNCTION_STORAGE),
+    ("azurerm_function_app_flex_consumption", FLEX_STORAGE),
 ];
 
 /// Top-level attributes whose azurerm default differs from what ARM assumes

@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{self, Source};
 use crate::model::keys::is_workload;
+use crate::model::secrets::{self, Source};
 use crate::model::{credentials, Identity, Kind, ResId, Resource, Tri, Unit, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -162,6 +162,7 @@ mod tests {
             crate::model::Unknown::ServiceSecret {
                 source: "listKeys".into(),
                 target: None,
+                name: None,
             },
             l,
         );

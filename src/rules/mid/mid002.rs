@@ -251,6 +251,7 @@ pub fn raise(cx: &ScanCtx, diags: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Kind, Loc, Value};
 
     #[test]
     fn only_true_turns_local_auth_off() {
