@@ -355,9 +355,7 @@ impl<'a> Walk<'a, '_> {
         }
         let (setting, loc) = match (self.entry, self.parent) {
             // A `{name, value}` element is the setting its `name` says.
-            (Some((key, loc)), _) if self.named.is_some() && is_value_key(key) => {
-                (self.named, loc)
-            }
+            (Some((key, loc)), _) if self.named.is_some() && is_value_key(key) => (self.named, loc),
             // `{"Db": {"value": ..., "type": ...}}` (`sites/config`
             // connection strings) is the setting its key says, found there.
             (Some((key, _)), Some((setting, loc))) if is_value_key(key) => (Some(setting), loc),
@@ -430,10 +428,7 @@ mod tests {
             subject_of(&rule, None).as_deref(),
             Some("microsoft.servicebus/namespaces/sb-prod")
         );
-        let tf = r(
-            "microsoft.servicebus/namespaces",
-            "data.azurerm_servicebus_namespace.sb",
-        );
+        let tf = r("microsoft.servicebus/namespaces", "data.namespace.sb");
         assert_eq!(subject_of(&tf, None), None);
         assert_eq!(
             subject_of(&tf, Some("SB-Prod")).as_deref(),
