@@ -274,6 +274,7 @@ pub fn key_uses(resources: &[Resource]) -> Vec<KeyUse<'_>> {
             entry: None,
             parent: None,
             named: None,
+            has_name: false,
             extension: None,
             out: &mut out,
         };
@@ -291,6 +292,8 @@ struct Walk<'a, 'o> {
     parent: Option<(&'a str, Loc)>,
     /// The `name` of the innermost `{name, value}` object.
     named: Option<&'a str>,
+    /// Whether the innermost object has a `name` member, known or not.
+    has_name: bool,
     /// The `type` of the innermost object that also names a `publisher`.
     extension: Option<&'a str>,
     out: &'o mut Vec<KeyUse<'a>>,
@@ -303,7 +306,8 @@ impl<'a> Walk<'a, '_> {
         }
         match &v.kind {
             Kind::Object(entries) => {
-                let (outer, outer_ext) = (self.named, self.extension);
+                let (outer, outer_ext, outer_has) = (self.named, self.extension, self.has_name);
+                self.has_name = v.get("name").is_some();
                 // Only a `{name, value}` element names its own value; what
                 // lies deeper is named by its own keys.
                 self.named = v
@@ -326,6 +330,7 @@ impl<'a> Walk<'a, '_> {
                 }
                 self.named = outer;
                 self.extension = outer_ext;
+                self.has_name = outer_has;
             }
             Kind::Array(items) => items.iter().for_each(|i| self.value(i, depth + 1)),
             Kind::Unknown(u) => self.unknown(u, v.loc),
@@ -358,7 +363,9 @@ impl<'a> Walk<'a, '_> {
             (Some((key, loc)), _) if self.named.is_some() && is_value_key(key) => (self.named, loc),
             // `{"Db": {"value": ..., "type": ...}}` (`sites/config`
             // connection strings) is the setting its key says, found there.
-            (Some((key, _)), Some((setting, loc))) if is_value_key(key) => (Some(setting), loc),
+            (Some((key, _)), Some((setting, loc))) if is_value_key(key) && !self.has_name => {
+                (Some(setting), loc)
+            }
             (Some((key, loc)), _) => (Some(key), loc),
             (None, _) => (None, at),
         };
