@@ -587,11 +587,22 @@ const POLICY: &[Map] = &[
 ];
 
 /// A vault's inline `access_policy` blocks.
-static KEY_VAULT: &[Map] = &[with(
-    "access_policy",
-    "properties.accessPolicies",
-    How::Blocks(POLICY),
-)];
+static KEY_VAULT: &[Map] = &[
+    with(
+        "access_policy",
+        "properties.accessPolicies",
+        How::Blocks(POLICY),
+    ),
+    same(
+        "enable_rbac_authorization",
+        "properties.enableRbacAuthorization",
+    ),
+    // azurerm 4.x name of the same switch.
+    same(
+        "rbac_authorization_enabled",
+        "properties.enableRbacAuthorization",
+    ),
+];
 
 /// `azurerm_key_vault_access_policy`: one policy, written at the top of the
 /// resource; ARM's `vaults/accessPolicies` holds a list of them, and the
