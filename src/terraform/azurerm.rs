@@ -593,11 +593,7 @@ static KEY_VAULT: &[Map] = &[
         "properties.accessPolicies",
         How::Blocks(POLICY),
     ),
-    same(
-        "enable_rbac_authorization",
-        "properties.enableRbacAuthorization",
-    ),
-    // azurerm 4.x name of the same switch.
+    // azurerm 3.x `enable_rbac_authorization` is renamed to this (`RENAMED`).
     same(
         "rbac_authorization_enabled",
         "properties.enableRbacAuthorization",
@@ -849,6 +845,36 @@ static DEFAULTS: &[(&str, &str, bool)] = &[
     ),
 ];
 
+/// Attributes the provider renamed (type, old name, new name): a body that
+/// sets the old name and not the new one is read as if it wrote the new
+/// one, so each ARM path keeps one spelling.
+static RENAMED: &[(&str, &str, &str)] = &[(
+    "azurerm_key_vault",
+    "enable_rbac_authorization",
+    "rbac_authorization_enabled",
+)];
+
+/// Renames the `RENAMED` attributes of `tf_type` in `body`.
+fn renamed(tf_type: &str, body: &mut Value) {
+    let Some(members) = body.as_object() else {
+        return;
+    };
+    let mut entries: Vec<Entry> = members.to_vec();
+    let mut changed = false;
+    for (_, old, new) in RENAMED.iter().filter(|(t, _, _)| *t == tf_type) {
+        if entries.iter().any(|e| e.key == *new) {
+            continue;
+        }
+        if let Some(e) = entries.iter_mut().find(|e| e.key == *old) {
+            e.key = (*new).to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        body.kind = Kind::Object(Arc::new(entries));
+    }
+}
+
 /// Gives `body` the `DEFAULTS` of `tf_type` it does not set.
 fn provider_defaults(tf_type: &str, body: &mut Value) {
     let Some(members) = body.as_object() else {
@@ -946,6 +972,7 @@ pub fn spellings(tf_type: &str) -> &'static [Spelling] {
 /// them); an ARM member that a Terraform member of the same name would
 /// shadow (`identity`) replaces it.
 pub fn map_body(tf_type: &str, body: &mut Value) {
+    renamed(tf_type, body);
     provider_defaults(tf_type, body);
     let Some(info) = types().get(tf_type).filter(|i| !i.maps.is_empty()) else {
         return;

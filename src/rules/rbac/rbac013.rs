@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
         family: Family::Rbac,
         severity: Severity::Medium,
         formats: Formats::Both,
-        summary: "Key Vault data role assigned on a vault that uses access policies, or access policies on a vault that uses Azure RBAC",
+        summary: "Key Vault data role on a vault that uses access policies, or access policies on a vault that uses Azure RBAC",
         help: "use one permission model per vault: set `properties.enableRbacAuthorization: true` (Terraform: `rbac_authorization_enabled = true`) and grant Key Vault data roles, or keep access policies and do not assign data roles",
         docs: include_str!("../../../rules/RBAC013-key-vault-role-without-rbac-mode/README.md"),
     },
@@ -127,10 +127,16 @@ fn has_policies(v: &Value) -> Option<bool> {
     }
 }
 
-fn setting_text(entry: Option<&Entry>) -> &'static str {
+/// How the vault comes to use access policies, with where its setting's
+/// value comes from (" via default of parameter `x`"), in words that fit
+/// ARM and Terraform alike.
+fn setting_text(entry: Option<&Entry>) -> String {
     match entry {
-        Some(_) => "sets `enableRbacAuthorization` to false",
-        None => "does not set `enableRbacAuthorization`, so it uses access policies",
+        Some(e) => format!(
+            "RBAC authorization is set to false{}",
+            crate::findings::via_text(&e.value)
+        ),
+        None => "RBAC authorization is not enabled".into(),
     }
 }
 
@@ -154,7 +160,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             &RULE.meta,
             ra.role_loc(res),
             format!(
-                "`{role}` is assigned on key vault `{}`, which {}: the role grants no data access",
+                "`{role}` is assigned on key vault `{}`, which uses access policies ({}): the role grants no data access",
                 vault.label,
                 setting_text(entry)
             ),
@@ -162,8 +168,8 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         .resource(res, "roleDefinitionId");
         f = match entry {
             Some(e) => f
-                .related(e.key_loc, "`enableRbacAuthorization` set here")
-                .traced(&e.value),
+                .related(e.key_loc, "RBAC authorization set here")
+                .evidence(&e.value),
             None => f.related(vault.loc, "key vault declared here"),
         };
         out.push(f);
@@ -215,7 +221,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         .help("grant each principal a Key Vault data role (such as `Key Vault Secrets User`) on the vault and remove the access policies");
         if let Some(e) = setting {
             f = f
-                .related(e.key_loc, "`enableRbacAuthorization` set here")
+                .related(e.key_loc, "RBAC authorization set here")
                 .evidence(&e.value);
         }
         out.push(f);

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         severity: Severity::High,
         formats: Formats::Both,
         summary: "Cosmos DB built-in data role given through an Azure RBAC role assignment instead of a Cosmos DB SQL role assignment",
-        help: "grant Cosmos DB data roles with `Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments` (Terraform: `azurerm_cosmosdb_sql_role_assignment`) whose `roleDefinitionId` is the account's `sqlRoleDefinitions/00000000-0000-0000-0000-00000000000{1,2}`",
+        help: "grant Cosmos DB data roles with `Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments` (Terraform: the provider's Cosmos DB SQL role assignment resource) whose `roleDefinitionId` is the account's `sqlRoleDefinitions/00000000-0000-0000-0000-00000000000{1,2}`",
         docs: include_str!("../../../rules/RBAC014-cosmos-data-role-via-azure-rbac/README.md"),
     },
     check,
@@ -32,7 +32,9 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(role) = judge(ra) else { continue };
-        let mut f = Finding::new(
+        // No provenance in the message: the GUID is the evidence, and an ID
+        // built with a parameter (the account name) would name the wrong input.
+        let f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
             format!(
@@ -40,9 +42,6 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             ),
         )
         .resource(res, "roleDefinitionId");
-        if let Some(e) = &ra.role_entry {
-            f = f.traced(&e.value);
-        }
         out.push(f);
     }
 }
