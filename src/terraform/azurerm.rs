@@ -1314,6 +1314,32 @@ mod tests {
     }
 
     #[test]
+    fn renamed_attributes_map_like_their_new_name() {
+        let rbac = "properties.enableRbacAuthorization";
+        let old = mapped(
+            "azurerm_key_vault",
+            vec![e("enable_rbac_authorization", 10, b(true, 11))],
+        );
+        let d = old.entry_at(rbac).unwrap();
+        assert_eq!((d.key_loc, &d.value), (at(10), &b(true, 11)));
+        let new = mapped(
+            "azurerm_key_vault",
+            vec![e("rbac_authorization_enabled", 10, b(false, 11))],
+        );
+        assert_eq!(new.get_at(rbac), Some(&b(false, 11)));
+        // Both written: the new name wins.
+        let both = mapped(
+            "azurerm_key_vault",
+            vec![
+                e("enable_rbac_authorization", 10, b(true, 11)),
+                e("rbac_authorization_enabled", 12, b(false, 13)),
+            ],
+        );
+        assert_eq!(both.get_at(rbac), Some(&b(false, 13)));
+        assert!(mapped("azurerm_key_vault", vec![]).entry_at(rbac).is_none());
+    }
+
+    #[test]
     fn negation_keeps_absent_false_and_unknown_apart() {
         let auth = "properties.disableLocalAuth";
         let on = mapped(

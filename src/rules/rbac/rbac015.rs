@@ -136,8 +136,9 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 &RULE.meta,
                 entry.key_loc,
                 format!(
-                    "role assignment for {} has no `dependsOn` on it: ARM may create the assignment before the identity exists",
-                    describe(&ra.principal, owner)
+                    "role assignment for {} has no `dependsOn` on `{}`: ARM may deploy the assignment before the identity exists",
+                    describe(&ra.principal, owner),
+                    owner.label
                 ),
             )
             .resource(res, "principalId")
