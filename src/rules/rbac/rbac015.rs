@@ -2,7 +2,7 @@ use crate::findings::{Finding, Severity};
 use crate::model::resource::UNKNOWN_DEPENDENCY;
 use crate::model::{Dependencies, Principal, ResId, Resource, ResourceRef, Unit};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -29,7 +29,23 @@ enum Denotes {
     Unknown,
 }
 
-fn denotes(unit: &Unit, dep: &str) -> Denotes {
+/// The unit's resources by their name's match key: `dependsOn` may give a
+/// bare resource name (`parent/child` for a child).
+pub struct Names(HashMap<String, Vec<ResId>>);
+
+impl Names {
+    pub fn of(unit: &Unit) -> Names {
+        let mut m: HashMap<String, Vec<ResId>> = HashMap::new();
+        for (i, r) in unit.resources.iter().enumerate() {
+            if let Some(k) = r.name.as_ref().and_then(|n| n.match_key()) {
+                m.entry(k).or_default().push(ResId(i as u32));
+            }
+        }
+        Names(m)
+    }
+}
+
+fn denotes(unit: &Unit, names: &Names, dep: &str) -> Denotes {
     if dep == UNKNOWN_DEPENDENCY {
         return Denotes::Unknown;
     }
@@ -40,21 +56,9 @@ fn denotes(unit: &Unit, dep: &str) -> Denotes {
     if !by_key.is_empty() {
         return Denotes::Resources(by_key);
     }
-    // `dependsOn` may give a bare resource name (`parent/child` for a child).
-    let by_name: Vec<ResId> = (0..unit.resources.len())
-        .map(|i| ResId(i as u32))
-        .filter(|&i| {
-            unit.res(i)
-                .name
-                .as_ref()
-                .and_then(|n| n.match_key())
-                .is_some_and(|n| n == dep)
-        })
-        .collect();
-    if by_name.is_empty() {
-        Denotes::Unmatched
-    } else {
-        Denotes::Resources(by_name)
+    match names.0.get(dep) {
+        Some(ids) => Denotes::Resources(ids.clone()),
+        None => Denotes::Unmatched,
     }
 }
 
@@ -62,7 +66,7 @@ fn denotes(unit: &Unit, dep: &str) -> Denotes {
 /// by name and parents, directly or through other resources? `true` also
 /// when a dependency is not known, or names nothing declared (a `copy` loop)
 /// and `target` is one instance of a loop: nothing is proven missing then.
-pub fn ordered_after(unit: &Unit, from: ResId, target: ResId) -> bool {
+pub fn ordered_after(unit: &Unit, names: &Names, from: ResId, target: ResId) -> bool {
     let replicated = unit.res(target).lifecycle.replicated.is_some();
     let mut seen: HashSet<ResId> = HashSet::from([from]);
     let mut stack = vec![from];
@@ -76,7 +80,7 @@ pub fn ordered_after(unit: &Unit, from: ResId, target: ResId) -> bool {
             .map(String::as_str)
             .chain(parent);
         for dep in deps {
-            match denotes(unit, dep) {
+            match denotes(unit, names, dep) {
                 Denotes::Unknown => return true,
                 Denotes::Unmatched if replicated => return true,
                 Denotes::Unmatched => {}
@@ -106,6 +110,7 @@ fn describe(p: &Principal, owner: &Resource) -> String {
 }
 
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    let mut names: Option<Names> = None;
     for ra in &cx.role_assignments {
         let res = &cx.resources[ra.resource];
         // Bicep writes every dependency; Terraform infers them.
@@ -126,7 +131,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             i != from
                 && owner.via == res.via
                 && !owner.deploys_nothing()
-                && !ordered_after(cx, from, i)
+                && !ordered_after(cx, names.get_or_insert_with(|| Names::of(cx)), from, i)
         });
         let Some(owner) = missing.map(|i| cx.res(i)) else {
             continue;
