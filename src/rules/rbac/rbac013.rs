@@ -113,7 +113,10 @@ fn has_policies(v: &Value) -> Option<bool> {
     }
     match &v.kind {
         Kind::Array(items) => {
-            if items.iter().any(|i| matches!(i.kind, Kind::Object(_))) {
+            // A `dynamic` block's content stands for none, one or many.
+            let definite =
+                |i: &Value| matches!(i.kind, Kind::Object(_)) && !crate::model::maybe_no_block(i);
+            if items.iter().any(definite) {
                 Some(true)
             } else if items.is_empty() {
                 Some(false)
