@@ -720,6 +720,8 @@ impl<'t, 'a> Instance<'t, 'a> {
             deploy_scope: None,
             parent,
             depends_on,
+            implied_depends_on: Vec::new(),
+            dependencies: crate::model::Dependencies::Inferred,
             via: self.via.clone(),
         })
     }
