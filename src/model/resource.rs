@@ -112,6 +112,30 @@ impl InstanceKey {
 }
 
 impl Resource {
+    /// A declared resource of `ty` named `name`, with an empty body: what
+    /// rule unit tests start from.
+    #[cfg(test)]
+    pub fn sample(ty: &str, name: &str) -> Resource {
+        Resource {
+            ty: ty.into(),
+            source_type: ty.into(),
+            key: format!("{ty}/{name}").to_ascii_lowercase(),
+            label: name.into(),
+            name: Some(Value::string(name, Loc::default())),
+            loc: Loc::default(),
+            body: Value::object(Vec::new(), Loc::default()),
+            spellings: &[],
+            identity: None,
+            lifecycle: Lifecycle::default(),
+            deploy_scope: None,
+            parent: None,
+            depends_on: Vec::new(),
+            implied_depends_on: Vec::new(),
+            dependencies: Dependencies::default(),
+            via: Vec::new(),
+        }
+    }
+
     /// A `count`/`for_each` known to make no instance (`count = 0`), as
     /// ARM's `condition: false` drops a resource: nothing is deployed, so
     /// there is nothing to judge about it.

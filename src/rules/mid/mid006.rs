@@ -172,25 +172,10 @@ fn article(noun: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Resource, ResourceRef, Value};
+    use crate::model::{Resource, ResourceRef};
 
     fn res(ty: &str, name: &str) -> Resource {
-        Resource {
-            ty: ty.into(),
-            source_type: ty.into(),
-            key: format!("{ty}/{name}").to_ascii_lowercase(),
-            label: name.into(),
-            name: Some(Value::string(name, Loc::default())),
-            loc: Loc::default(),
-            body: Value::object(Vec::new(), Loc::default()),
-            spellings: &[],
-            identity: None,
-            lifecycle: Default::default(),
-            deploy_scope: None,
-            parent: None,
-            depends_on: Vec::new(),
-            via: Vec::new(),
-        }
+        Resource::sample(ty, name)
     }
 
     fn at<'a>(
