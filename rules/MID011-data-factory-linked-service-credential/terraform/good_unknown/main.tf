@@ -1,0 +1,21 @@
+variable "blob_connection_string" {
+  type = string
+}
+
+variable "sql_settings" {
+  type = object({
+    connection_string = string
+  })
+}
+
+resource "azurerm_data_factory_linked_service_azure_blob_storage" "blob" {
+  name              = "Blob"
+  data_factory_id   = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso/providers/Microsoft.DataFactory/factories/adf-contoso"
+  connection_string = var.blob_connection_string
+}
+
+resource "azurerm_data_factory_linked_service_azure_sql_database" "sql" {
+  name              = "Sql"
+  data_factory_id   = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-contoso/providers/Microsoft.DataFactory/factories/adf-contoso"
+  connection_string = var.sql_settings.connection_string
+}
