@@ -1904,6 +1904,63 @@ mod tests {
         assert!(spellings("azurerm_unknown_thing").is_empty());
     }
 
+    #[test]
+    fn encoded_json_becomes_the_object_it_encodes() {
+        let text =
+            r#"{"connectionString": {"type": "SecureString", "value": "x"}, "fileShare": "drop"}"#;
+        let body = mapped(
+            "azurerm_data_factory_linked_custom_service",
+            vec![
+                e("type", 1, s("AzureFileStorage", 2)),
+                e("type_properties_json", 3, s(text, 4)),
+            ],
+        );
+        assert_eq!(
+            body.get_at("properties.type").and_then(Value::as_str),
+            Some("AzureFileStorage")
+        );
+        let cs = body
+            .entry_at("properties.typeProperties.connectionString")
+            .unwrap();
+        // Findings point at the attribute; the text is where the value is.
+        assert_eq!(cs.key_loc, at(3));
+        assert_eq!(cs.value.get("value").map(|v| v.loc), Some(at(4)));
+        // Text that is not JSON, or not known, stays as it is.
+        let body = mapped(
+            "azurerm_data_factory_linked_custom_service",
+            vec![e("type_properties_json", 3, s("{not json", 4))],
+        );
+        assert_eq!(
+            body.get_at("properties.typeProperties")
+                .and_then(Value::as_str),
+            Some("{not json")
+        );
+    }
+
+    #[test]
+    fn linked_service_credentials_take_their_arm_paths() {
+        let body = mapped(
+            "azurerm_data_factory_linked_service_azure_blob_storage",
+            vec![
+                e("connection_string_insecure", 1, s("AccountKey=k", 2)),
+                e("use_managed_identity", 3, b(false, 4)),
+            ],
+        );
+        let v = body
+            .entry_at("properties.typeProperties.connectionString.value")
+            .unwrap();
+        assert_eq!(v.key_loc, at(1));
+        assert_eq!(
+            body.get_at("properties.typeProperties.useManagedIdentity")
+                .and_then(Value::as_bool),
+            Some(false)
+        );
+        assert_eq!(
+            canonical_type("azurerm_data_factory_linked_service_sftp"),
+            Some("Microsoft.DataFactory/factories/linkedservices")
+        );
+    }
+
     /// Rules find resources by ARM type and properties by ARM path: a mapped
     /// type without one would be invisible, and two spellings of one path
     /// would leave findings unsure what to name.

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         family: Family::Mid,
         severity: Severity::Medium,
         formats: Formats::Both,
-        summary: "Data Factory linked service that stores a key, password or connection string instead of using the factory's managed identity or a Key Vault secret reference",
+        summary: "Data Factory linked service that keeps a key, password, SAS or secret-bearing connection string instead of using the factory's managed identity or a Key Vault secret reference",
         help: "remove the credential from `properties.typeProperties` so that the linked service authenticates with the factory's managed identity (no credential property, or a `credential` reference to a user-assigned identity; Terraform: `use_managed_identity = true`), and give that identity a data-plane role on the target; where the connector cannot use a managed identity, reference the secret in Key Vault (`{\"type\": \"AzureKeyVaultSecret\", \"store\": {...}, \"secretName\": ...}`; Terraform: the `key_vault_*` block)",
         docs: include_str!("../../../rules/MID011-data-factory-linked-service-credential/README.md"),
     },
@@ -50,6 +50,10 @@ const TAKES_IDENTITY: &[&str] = &[
     "AzureFunction",
     "AzureKeyVault",
     "RestService",
+    "AzurePostgreSql",
+    "AzureBatch",
+    "AzureMLService",
+    "AzureSynapseArtifacts",
 ];
 
 /// Markers of a secret inside a connection string, each followed by it.
@@ -233,19 +237,29 @@ fn takes_identity(r: &Resource) -> Option<bool> {
 /// The fix, in the words of the file the linked service is written in.
 fn help(r: &Resource, name: &str, identity: Option<bool>) -> String {
     let mapped = !r.spellings.is_empty();
+    // A connection string stays, without its secret.
+    let gone = if name.to_ascii_lowercase().contains("connection") {
+        format!("the secret (`AccountKey=`, `Password=`, ...) from `{name}`")
+    } else {
+        format!("`{name}`")
+    };
+    let key_vault = "`{\"type\": \"AzureKeyVaultSecret\", \"store\": {\"referenceName\": \"<Key Vault linked service>\", \"type\": \"LinkedServiceReference\"}, \"secretName\": \"...\"}`";
     match (identity, r.spelling(USE_MANAGED_IDENTITY)) {
         (_, Some(sp)) => format!(
-            "remove `{name}` and set `{} = true`: the linked service then authenticates with the data factory's managed identity, which needs a data-plane role on the target",
+            "remove {gone} and set `{} = true`: the linked service then authenticates with the data factory's managed identity, which needs a data-plane role on the target",
             sp.written
         ),
         (Some(false), _) if mapped => format!(
-            "remove `{name}` and reference the secret in Key Vault through a Key Vault linked service instead (the resource's `key_vault_*` block where it has one, else a custom linked service with an `AzureKeyVaultSecret` reference)"
+            "remove {gone} and reference the secret in Key Vault through a Key Vault linked service instead (the resource's `key_vault_*` block where it has one, else a custom linked service with an `AzureKeyVaultSecret` reference)"
+        ),
+        (Some(true), _) => format!(
+            "remove {gone} so that the linked service authenticates with the data factory's system-assigned managed identity (or set `credential` to a reference to a user-assigned identity credential), and give that identity a data-plane role on the target"
         ),
         (Some(false), _) => format!(
-            "this connector cannot use a managed identity: replace `{name}` with a Key Vault secret reference (`{{\"type\": \"AzureKeyVaultSecret\", \"store\": {{\"referenceName\": \"<Key Vault linked service>\", \"type\": \"LinkedServiceReference\"}}, \"secretName\": \"...\"}}`)"
+            "replace `{name}` with a Key Vault secret reference ({key_vault}), or authenticate with the data factory's managed identity where the connector supports it"
         ),
-        _ => format!(
-            "remove `{name}` so that the linked service authenticates with the data factory's managed identity (no credential, or a `credential` reference to a user-assigned identity) holding a data-plane role on the target; where the connector cannot use one, reference the secret in Key Vault (`{{\"type\": \"AzureKeyVaultSecret\", ...}}`)"
+        (None, _) => format!(
+            "remove {gone} so that the linked service authenticates with the data factory's managed identity (no credential, or a `credential` reference to a user-assigned identity) holding a data-plane role on the target; where the connector cannot use one, reference the secret in Key Vault ({key_vault})"
         ),
     }
 }
@@ -311,7 +325,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 .redact_literal(value);
                 // Text built from several parts did not come from one input.
                 out.push(match value.kind {
-                    Kind::Template(_) => f.evidence(value),
+                    Kind::Template(_) => f,
                     _ => f.traced(value),
                 });
             }
