@@ -115,6 +115,18 @@ fn is_expression(text: &str) -> bool {
     t.starts_with('@') && !t.starts_with("@@")
 }
 
+/// A value after a marker that stands in for a secret: a placeholder, or
+/// the `{your_password}` / `[key]` of documentation samples.
+fn stands_in(value: &str) -> bool {
+    let wrapped = |open: char, close: char| {
+        value.len() > 2 && value.starts_with(open) && value.ends_with(close)
+    };
+    is_placeholder(value)
+        || wrapped('{', '}')
+        || wrapped('[', ']')
+        || value.to_ascii_lowercase().starts_with("your")
+}
+
 /// Does the marker at byte `at` of `text` start a key (start of the text,
 /// or after a separator), rather than sit inside another word?
 fn at_boundary(text: &str, at: usize) -> bool {
@@ -140,7 +152,7 @@ fn after_markers<'v>(parts: &'v [Part], markers: &[&str]) -> Option<Held<'v>> {
                 let end = rest.find([';', '&']).unwrap_or(rest.len());
                 let value = rest[..end].trim();
                 if !value.is_empty() {
-                    if !is_placeholder(value) && !is_expression(value) {
+                    if !stands_in(value) && !is_expression(value) {
                         return Some(Held::Literal);
                     }
                 } else if end == rest.len() {
@@ -277,10 +289,10 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         if !r.is_type(LINKED_SERVICE) || r.deploys_nothing() {
             continue;
         }
+        // Set or not known: the service principal key may not be sent.
         let uses_identity = r
             .prop(USE_MANAGED_IDENTITY)
-            .and_then(|e| e.value.as_bool())
-            .unwrap_or(false);
+            .is_some_and(|e| !e.value.is_null() && e.value.as_bool() != Some(false));
         let identity = takes_identity(r);
         for key in CREDENTIALS {
             if uses_identity && *key == "servicePrincipalKey" {
@@ -402,6 +414,8 @@ mod tests {
             "DefaultEndpointsProtocol=https;AccountName=x;",
             "Data Source=x.database.windows.net;Initial Catalog=db;Authentication=Active Directory Managed Identity",
             "Server=x;Password=<password>;",
+            "Server=x;Password={your_password};",
+            "Server=x;Password=yourPassword;",
             "AccountKey=;AccountName=x",
             "@{linkedService().connectionString}",
             "",
