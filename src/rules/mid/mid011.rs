@@ -50,7 +50,6 @@ const TAKES_IDENTITY: &[&str] = &[
     "AzureFunction",
     "AzureKeyVault",
     "RestService",
-    "AzurePostgreSql",
     "AzureBatch",
     "AzureMLService",
     "AzureSynapseArtifacts",
@@ -88,7 +87,7 @@ enum Held<'v> {
 impl Held<'_> {
     fn describe(&self) -> String {
         match self {
-            Held::Literal => "a literal".into(),
+            Held::Literal => "a value written in the code".into(),
             Held::SecureInput(n) => format!("secure input `{n}`"),
             Held::KeyVaultCopy => "a secret copied from Key Vault at deployment".into(),
             Held::Generated => "a generated secret".into(),
