@@ -189,6 +189,8 @@ mod tests {
             deploy_scope: None,
             parent: None,
             depends_on: Vec::new(),
+            implied_depends_on: Vec::new(),
+            dependencies: Default::default(),
             via: Vec::new(),
         }
     }
