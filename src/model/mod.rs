@@ -8,6 +8,7 @@ pub mod ids;
 pub mod lifecycle;
 pub mod rbac;
 pub mod resource;
+pub mod roles;
 pub mod secrets;
 pub mod spelling;
 pub mod value;
