@@ -121,7 +121,7 @@ pub fn role_assignment(index: usize, res: &Resource) -> Option<RoleAssignment> {
 /// A role definition ID in any of its written forms.
 pub fn resolve_role(v: &Value) -> Role {
     if let Some(Unknown::Attribute(r)) = v.as_unknown() {
-        if r.attr == Attr::Id && r.target.ty == "microsoft.authorization/roledefinitions" {
+        if r.attr == Attr::Id && r.target.ty == ROLE_DEFINITION_TYPE {
             return Role::Custom(r.target.clone());
         }
         return Role::Unknown;
@@ -130,9 +130,18 @@ pub fn resolve_role(v: &Value) -> Role {
         Some(guid) => builtin_by_guid(&guid)
             .map(Role::BuiltIn)
             .unwrap_or(Role::Guid(guid)),
-        None => Role::Unknown,
+        // `resourceId('Microsoft.Authorization/roleDefinitions', guid(...))`:
+        // a definition whose name is computed, as a role declared beside
+        // the assignment is named. Whether it is declared is the unit's to say.
+        None => match ids::parse_id(v).and_then(|i| i.resource) {
+            Some(r) if r.ty == ROLE_DEFINITION_TYPE => Role::Custom(r),
+            _ => Role::Unknown,
+        },
     }
 }
+
+/// Lower-case type of role definitions, as `ResourceRef::ty` holds it.
+const ROLE_DEFINITION_TYPE: &str = "microsoft.authorization/roledefinitions";
 
 pub fn resolve_principal(v: &Value) -> Principal {
     match v.as_unknown() {

@@ -15,7 +15,7 @@
 
 use super::rbac::Role;
 use super::resource::Resource;
-use super::value::{Entry, Kind, Value};
+use super::value::{Entry, Kind, Loc, Value};
 use super::Unit;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -494,6 +494,63 @@ pub fn role_capabilities<'u>(unit: &'u Unit, role: &Role) -> Option<Cow<'u, Capa
             definition_capabilities(def).map(Cow::Owned)
         }
         Role::Unknown => None,
+    }
+}
+
+/// The name a message gives a custom role definition: its `roleName`, else its label.
+pub fn definition_name(res: &Resource) -> String {
+    res.prop("properties.roleName")
+        .and_then(|e| e.value.as_str())
+        .map(str::to_string)
+        .unwrap_or_else(|| res.label.clone())
+}
+
+/// How a message names the role an assignment grants: the built-in role's
+/// name, the custom role's name, or the GUID.
+pub fn describe_role(unit: &Unit, role: &Role) -> String {
+    match role {
+        Role::BuiltIn(r) => r.name.to_string(),
+        Role::Custom(target) => match unit.resolve(target).next() {
+            Some(def) => definition_name(def),
+            None => target.key.clone(),
+        },
+        Role::Guid(g) => g.clone(),
+        Role::Unknown => "an unknown role".into(),
+    }
+}
+
+/// Where a finding on an element of a permission or scope list points:
+/// the element where it is written in the list, else (the list comes from
+/// a parameter, variable, local or module input) the list's key, where the
+/// element's origin is a related location.
+pub fn element_loc(unit: &Unit, list: &Entry, element: &Value) -> Loc {
+    let (key, l, e) = (list.key_loc, list.value.loc, element.loc);
+    let mut in_place = list.value.via.is_empty()
+        && element.via.is_empty()
+        && l.file == key.file
+        && e.file == key.file
+        && l.span.start >= key.span.end
+        && e.span.start >= l.span.start
+        && e.span.end <= l.span.end;
+    // The list is written right after its key (`"actions": [`, `actions = [`),
+    // not brought in from elsewhere in the file (a local, `each.value`).
+    if in_place && (key.file.0 as usize) < unit.files.len() {
+        let file = unit.file(key.file);
+        let between = crate::source::Span {
+            start: key.span.end,
+            end: l.span.start,
+        };
+        if file.holds(between) {
+            in_place = file
+                .slice(between)
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '"' | ':' | '='));
+        }
+    }
+    if in_place {
+        e
+    } else {
+        key
     }
 }
 

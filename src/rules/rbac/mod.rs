@@ -1,2 +1,8 @@
 //! RBAC: role assignments and role definitions.
 pub mod rbac001;
+pub mod rbac003;
+pub mod rbac004;
+pub mod rbac005;
+pub mod rbac006;
+pub mod rbac007;
+pub mod rbac008;
