@@ -566,7 +566,12 @@ mod tests {
         c.list_keys.iter().map(|k| k.service).collect()
     }
 
-    fn custom(actions: &[&str], not_actions: &[&str], data: &[&str], not_data: &[&str]) -> Capabilities {
+    fn custom(
+        actions: &[&str],
+        not_actions: &[&str],
+        data: &[&str],
+        not_data: &[&str],
+    ) -> Capabilities {
         capabilities(&[Permissions {
             actions: actions.to_vec(),
             not_actions: not_actions.to_vec(),
@@ -620,11 +625,20 @@ mod tests {
     fn wildcards_match_any_run_in_any_case() {
         assert!(matches("*", WRITE_ROLE_ASSIGNMENTS));
         assert!(matches("Microsoft.Authorization/*", WRITE_ROLE_ASSIGNMENTS));
-        assert!(matches("microsoft.authorization/*/WRITE", WRITE_ROLE_ASSIGNMENTS));
+        assert!(matches(
+            "microsoft.authorization/*/WRITE",
+            WRITE_ROLE_ASSIGNMENTS
+        ));
         assert!(matches("*/write", WRITE_ROLE_ASSIGNMENTS));
-        assert!(matches("*/listkeys/action", "Microsoft.Storage/storageAccounts/listKeys/action"));
+        assert!(matches(
+            "*/listkeys/action",
+            "Microsoft.Storage/storageAccounts/listKeys/action"
+        ));
         assert!(!matches("*/read", WRITE_ROLE_ASSIGNMENTS));
-        assert!(!matches("Microsoft.Authorization/roleAssignments/read", WRITE_ROLE_ASSIGNMENTS));
+        assert!(!matches(
+            "Microsoft.Authorization/roleAssignments/read",
+            WRITE_ROLE_ASSIGNMENTS
+        ));
         assert!(!matches("Microsoft.Auth", WRITE_ROLE_ASSIGNMENTS));
         assert!(matches("a*b*c", "aXXbYYc"));
         assert!(!matches("a*b*c", "aXXbYY"));

@@ -45,8 +45,16 @@ fn every_role_of_the_shared_catalog_resolves_by_guid_and_by_name() {
                 .collect()
         };
         assert_eq!(by_guid.permissions.actions, owned("actions"), "{name}");
-        assert_eq!(by_guid.permissions.not_actions, owned("notActions"), "{name}");
-        assert_eq!(by_guid.permissions.data_actions, owned("dataActions"), "{name}");
+        assert_eq!(
+            by_guid.permissions.not_actions,
+            owned("notActions"),
+            "{name}"
+        );
+        assert_eq!(
+            by_guid.permissions.data_actions,
+            owned("dataActions"),
+            "{name}"
+        );
         assert_eq!(
             by_guid.permissions.not_data_actions,
             owned("notDataActions"),

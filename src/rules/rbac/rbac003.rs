@@ -87,7 +87,10 @@ mod tests {
         assert_eq!(judge("Microsoft.Storage/*"), Some(Severity::Medium));
         assert_eq!(judge("Microsoft.Storage/storageAccounts/*"), None);
         assert_eq!(judge("*/read"), None);
-        assert_eq!(judge("Microsoft.Compute/virtualMachines/start/action"), None);
+        assert_eq!(
+            judge("Microsoft.Compute/virtualMachines/start/action"),
+            None
+        );
     }
 
     #[test]

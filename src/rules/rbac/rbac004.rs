@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn judges_patterns_less_not_actions() {
-        assert_eq!(grants("*", &[]), Some("role assignments and role definitions"));
+        assert_eq!(
+            grants("*", &[]),
+            Some("role assignments and role definitions")
+        );
         assert_eq!(
             grants("Microsoft.Authorization/*", &[]),
             Some("role assignments and role definitions")

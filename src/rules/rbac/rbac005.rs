@@ -87,7 +87,9 @@ mod tests {
         let lit = |s: &str| Value::string(s, Loc::default());
         assert_eq!(judge(&lit("/")), Some("the tenant root"));
         assert_eq!(
-            judge(&lit("/providers/Microsoft.Management/managementGroups/contoso")),
+            judge(&lit(
+                "/providers/Microsoft.Management/managementGroups/contoso"
+            )),
             Some("a management group")
         );
         assert_eq!(judge(&lit("/subscriptions/0000")), None);

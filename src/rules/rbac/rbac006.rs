@@ -1,4 +1,4 @@
-use crate::findings::{Finding, Severity};
+use crate::findings::{via_text, Finding, Severity};
 use crate::model::roles::{describe_role, role_capabilities};
 use crate::model::{Kind, RoleAssignment};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -45,14 +45,19 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let role = describe_role(cx, &ra.role);
+        let via = ra
+            .role_entry
+            .as_ref()
+            .map(|e| via_text(&e.value))
+            .unwrap_or_default();
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
-            format!("`{role}` can assign any role to anyone in its scope and is granted without a `condition`"),
+            format!("`{role}`{via} can assign any role to anyone in its scope and is granted without a `condition`"),
         )
         .resource(res, "roleDefinitionId");
         if let Some(e) = &ra.role_entry {
-            f = f.traced(&e.value);
+            f = f.evidence(&e.value);
         }
         out.push(f);
     }
@@ -86,7 +91,10 @@ mod tests {
     fn conditions() {
         let lit = |s: &str| Value::string(s, Loc::default());
         assert!(!has_condition(&ra(None)));
-        assert!(!has_condition(&ra(Some(Value::new(Kind::Null, Loc::default())))));
+        assert!(!has_condition(&ra(Some(Value::new(
+            Kind::Null,
+            Loc::default()
+        )))));
         assert!(!has_condition(&ra(Some(lit(" ")))));
         assert!(has_condition(&ra(Some(lit(
             "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})))"

@@ -1,4 +1,4 @@
-use crate::findings::{Finding, Severity};
+use crate::findings::{via_text, Finding, Severity};
 use crate::model::roles::{describe_role, role_capabilities, KeyListing};
 use crate::model::{Principal, RoleAssignment, ScopeLevel, Unit};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -45,7 +45,11 @@ pub fn in_scope<'k>(ra: &RoleAssignment, listings: &[&'k KeyListing]) -> Vec<&'k
     listings
         .iter()
         .copied()
-        .filter(|k| target.is_none_or(|t| t == k.resource_type || t.starts_with(&format!("{}/", k.resource_type))))
+        .filter(|k| {
+            target.is_none_or(|t| {
+                t == k.resource_type || t.starts_with(&format!("{}/", k.resource_type))
+            })
+        })
         .collect()
 }
 
@@ -76,17 +80,22 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let role = describe_role(cx, &ra.role);
+        let via = ra
+            .role_entry
+            .as_ref()
+            .map(|e| via_text(&e.value))
+            .unwrap_or_default();
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
             format!(
-                "`{role}` lets {who} list the keys of {}",
+                "`{role}`{via} lets {who} list the keys of {}",
                 services(&listings)
             ),
         )
         .resource(res, "roleDefinitionId");
         if let Some(e) = &ra.role_entry {
-            f = f.traced(&e.value);
+            f = f.evidence(&e.value);
         }
         out.push(f);
     }
@@ -119,21 +128,33 @@ mod tests {
     #[test]
     fn listings_narrow_to_the_scoped_resource_type() {
         let all: Vec<&KeyListing> = KEY_LISTINGS.iter().collect();
-        assert_eq!(in_scope(&ra(Some(ScopeLevel::ResourceGroup), None), &all).len(), all.len());
+        assert_eq!(
+            in_scope(&ra(Some(ScopeLevel::ResourceGroup), None), &all).len(),
+            all.len()
+        );
         assert_eq!(in_scope(&ra(None, None), &all).len(), all.len());
         let storage = in_scope(
-            &ra(Some(ScopeLevel::Resource), Some("microsoft.storage/storageaccounts")),
+            &ra(
+                Some(ScopeLevel::Resource),
+                Some("microsoft.storage/storageaccounts"),
+            ),
             &all,
         );
         assert_eq!(storage.len(), 1);
         assert_eq!(storage[0].service, "Storage");
         let queue = in_scope(
-            &ra(Some(ScopeLevel::Resource), Some("microsoft.servicebus/namespaces/queues")),
+            &ra(
+                Some(ScopeLevel::Resource),
+                Some("microsoft.servicebus/namespaces/queues"),
+            ),
             &all,
         );
         assert_eq!(queue[0].service, "Service Bus");
         assert!(in_scope(
-            &ra(Some(ScopeLevel::Resource), Some("microsoft.compute/virtualmachines")),
+            &ra(
+                Some(ScopeLevel::Resource),
+                Some("microsoft.compute/virtualmachines")
+            ),
             &all
         )
         .is_empty());

@@ -1,4 +1,4 @@
-use crate::findings::{Finding, Severity};
+use crate::findings::{via_text, Finding, Severity};
 use crate::model::roles::{describe_role, role_capabilities};
 use crate::rules::rbac::rbac007::workload;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -36,17 +36,22 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         let role = describe_role(cx, &ra.role);
+        let via = ra
+            .role_entry
+            .as_ref()
+            .map(|e| via_text(&e.value))
+            .unwrap_or_default();
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
             format!(
-                "`{role}` gives {who} every operation on {}: {} would do for a workload",
+                "`{role}`{via} gives {who} every operation on {}, where {} would do",
                 area.what, area.narrower
             ),
         )
         .resource(res, "roleDefinitionId");
         if let Some(e) = &ra.role_entry {
-            f = f.traced(&e.value);
+            f = f.evidence(&e.value);
         }
         out.push(f);
     }
