@@ -497,12 +497,24 @@ pub fn role_capabilities<'u>(unit: &'u Unit, role: &Role) -> Option<Cow<'u, Capa
     }
 }
 
-/// The name a message gives a custom role definition: its `roleName`, else its label.
-pub fn definition_name(res: &Resource) -> String {
-    res.prop("properties.roleName")
+/// The name of a custom role definition: its `roleName`, else its label
+/// unless that is an unevaluated expression.
+pub fn definition_name(res: &Resource) -> Option<String> {
+    match res
+        .prop("properties.roleName")
         .and_then(|e| e.value.as_str())
-        .map(str::to_string)
-        .unwrap_or_else(|| res.label.clone())
+    {
+        Some(n) => Some(n.to_string()),
+        None => (!res.label.starts_with('[')).then(|| res.label.clone()),
+    }
+}
+
+/// How a message names a custom role definition: "custom role `X`".
+pub fn definition_phrase(res: &Resource) -> String {
+    match definition_name(res) {
+        Some(n) => format!("custom role `{n}`"),
+        None => "a custom role".to_string(),
+    }
 }
 
 /// How a message names the role an assignment grants: the built-in role's
@@ -510,10 +522,11 @@ pub fn definition_name(res: &Resource) -> String {
 pub fn describe_role(unit: &Unit, role: &Role) -> String {
     match role {
         Role::BuiltIn(r) => r.name.to_string(),
-        Role::Custom(target) => match unit.resolve(target).next() {
-            Some(def) => definition_name(def),
-            None => target.key.clone(),
-        },
+        Role::Custom(target) => unit
+            .resolve(target)
+            .next()
+            .and_then(definition_name)
+            .unwrap_or_else(|| "custom role".to_string()),
         Role::Guid(g) => g.clone(),
         Role::Unknown => "an unknown role".into(),
     }

@@ -101,7 +101,12 @@ fn uses_azure_credential(unit: &Unit, r: &Resource, id: ResId) -> bool {
 
 /// Whether `r` is a T3 workload.
 pub fn is_workload(r: &Resource) -> bool {
-    TYPES.iter().any(|t| r.is_type(t))
+    is_workload_type(&r.ty)
+}
+
+/// Whether resources of type `ty` (any case) are T3 workloads.
+pub fn is_workload_type(ty: &str) -> bool {
+    TYPES.iter().any(|t| t.eq_ignore_ascii_case(ty))
 }
 
 /// What the identity declaration says.

@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::roles::{
-    definition_name, element_loc, elements, permission_entries, wildcard_of, Wildcard,
+    definition_phrase, element_loc, elements, permission_entries, wildcard_of, Wildcard,
     ROLE_DEFINITION,
 };
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -40,7 +40,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let Some(entries) = permission_entries(res) else {
             continue;
         };
-        let role = definition_name(res);
+        let role = definition_phrase(res);
         for (i, e) in entries.iter().enumerate() {
             for (key, list) in [("actions", e.actions), ("dataActions", e.data_actions)] {
                 let Some(list) = list else { continue };
@@ -58,10 +58,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     let mut f = Finding::new(
                         &RULE.meta,
                         loc,
-                        format!(
-                            "custom role `{role}` grants {what} (`{}` in `{key}`)",
-                            pattern.trim()
-                        ),
+                        format!("{role} grants {what} (`{}` in `{key}`)", pattern.trim()),
                     )
                     .severity(severity)
                     .resource(res, &format!("properties.permissions[{i}].{key}"))

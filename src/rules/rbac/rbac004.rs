@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::roles::{
-    allows, definition_name, element_loc, elements, permission_entries, ROLE_DEFINITION,
+    allows, definition_phrase, element_loc, elements, permission_entries, ROLE_DEFINITION,
     WRITE_ROLE_ASSIGNMENTS, WRITE_ROLE_DEFINITIONS,
 };
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -44,7 +44,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let Some(entries) = permission_entries(res) else {
             continue;
         };
-        let role = definition_name(res);
+        let role = definition_phrase(res);
         for (i, e) in entries.iter().enumerate() {
             let (Some(list), Some(perms)) = (e.actions, e.permissions()) else {
                 continue;
@@ -58,7 +58,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     &RULE.meta,
                     loc,
                     format!(
-                        "custom role `{role}` can write {what} through `{}`: whoever holds it can change who has access",
+                        "{role} can write {what} through `{}`: whoever holds it can change who has access",
                         pattern.trim()
                     ),
                 )

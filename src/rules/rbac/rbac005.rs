@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::ids::parse_id;
-use crate::model::roles::{definition_name, element_loc, ROLE_DEFINITION};
+use crate::model::roles::{definition_phrase, element_loc, ROLE_DEFINITION};
 use crate::model::{Entry, Kind, ScopeLevel, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -48,7 +48,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             Some(a) => a,
             None => std::slice::from_ref(&list.value),
         };
-        let role = definition_name(res);
+        let role = definition_phrase(res);
         for v in items {
             let Some(what) = judge(v) else { continue };
             let loc = if list.value.as_array().is_some() {
@@ -60,11 +60,10 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 &RULE.meta,
                 loc,
                 match &v.kind {
-                    Kind::String(_) | Kind::Template(_) => format!(
-                        "custom role `{role}` is assignable at {what} (`{}`)",
-                        v.display()
-                    ),
-                    _ => format!("custom role `{role}` is assignable at {what}"),
+                    Kind::String(_) | Kind::Template(_) => {
+                        format!("{role} is assignable at {what} (`{}`)", v.display())
+                    }
+                    _ => format!("{role} is assignable at {what}"),
                 },
             )
             .resource(res, "properties.assignableScopes")

@@ -1,6 +1,8 @@
 use crate::findings::{via_text, Finding, Severity};
+use crate::model::ids::{self, Seg};
 use crate::model::roles::{describe_role, role_capabilities, KeyListing};
-use crate::model::{Principal, RoleAssignment, ScopeLevel, Unit};
+use crate::model::{IdField, Principal, Resource, RoleAssignment, ScopeLevel, Unit, UseKind};
+use crate::rules::mid::mid001::{is_workload, is_workload_type};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -18,39 +20,115 @@ pub static RULE: Rule = Rule {
 };
 
 /// How a message names a workload identity; `None` for principals that
-/// are not a managed identity of the unit (users, groups, inputs, GUIDs).
+/// are not one: users, groups, inputs, GUIDs, the system identity of a
+/// resource that is not a workload of table T3 (an AI project, a backup
+/// vault, a storage account's encryption identity) and a user-assigned
+/// identity used only by such resources (an HDInsight cluster's, a
+/// deployment script's). A user-assigned identity of the unit that nothing
+/// in it uses may serve any workload (federated, or attached elsewhere) and
+/// counts; one declared elsewhere does not.
 pub fn workload(unit: &Unit, p: &Principal) -> Option<String> {
-    let label = |r: &crate::model::ResourceRef| {
-        unit.resolve(r)
-            .next()
-            .map(|x| x.label.clone())
-            .unwrap_or_else(|| r.key.clone())
-    };
     match p {
         Principal::SystemAssigned(r) => {
-            Some(format!("the system-assigned identity of `{}`", label(r)))
+            let mut declared = unit.resolve(r).peekable();
+            if declared.peek().is_none() {
+                // Declared elsewhere (an existing resource): its type tells.
+                return is_workload_type(&r.ty).then(|| {
+                    format!(
+                        "the system-assigned identity of a `{}` declared elsewhere",
+                        r.ty
+                    )
+                });
+            }
+            let res = declared.find(|x| is_workload(x))?;
+            Some(format!("the system-assigned identity of `{}`", res.label))
         }
-        Principal::UserAssigned(r) => Some(format!("user-assigned identity `{}`", label(r))),
+        Principal::UserAssigned(r) => {
+            let ids = unit.lookup(r);
+            let first = *ids.first()?;
+            // Who uses the identity: attaches it, or is given one of its
+            // IDs (`managed_identity_resource_id` of an HDInsight storage
+            // block, `AZURE_CLIENT_ID` of an app); not the grants it gets.
+            let mut attached = ids
+                .iter()
+                .filter_map(|&i| unit.graph.user(i))
+                .flat_map(|id| unit.graph.uses_of(id))
+                // A principal ID given elsewhere is another grant (a SQL
+                // administrator `sid`, a Cosmos DB data role), not a user.
+                .filter(|u| u.kind != UseKind::GrantPrincipal && u.field != IdField::Principal)
+                .map(|u| unit.res(u.resource))
+                // A nested deployment passes the ID on to what it declares.
+                .filter(|r| {
+                    !r.is_type("Microsoft.Authorization/roleAssignments")
+                        && !r.is_type("Microsoft.Resources/deployments")
+                })
+                .peekable();
+            let serves_workload = attached.peek().is_none() || attached.any(in_workload);
+            serves_workload.then(|| format!("user-assigned identity `{}`", unit.res(first).label))
+        }
         _ => None,
+    }
+}
+
+/// A T3 workload, or a child of one (`Microsoft.Web/sites/config` app
+/// settings), by type.
+fn in_workload(r: &Resource) -> bool {
+    let mut ty = r.ty.as_str();
+    loop {
+        if is_workload_type(ty) {
+            return true;
+        }
+        match ty.rsplit_once('/') {
+            Some((parent, _)) if parent.contains('/') => ty = parent,
+            _ => return false,
+        }
     }
 }
 
 /// The key listings that apply at the assignment's scope: on a resource of
 /// a known type only that type's (and its children's) keys.
 pub fn in_scope<'k>(ra: &RoleAssignment, listings: &[&'k KeyListing]) -> Vec<&'k KeyListing> {
-    let target = match (ra.scope, &ra.scope_target) {
-        (Some(ScopeLevel::Resource), Some(t)) => Some(t.ty.as_str()),
+    let target = match ra.scope {
+        Some(ScopeLevel::Resource) => scope_type(ra),
         _ => None,
     };
     listings
         .iter()
         .copied()
         .filter(|k| {
-            target.is_none_or(|t| {
+            target.as_deref().is_none_or(|t| {
                 t == k.resource_type || t.starts_with(&format!("{}/", k.resource_type))
             })
         })
         .collect()
+}
+
+/// The lower-case type of the resource a resource scope names: the
+/// target's, or read from the ID's literal type segments when its name is
+/// not known (`resourceId('Microsoft.ContainerService/managedClusters', ...)`).
+fn scope_type(ra: &RoleAssignment) -> Option<String> {
+    if let Some(t) = &ra.scope_target {
+        return Some(t.ty.clone());
+    }
+    let (_, segs) = ids::segments(&ra.scope_entry.as_ref()?.value)?;
+    let lit = |s: &Seg| match s {
+        Seg::Lit(x) => Some(x.to_ascii_lowercase()),
+        Seg::Hole(_) => None,
+    };
+    let start = segs
+        .iter()
+        .rposition(|s| lit(s).as_deref() == Some("providers"))
+        .map_or(0, |p| p + 1);
+    let rest = &segs[start..];
+    if rest.len() < 3 || rest.len() % 2 == 0 {
+        return None;
+    }
+    let mut ty = lit(&rest[0])?;
+    for pair in rest[1..].chunks(2) {
+        ty.push('/');
+        ty.push_str(&lit(&pair[0])?);
+    }
+    Some(ty)
 }
 
 fn services(listings: &[&KeyListing]) -> String {
@@ -158,6 +236,28 @@ mod tests {
             &all
         )
         .is_empty());
+        // A resource ID whose name is not known still has a type.
+        let mut aks = ra(Some(ScopeLevel::Resource), None);
+        aks.scope_entry = Some(crate::model::Entry {
+            key: "scope".into(),
+            key_loc: Default::default(),
+            value: crate::model::Value::new(
+                crate::model::Kind::Template(
+                    vec![
+                        crate::model::Part::Lit(
+                            "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/"
+                                .into(),
+                        ),
+                        crate::model::Part::Hole(crate::model::Unknown::Opaque {
+                            reason: "name".into(),
+                        }),
+                    ]
+                    .into(),
+                ),
+                Default::default(),
+            ),
+        });
+        assert!(in_scope(&aks, &all).is_empty());
         assert_eq!(services(&all[..2]), "Storage, Service Bus");
         assert_eq!(
             services(&all[..5]),
@@ -172,8 +272,14 @@ mod tests {
             ty: "microsoft.web/sites".into(),
             key: "microsoft.web/sites/app".into(),
         };
+        // Not declared in the unit: the type says whether it is a workload.
         assert!(workload(&unit, &Principal::SystemAssigned(r.clone())).is_some());
-        assert!(workload(&unit, &Principal::UserAssigned(r.clone())).is_some());
+        let account = ResourceRef {
+            ty: "microsoft.storage/storageaccounts".into(),
+            key: "microsoft.storage/storageaccounts/st".into(),
+        };
+        assert!(workload(&unit, &Principal::SystemAssigned(account)).is_none());
+        assert!(workload(&unit, &Principal::UserAssigned(r.clone())).is_none());
         assert!(workload(&unit, &Principal::ClientIdOf(r)).is_none());
         assert!(workload(&unit, &Principal::Guid("x".into())).is_none());
         assert!(workload(&unit, &Principal::Input("p".into())).is_none());
