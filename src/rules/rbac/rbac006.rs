@@ -53,7 +53,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
-            format!("`{role}`{via} can assign any role to anyone in its scope and is granted without a `condition`"),
+            format!("`{role}`{via} can write role assignments in its scope and is granted without a `condition`"),
         )
         .resource(res, "roleDefinitionId");
         if let Some(e) = &ra.role_entry {
