@@ -86,7 +86,7 @@ fn in_workload(r: &Resource) -> bool {
 }
 
 /// The key listings that apply at the assignment's scope: on a resource of
-/// a known type only that type's (and its children's) keys.
+/// a known type only that type's keys.
 pub fn in_scope<'k>(ra: &RoleAssignment, listings: &[&'k KeyListing]) -> Vec<&'k KeyListing> {
     let target = match ra.scope {
         Some(ScopeLevel::Resource) => scope_type(ra),
@@ -96,9 +96,9 @@ pub fn in_scope<'k>(ra: &RoleAssignment, listings: &[&'k KeyListing]) -> Vec<&'k
         .iter()
         .copied()
         .filter(|k| {
-            target.as_deref().is_none_or(|t| {
-                t == k.resource_type || t.starts_with(&format!("{}/", k.resource_type))
-            })
+            // A role on a child (a container, an AI project) acts on the
+            // child and below, never on the parent's `listKeys`.
+            target.as_deref().is_none_or(|t| t == k.resource_type)
         })
         .collect()
 }
@@ -227,7 +227,15 @@ mod tests {
             ),
             &all,
         );
-        assert_eq!(queue[0].service, "Service Bus");
+        assert!(queue.is_empty());
+        let project = in_scope(
+            &ra(
+                Some(ScopeLevel::Resource),
+                Some("microsoft.cognitiveservices/accounts/projects"),
+            ),
+            &all,
+        );
+        assert!(project.is_empty());
         assert!(in_scope(
             &ra(
                 Some(ScopeLevel::Resource),
