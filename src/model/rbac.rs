@@ -132,9 +132,19 @@ pub fn resolve_role(v: &Value) -> Role {
             .unwrap_or(Role::Guid(guid)),
         // `resourceId('Microsoft.Authorization/roleDefinitions', guid(...))`:
         // a definition whose name is computed, as a role declared beside
-        // the assignment is named. Whether it is declared is the unit's to say.
+        // the assignment is named. Whether it is declared is the unit's to
+        // say. A GUID that is a deployment input stays unknown.
         None => match ids::parse_id(v).and_then(|i| i.resource) {
-            Some(r) if r.ty == ROLE_DEFINITION_TYPE => Role::Custom(r),
+            Some(r)
+                if r.ty == ROLE_DEFINITION_TYPE
+                    && !r
+                        .key
+                        .rsplit('/')
+                        .next()
+                        .is_some_and(|n| n.starts_with("{input:")) =>
+            {
+                Role::Custom(r)
+            }
             _ => Role::Unknown,
         },
     }
@@ -199,5 +209,46 @@ mod tests {
             resolve_role(&v),
             Role::Guid("11111111-2222-3333-4444-555555555555".into())
         );
+    }
+
+    #[test]
+    fn a_computed_definition_name_is_a_custom_role() {
+        use crate::model::{Kind, Part};
+        // resourceId('Microsoft.Authorization/roleDefinitions', guid(...))
+        let v = Value::new(
+            Kind::Template(
+                vec![
+                    Part::Lit("/subscriptions/".into()),
+                    Part::Hole(Unknown::Context(
+                        crate::model::value::ContextValue::SubscriptionId,
+                    )),
+                    Part::Lit("/providers/Microsoft.Authorization/roleDefinitions/".into()),
+                    Part::Hole(Unknown::Derived {
+                        function: "guid".into(),
+                        args: vec![Value::string("access-delegate", Loc::default())],
+                    }),
+                ]
+                .into(),
+            ),
+            Loc::default(),
+        );
+        assert!(matches!(resolve_role(&v), Role::Custom(r) if r.ty == ROLE_DEFINITION_TYPE));
+        // A role definition ID whose GUID is an input is not known.
+        let v = Value::new(
+            Kind::Template(
+                vec![
+                    Part::Lit("/providers/Microsoft.Authorization/roleDefinitions/".into()),
+                    Part::Hole(Unknown::Input {
+                        name: "roleId".into(),
+                        secure: false,
+                    }),
+                ]
+                .into(),
+            ),
+            Loc::default(),
+        );
+        assert_eq!(resolve_role(&v), Role::Unknown);
+        let v = Value::opaque("parameter", Loc::default());
+        assert_eq!(resolve_role(&v), Role::Unknown);
     }
 }

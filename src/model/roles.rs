@@ -467,33 +467,33 @@ pub fn definition_capabilities(res: &Resource) -> Option<Capabilities> {
     Some(capabilities(&perms))
 }
 
+/// The custom role definition of the unit an assignment's role names: by
+/// reference, or by a literal GUID that is a definition's name. `None` for
+/// built-in and unknown roles, and when the reference is not one resource.
+pub fn custom_definition<'u>(unit: &'u Unit, role: &Role) -> Option<&'u Resource> {
+    let mut found: Box<dyn Iterator<Item = &Resource>> = match role {
+        Role::Custom(target) => Box::new(unit.resolve(target)),
+        Role::Guid(guid) => Box::new(unit.resources_of_type(ROLE_DEFINITION).filter(move |r| {
+            r.name
+                .as_ref()
+                .and_then(|n| n.as_str())
+                .is_some_and(|n| n.eq_ignore_ascii_case(guid))
+        })),
+        Role::BuiltIn(_) | Role::Unknown => return None,
+    };
+    match (found.next(), found.next()) {
+        (Some(def), None) => Some(def),
+        _ => None,
+    }
+}
+
 /// What the role an assignment grants allows: a built-in role's from the
-/// catalog, a custom role's from its definition in the same unit (by
-/// reference, or by a literal GUID that names it). `None` when the role is
-/// unknown or its definition is not one resource of the unit.
+/// catalog, a custom role's from its definition in the same unit (see
+/// [`custom_definition`]). `None` when the role is unknown.
 pub fn role_capabilities<'u>(unit: &'u Unit, role: &Role) -> Option<Cow<'u, Capabilities>> {
     match role {
         Role::BuiltIn(r) => Some(Cow::Borrowed(&r.capabilities)),
-        Role::Custom(target) => {
-            let mut found = unit.resolve(target);
-            let (Some(def), None) = (found.next(), found.next()) else {
-                return None;
-            };
-            definition_capabilities(def).map(Cow::Owned)
-        }
-        Role::Guid(guid) => {
-            let mut found = unit.resources_of_type(ROLE_DEFINITION).filter(|r| {
-                r.name
-                    .as_ref()
-                    .and_then(|n| n.as_str())
-                    .is_some_and(|n| n.eq_ignore_ascii_case(guid))
-            });
-            let (Some(def), None) = (found.next(), found.next()) else {
-                return None;
-            };
-            definition_capabilities(def).map(Cow::Owned)
-        }
-        Role::Unknown => None,
+        _ => definition_capabilities(custom_definition(unit, role)?).map(Cow::Owned),
     }
 }
 
@@ -520,13 +520,12 @@ pub fn definition_phrase(res: &Resource) -> String {
 /// How a message names the role an assignment grants: the built-in role's
 /// name, the custom role's name, or the GUID.
 pub fn describe_role(unit: &Unit, role: &Role) -> String {
+    if let Some(name) = custom_definition(unit, role).and_then(definition_name) {
+        return name;
+    }
     match role {
         Role::BuiltIn(r) => r.name.to_string(),
-        Role::Custom(target) => unit
-            .resolve(target)
-            .next()
-            .and_then(definition_name)
-            .unwrap_or_else(|| "custom role".to_string()),
+        Role::Custom(_) => "custom role".to_string(),
         Role::Guid(g) => g.clone(),
         Role::Unknown => "an unknown role".into(),
     }
