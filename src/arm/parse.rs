@@ -198,6 +198,14 @@ fn param_decls<'t>(
             default: m.value.member("defaultValue"),
             given: None,
             enumerated: m.value.get("allowedValues").is_some(),
+            allowed: m
+                .value
+                .get("allowedValues")
+                .and_then(Json::as_array)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect(),
         };
         d.given = given(&m.key, &d);
         out.push(d);
@@ -509,6 +517,7 @@ impl Loader<'_> {
             instance,
             instances,
             volatile_name: is_volatile(&name_v).then_some(name_v.loc),
+            release_name: release_name(ev, &ty, &name_v, identity.is_some()),
             ..Default::default()
         };
         let label = match (symbol, name_v.as_str()) {
@@ -526,6 +535,13 @@ impl Loader<'_> {
             ty: ty.to_ascii_lowercase(),
             key: key.clone(),
         };
+        // Bicep writes a reference to one instance of a symbolic loop as
+        // `reference(format('apps[{0}]', copyIndex()))`: `apps[i]` names it.
+        if let (Some(s), Some((_, Some((InstanceKey::Index(i), _))))) = (symbol, &copy) {
+            ev.symbols
+                .borrow_mut()
+                .insert(format!("{}[{i}]", s.to_ascii_lowercase()), this_ref.clone());
+        }
         self.unit.resources.push(Resource {
             ty: ty.clone(),
             source_type: ty.clone(),
@@ -801,6 +817,28 @@ fn parent_of(ty: &str, name: &Value) -> Option<ResourceRef> {
         key: format!("{parent_ty}/{}", keys?.join("/")),
         ty: parent_ty,
     })
+}
+
+/// The release input (`lifecycle::release_input`) the name of a resource
+/// with an identity is built from, with the name's location.
+fn release_name(
+    ev: &Evaluator,
+    ty: &str,
+    name: &Value,
+    has_identity: bool,
+) -> Option<(Loc, crate::model::lifecycle::ReleaseInput)> {
+    if !has_identity {
+        return None;
+    }
+    let slot = ty.eq_ignore_ascii_case("Microsoft.Web/sites/slots");
+    let allowed = |n: &str| {
+        ev.params
+            .iter()
+            .find(|d| d.name.eq_ignore_ascii_case(n))
+            .map(|d| (d.loc, d.allowed.clone()))
+    };
+    crate::model::lifecycle::release_input(name, slot, "parameter", &allowed)
+        .map(|i| (name.loc, i))
 }
 
 fn is_volatile(v: &Value) -> bool {

@@ -1,6 +1,7 @@
 //! Resources in the common model: one shape for ARM and Terraform.
 
 use super::identity::Identity;
+use super::lifecycle::ReleaseInput;
 use super::ids::ScopeLevel;
 use super::spelling::Spelling;
 use super::value::{Entry, Loc, ResourceRef, Step, Value};
@@ -62,6 +63,9 @@ pub struct Lifecycle {
     pub replace_triggered_by: Option<Loc>,
     /// The name is built from a value that changes on each deployment.
     pub volatile_name: Option<Loc>,
+    /// The name (its location) is built from a release input
+    /// (`lifecycle::release_input`), so each release makes a new resource.
+    pub release_name: Option<(Loc, ReleaseInput)>,
 }
 
 /// The selector of one instance: `copyIndex()`/`count.index`, or `each.key`.

@@ -477,6 +477,30 @@ static CONTAINER_APP: &[Map] = &[
     ),
 ];
 
+/// BG002: revisions side by side, and the traffic split between them.
+static CONTAINER_APP_REVISIONS: &[Map] = &[
+    same("revision_mode", "properties.configuration.activeRevisionsMode"),
+    with(
+        "ingress",
+        "properties.configuration.ingress",
+        How::Block(&[with(
+            "traffic_weight",
+            "traffic",
+            How::Blocks(&[
+                same("percentage", "weight"),
+                same("revision_suffix", "revisionName"),
+                same("latest_revision", "latestRevision"),
+            ]),
+        )]),
+    ),
+];
+
+/// BG006: the identity Cosmos DB reads its customer-managed key with.
+static COSMOS_DEFAULT_IDENTITY: &[Map] = &[
+    same("default_identity_type", "properties.defaultIdentity"),
+    same("key_vault_key_id", "properties.keyVaultKeyUri"),
+];
+
 static CONTAINER_APP_STORAGE: &[Map] = &[
     same("account_name", "properties.azureFile.accountName"),
     same("share_name", "properties.azureFile.shareName"),
@@ -817,6 +841,8 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_ai_services", LOCAL_AUTHENTICATION_ENABLED),
     ("azurerm_mssql_server", SQL_ENTRA_ONLY),
     ("azurerm_postgresql_flexible_server", POSTGRES_FLEXIBLE_AUTH),
+    ("azurerm_container_app", CONTAINER_APP_REVISIONS),
+    ("azurerm_cosmosdb_account", COSMOS_DEFAULT_IDENTITY),
 ];
 
 /// Top-level attributes whose azurerm default differs from what ARM assumes

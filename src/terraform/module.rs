@@ -705,6 +705,12 @@ impl<'t, 'a> Instance<'t, 'a> {
             if volatile {
                 lifecycle.volatile_name = Some(n.loc);
             }
+            if identity.is_some() {
+                let slot = ty.eq_ignore_ascii_case("Microsoft.Web/sites/slots");
+                lifecycle.release_name =
+                    crate::model::lifecycle::release_input(n, slot, "variable", &|_| None)
+                        .map(|i| (n.loc, i));
+            }
         }
         Some(Resource {
             ty,
