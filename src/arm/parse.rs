@@ -837,8 +837,7 @@ fn release_name(
             .find(|d| d.name.eq_ignore_ascii_case(n))
             .map(|d| (d.loc, d.allowed.clone()))
     };
-    crate::model::lifecycle::release_input(name, slot, "parameter", &allowed)
-        .map(|i| (name.loc, i))
+    crate::model::lifecycle::release_input(name, slot, "parameter", &allowed).map(|i| (name.loc, i))
 }
 
 fn is_volatile(v: &Value) -> bool {

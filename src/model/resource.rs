@@ -1,8 +1,8 @@
 //! Resources in the common model: one shape for ARM and Terraform.
 
 use super::identity::Identity;
-use super::lifecycle::ReleaseInput;
 use super::ids::ScopeLevel;
+use super::lifecycle::ReleaseInput;
 use super::spelling::Spelling;
 use super::value::{Entry, Loc, ResourceRef, Step, Value};
 

@@ -479,7 +479,10 @@ static CONTAINER_APP: &[Map] = &[
 
 /// BG002: revisions side by side, and the traffic split between them.
 static CONTAINER_APP_REVISIONS: &[Map] = &[
-    same("revision_mode", "properties.configuration.activeRevisionsMode"),
+    same(
+        "revision_mode",
+        "properties.configuration.activeRevisionsMode",
+    ),
     with(
         "ingress",
         "properties.configuration.ingress",

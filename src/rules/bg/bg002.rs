@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn a_registry_with_a_password_or_identity_is_not_a_system_pull() {
         let s = |x: &str| Value::string(x, Loc::default());
-        assert!(pulls_without_own_identity(&reg(&[("server", s("a.azurecr.io"))])));
+        assert!(pulls_without_own_identity(&reg(&[(
+            "server",
+            s("a.azurecr.io")
+        )])));
         assert!(!pulls_without_own_identity(&reg(&[
             ("server", s("a.azurecr.io")),
             ("passwordSecretRef", s("pw"))

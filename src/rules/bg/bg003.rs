@@ -59,7 +59,10 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 res,
                 "the resource so every replacement carries it",
             ))
-            .related(rep.loc, format!("replaced because of {}", trigger_text(rep.why)));
+            .related(
+                rep.loc,
+                format!("replaced because of {}", trigger_text(rep.why)),
+            );
         if let Some(decl) = rep.input.as_ref().and_then(|i| i.decl) {
             f = f.related(decl, "the release input the name is built from".to_string());
         }
