@@ -263,6 +263,10 @@ pub fn inputs_of(v: &Value, noun: &'static str) -> Vec<(String, &'static str, Op
     out
 }
 
+/// An input's declaration and allowed values, by name, where the loader
+/// knows them.
+pub type AllowedValues<'a> = dyn Fn(&str) -> Option<(Loc, Vec<String>)> + 'a;
+
 /// The release input a resource `name` is built from, if any. `allowed`
 /// gives an input's allowed values (ARM `allowedValues`) where the loader
 /// knows them; `for_slot` is true for deployment slots.
@@ -271,7 +275,7 @@ pub fn release_input(
     name: &Value,
     for_slot: bool,
     noun: &'static str,
-    allowed: &dyn Fn(&str) -> Option<(Loc, Vec<String>)>,
+    allowed: &AllowedValues,
 ) -> Option<ReleaseInput> {
     for (n, noun, decl) in inputs_of(name, noun) {
         let known = allowed(&n);
@@ -453,7 +457,7 @@ pub fn group(unit: &Unit, r: ResId) -> Option<Group> {
         .collect();
     names.sort();
     names.dedup();
-    (names.len() >= 2).then(|| Group {
+    (names.len() >= 2).then_some(Group {
         size: members.len(),
         members,
         loop_loc: None,
@@ -851,5 +855,96 @@ fn names_user_identity(v: &Value, depth: usize) -> bool {
         }),
         Kind::Array(items) => items.iter().any(|i| names_user_identity(i, depth + 1)),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_names_split_into_words() {
+        assert_eq!(words("activeColor"), ["active", "color"]);
+        assert_eq!(words("release_name"), ["release", "name"]);
+        assert_eq!(words("buildId"), ["build", "id"]);
+        assert_eq!(words("APIVersion"), ["apiversion"]);
+    }
+
+    #[test]
+    fn release_inputs_by_name() {
+        for yes in [
+            "color",
+            "releaseName",
+            "build_id",
+            "slot",
+            "version",
+            "appVersion",
+        ] {
+            assert!(release_input_name(yes, false), "{yes}");
+        }
+        for no in [
+            "apiVersion",
+            "osVersion",
+            "kubernetesVersion",
+            "location",
+            "appName",
+            "windowsOSVersion",
+        ] {
+            assert!(!release_input_name(no, false), "{no}");
+        }
+        // A slot is named after its role; its own name is no release.
+        assert!(!release_input_name("slotName", true));
+        assert!(release_input_name("slotColor", true));
+    }
+
+    #[test]
+    fn blue_green_allowed_values() {
+        assert!(blue_green_values(&["Blue", "green"]));
+        assert!(blue_green_values(&["stable", "canary"]));
+        assert!(!blue_green_values(&["blue"]));
+        assert!(!blue_green_values(&["dev", "prod"]));
+    }
+
+    #[test]
+    fn family_keys_blank_family_tokens() {
+        let k = |s: &str| family_key(s).map(|(k, _)| k);
+        assert_eq!(k("app-pay-blue"), Some("app-pay-{}".into()));
+        assert_eq!(k("app-pay-green"), k("app-pay-blue"));
+        assert_eq!(k("app-portal-a"), k("app-portal-b"));
+        assert_eq!(k("api-v2-weu"), Some("api-{}-weu".into()));
+        assert_eq!(k("appblue"), None);
+        assert_eq!(k("vm-01"), None);
+        assert_eq!(k("app-prod"), None);
+        assert!(is_family_token("V3") && !is_family_token("v") && !is_family_token("vx"));
+    }
+
+    #[test]
+    fn release_input_from_provenance() {
+        let decl = Loc::default();
+        let name = Value::string("app-green", Loc::default()).through(Step {
+            kind: StepKind::Default,
+            name: "deployColor".into(),
+            loc: decl,
+            secure: false,
+            noun: "parameter",
+        });
+        let none = |_: &str| None;
+        let i = release_input(&name, false, "parameter", &none).expect("color");
+        assert_eq!(i.name, "deployColor");
+        let plain = Value::string("app", Loc::default());
+        assert_eq!(release_input(&plain, false, "parameter", &none), None);
+        // Allowed values blue/green make any input name a release input.
+        let tier = Value::string("app-blue", Loc::default()).through(Step {
+            kind: StepKind::Given,
+            name: "tier".into(),
+            loc: decl,
+            secure: false,
+            noun: "parameter",
+        });
+        let allowed = |n: &str| (n == "tier").then(|| (decl, vec!["blue".into(), "green".into()]));
+        assert_eq!(
+            release_input(&tier, false, "parameter", &allowed).map(|i| i.why),
+            Some("allowed only blue or green")
+        );
     }
 }
