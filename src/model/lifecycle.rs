@@ -165,15 +165,27 @@ pub fn words(name: &str) -> Vec<String> {
     out
 }
 
-/// Is an input with this name a release input? `slot` does not count for
-/// the name of a deployment slot itself (a slot is named after its role,
-/// `staging`, and lives as long as its app).
+/// Words that may follow the release word and keep the input about the
+/// release (`build_id`, `releaseName`, `colorSuffix`); any other word makes
+/// it about something else (`image_build_compute_name`).
+const RELEASE_TAILS: &[&str] = &[
+    "id", "number", "num", "no", "name", "tag", "version", "suffix", "label", "key", "value",
+];
+
+/// Is an input with this name a release input? A release word (or
+/// `version` after a word naming the release) followed only by words
+/// like `id`, `name`, `tag`. `slot` does not count for the name of a
+/// deployment slot itself (a slot is named after its role, `staging`,
+/// and lives as long as its app).
 pub fn release_input_name(name: &str, for_slot: bool) -> bool {
     let w = words(name);
     w.iter().enumerate().any(|(i, word)| {
-        (RELEASE_WORDS.contains(&word.as_str()) && !(for_slot && word == "slot"))
-            || (word == "version"
-                && (w.len() == 1 || (i > 0 && VERSION_OWNERS.contains(&w[i - 1].as_str()))))
+        let release = (RELEASE_WORDS.contains(&word.as_str()) && !(for_slot && word == "slot"))
+            || (word == "version" && (i == 0 || VERSION_OWNERS.contains(&w[i - 1].as_str())));
+        release
+            && w[i + 1..]
+                .iter()
+                .all(|t| RELEASE_TAILS.contains(&t.as_str()))
     })
 }
 
@@ -536,11 +548,25 @@ pub fn grant_signature(unit: &Unit, g: &Grant) -> String {
         super::Role::Custom(c) => c.key.clone(),
         super::Role::Unknown => "?".into(),
     };
-    let scope: Vec<String> = g
+    let mut scope: Vec<String> = g
         .scope
         .iter()
         .map(|&s| unit.res(s).key.to_ascii_lowercase())
         .collect();
+    if scope.is_empty() {
+        // A scope naming no declared resource compares by how it is
+        // written; one that cannot be matched matches nothing else.
+        let written = g
+            .assignment
+            .and_then(|n| unit.role_assignments.get(n))
+            .and_then(|ra| ra.scope_entry.as_ref())
+            .map(|e| e.value.match_key());
+        match written {
+            Some(Some(k)) => scope.push(k),
+            Some(None) => scope.push(format!("#{}", g.resource.0)),
+            None => {}
+        }
+    }
     let kind = match g.kind {
         GrantKind::RoleAssignment => "role",
         GrantKind::AccessPolicy => "policy",
@@ -883,6 +909,8 @@ mod tests {
             assert!(release_input_name(yes, false), "{yes}");
         }
         for no in [
+            "image_build_compute_name",
+            "colorScheme",
             "apiVersion",
             "osVersion",
             "kubernetesVersion",

@@ -59,7 +59,10 @@ fn pulls(cx: &Ctx, r: ResId, res: &Resource) -> Vec<(Loc, String)> {
                 .and_then(Value::as_str)
                 .map(|s| format!("`{s}`"))
                 .unwrap_or_else(|| "its registry".into());
-            out.push((reg.loc, format!("pull its image from {server}")));
+            out.push((
+                reg.loc,
+                format!("pull its image from {server} (the entry names no identity, and its only identity gets `AcrPull` in this deployment)"),
+            ));
         }
     }
     out
