@@ -117,6 +117,7 @@ pub fn load(
             level,
             via: Vec::new(),
             parent: None,
+            replicated: None,
         },
     );
     unit.finish();
@@ -159,6 +160,10 @@ struct Ctx {
     level: Option<ScopeLevel>,
     via: Vec<Step>,
     parent: Option<(String, Value, ResourceRef)>,
+    /// The `copy` of an enclosing nested deployment (a Bicep module loop)
+    /// and which of its instances this is: resources declared inside are
+    /// instances of that loop too.
+    replicated: Option<(Loc, Option<InstanceKey>, Option<usize>)>,
 }
 
 struct Loader<'u> {
@@ -512,14 +517,23 @@ impl Loader<'_> {
             Some((k, n)) => (Some(k), n),
             None => (None, None),
         };
+        // Inside a copied nested deployment, a resource without a loop of
+        // its own is one instance of the deployment's loop.
+        let (replicated, instance, instances) = match (copy.as_ref(), &ctx.replicated) {
+            (None, Some((l, k, n))) => (Some(*l), k.clone(), *n),
+            _ => (copy.as_ref().map(|(c, _)| ev.loc(c.key_span)), instance, instances),
+        };
         let lifecycle = Lifecycle {
-            replicated: copy.as_ref().map(|(c, _)| ev.loc(c.key_span)),
+            replicated,
             instance,
             instances,
             volatile_name: is_volatile(&name_v).then_some(name_v.loc),
             release_name: release_name(ev, &ty, &name_v, identity.is_some()),
             ..Default::default()
         };
+        let replicated = lifecycle
+            .replicated
+            .map(|l| (l, lifecycle.instance.clone(), lifecycle.instances));
         let label = match (symbol, name_v.as_str()) {
             (Some(s), _) => s.to_string(),
             // One instance's name would misname the others in a copy loop.
@@ -563,10 +577,17 @@ impl Loader<'_> {
                 level: ctx.level,
                 via: ctx.via.clone(),
                 parent: Some((ty.clone(), name_v.clone(), this_ref)),
+                replicated: ctx.replicated.clone(),
             };
             self.resources(ev, children, &child_ctx);
         }
         if is_deployment {
+            let dep_ctx = Ctx {
+                level: ctx.level,
+                via: ctx.via.clone(),
+                parent: ctx.parent.clone(),
+                replicated,
+            };
             self.nested(
                 ev,
                 r,
@@ -574,7 +595,7 @@ impl Loader<'_> {
                 &key,
                 &label,
                 env,
-                ctx,
+                &dep_ctx,
                 ev.loc(type_m.value.span),
             );
         }
@@ -683,6 +704,7 @@ impl Loader<'_> {
             level,
             via,
             parent: None,
+            replicated: ctx.replicated.clone(),
         };
         if !inner_scope {
             if let Some(res) = template.member("resources") {

@@ -79,9 +79,12 @@ pub struct Families {
 
 impl Families {
     /// Groups replicated resources by loop, declaration and call chain:
-    /// the same module called twice makes two families, not one.
+    /// the same module called twice makes two families, not one. The chain
+    /// is compared by where each call is declared, so the instances of a
+    /// copied nested deployment (a Bicep module loop), whose deployments
+    /// are named per instance, are one family.
     pub fn build(resources: &[Resource]) -> Families {
-        type Key<'a> = (Loc, Loc, Vec<(Loc, &'a str)>);
+        type Key = (Loc, Loc, Vec<Loc>);
         let mut index: HashMap<Key, FamilyId> = HashMap::new();
         let mut out = Families::default();
         for (i, r) in resources.iter().enumerate() {
@@ -91,7 +94,7 @@ impl Families {
             let key = (
                 loop_loc,
                 r.loc,
-                r.via.iter().map(|s| (s.loc, s.name.as_str())).collect(),
+                r.via.iter().map(|s| s.loc).collect(),
             );
             let id = *index.entry(key).or_insert_with(|| {
                 out.list.push(Family {
