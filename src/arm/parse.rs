@@ -118,6 +118,7 @@ pub fn load(
             via: Vec::new(),
             parent: None,
             replicated: None,
+            generated: is_generated(root),
         },
     );
     unit.finish();
@@ -164,6 +165,16 @@ struct Ctx {
     /// and which of its instances this is: resources declared inside are
     /// instances of that loop too.
     replicated: Option<(Loc, Option<InstanceKey>, Option<usize>)>,
+    /// The template was written by a compiler (see `Dependencies::Generated`).
+    generated: bool,
+}
+
+/// A template a compiler wrote says so in `metadata._generator` (Bicep does).
+fn is_generated(template: &Json) -> bool {
+    template
+        .get("metadata")
+        .and_then(|m| m.get("_generator"))
+        .is_some()
 }
 
 struct Loader<'u> {
@@ -488,8 +499,12 @@ impl Loader<'_> {
         };
         let key = resource_key(&ty, &name_v, &fallback);
         let is_deployment = ty.eq_ignore_ascii_case("Microsoft.Resources/deployments");
+        ev.implied.borrow_mut().clear();
         let body = self.body(ev, r, env, is_deployment);
         let identity = identity(ev, r, &body, env);
+        let mut implied_depends_on = std::mem::take(&mut *ev.implied.borrow_mut());
+        implied_depends_on.sort();
+        implied_depends_on.dedup();
         let parent = ctx
             .parent
             .as_ref()
@@ -500,16 +515,17 @@ impl Loader<'_> {
             .and_then(Json::as_array)
             .unwrap_or(&[])
             .iter()
-            .filter_map(|d| {
+            .map(|d| {
                 let v = ev.json(d, env);
                 let s = v.as_str().map(str::to_ascii_lowercase);
                 let sym = s.as_ref().and_then(|s| ev.symbols.borrow().get(s).cloned());
                 match sym {
-                    Some(r) => Some(r.key),
+                    Some(r) => r.key,
                     None => ids::parse_id(&v)
                         .and_then(|i| i.resource)
                         .map(|r| r.key)
-                        .or(s),
+                        .or(s)
+                        .unwrap_or_else(|| crate::model::resource::UNKNOWN_DEPENDENCY.into()),
                 }
             })
             .collect();
@@ -521,7 +537,11 @@ impl Loader<'_> {
         // its own is one instance of the deployment's loop.
         let (replicated, instance, instances) = match (copy.as_ref(), &ctx.replicated) {
             (None, Some((l, k, n))) => (Some(*l), k.clone(), *n),
-            _ => (copy.as_ref().map(|(c, _)| ev.loc(c.key_span)), instance, instances),
+            _ => (
+                copy.as_ref().map(|(c, _)| ev.loc(c.key_span)),
+                instance,
+                instances,
+            ),
         };
         let lifecycle = Lifecycle {
             replicated,
@@ -570,6 +590,12 @@ impl Loader<'_> {
             deploy_scope: ctx.level,
             parent,
             depends_on,
+            implied_depends_on,
+            dependencies: if ctx.generated {
+                crate::model::Dependencies::Generated
+            } else {
+                crate::model::Dependencies::Declared
+            },
             via: ctx.via.clone(),
         });
         if let Some(children) = r.get("resources") {
@@ -578,6 +604,7 @@ impl Loader<'_> {
                 via: ctx.via.clone(),
                 parent: Some((ty.clone(), name_v.clone(), this_ref)),
                 replicated: ctx.replicated.clone(),
+                generated: ctx.generated,
             };
             self.resources(ev, children, &child_ctx);
         }
@@ -587,6 +614,7 @@ impl Loader<'_> {
                 via: ctx.via.clone(),
                 parent: ctx.parent.clone(),
                 replicated,
+                generated: ctx.generated,
             };
             self.nested(
                 ev,
@@ -705,6 +733,7 @@ impl Loader<'_> {
             via,
             parent: None,
             replicated: ctx.replicated.clone(),
+            generated: ctx.generated || is_generated(template),
         };
         if !inner_scope {
             if let Some(res) = template.member("resources") {

@@ -91,11 +91,7 @@ impl Families {
             let Some(loop_loc) = r.lifecycle.replicated else {
                 continue;
             };
-            let key = (
-                loop_loc,
-                r.loc,
-                r.via.iter().map(|s| s.loc).collect(),
-            );
+            let key = (loop_loc, r.loc, r.via.iter().map(|s| s.loc).collect());
             let id = *index.entry(key).or_insert_with(|| {
                 out.list.push(Family {
                     loc: loop_loc,
