@@ -210,7 +210,7 @@ pub struct ReleaseInput {
 }
 
 /// The inputs a value is built from: parameter/variable steps of its
-/// provenance (defaults, given values, module arguments) and inputs
+/// provenance (defaults and given values) and inputs
 /// without a value in its holes, with their declarations when known.
 pub fn inputs_of(v: &Value, noun: &'static str) -> Vec<(String, &'static str, Option<Loc>)> {
     let mut out: Vec<(String, &'static str, Option<Loc>)> = Vec::new();
@@ -243,11 +243,11 @@ pub fn inputs_of(v: &Value, noun: &'static str) -> Vec<(String, &'static str, Op
             _ => {}
         }
     }
+    // A module argument alone is no deployment input: `color = each.key`
+    // names one of a loop's instances, which all exist at once. What the
+    // argument was made from counts (a default or given value of an input).
     for s in &v.via {
-        if matches!(
-            s.kind,
-            StepKind::Default | StepKind::Given | StepKind::ModuleInput
-        ) {
+        if matches!(s.kind, StepKind::Default | StepKind::Given) {
             push(&s.name, s.noun, Some(s.loc));
         }
     }
@@ -263,10 +263,7 @@ pub fn inputs_of(v: &Value, noun: &'static str) -> Vec<(String, &'static str, Op
     }
     {
         for s in derived_via {
-            if matches!(
-                s.kind,
-                StepKind::Default | StepKind::Given | StepKind::ModuleInput
-            ) {
+            if matches!(s.kind, StepKind::Default | StepKind::Given) {
                 push(&s.name, s.noun, Some(s.loc));
             }
         }
@@ -958,6 +955,15 @@ mod tests {
         let none = |_: &str| None;
         let i = release_input(&name, false, "parameter", &none).expect("color");
         assert_eq!(i.name, "deployColor");
+        // A module argument alone (`color = each.key`) is no release input.
+        let looped = Value::string("app-green", Loc::default()).through(Step {
+            kind: StepKind::ModuleInput,
+            name: "color".into(),
+            loc: decl,
+            secure: false,
+            noun: "module",
+        });
+        assert_eq!(release_input(&looped, false, "variable", &none), None);
         let plain = Value::string("app", Loc::default());
         assert_eq!(release_input(&plain, false, "parameter", &none), None);
         // Allowed values blue/green make any input name a release input.
