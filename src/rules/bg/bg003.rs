@@ -63,8 +63,14 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 rep.loc,
                 format!("replaced because of {}", trigger_text(rep.why)),
             );
-        if let Some(decl) = rep.input.as_ref().and_then(|i| i.decl) {
-            f = f.related(decl, "the release input the name is built from".to_string());
+        if let Some((decl, i)) = rep.input.as_ref().and_then(|i| i.decl.map(|d| (d, i))) {
+            f = f.related(
+                decl,
+                format!(
+                    "{} `{}`, the release input the name is built from",
+                    i.noun, i.name
+                ),
+            );
         }
         for (loc, what) in story::grant_related(cx, &grants) {
             f = f.related(loc, what);
