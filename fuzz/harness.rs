@@ -121,6 +121,7 @@ fn decls(root: &'static Json) -> Vec<ParamDecl<'static>> {
             default: m.value.member("defaultValue"),
             given: None,
             enumerated: false,
+            allowed: Vec::new(),
         });
     }
     out

@@ -83,6 +83,8 @@ pub struct ParamDecl<'t> {
     pub given: Option<Value>,
     /// Declared with `allowedValues`.
     pub enumerated: bool,
+    /// The `allowedValues` that are strings.
+    pub allowed: Vec<String>,
 }
 
 enum Slot {

@@ -87,6 +87,7 @@ fn decls(root: &'static Json, given: &[(&str, &str)]) -> Vec<ParamDecl<'static>>
             default: m.value.member("defaultValue"),
             given,
             enumerated: false,
+            allowed: Vec::new(),
         });
     }
     out

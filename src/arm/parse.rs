@@ -117,6 +117,7 @@ pub fn load(
             level,
             via: Vec::new(),
             parent: None,
+            replicated: None,
             generated: is_generated(root),
         },
     );
@@ -160,6 +161,10 @@ struct Ctx {
     level: Option<ScopeLevel>,
     via: Vec<Step>,
     parent: Option<(String, Value, ResourceRef)>,
+    /// The `copy` of an enclosing nested deployment (a Bicep module loop)
+    /// and which of its instances this is: resources declared inside are
+    /// instances of that loop too.
+    replicated: Option<(Loc, Option<InstanceKey>, Option<usize>)>,
     /// The template was written by a compiler (see `Dependencies::Generated`).
     generated: bool,
 }
@@ -209,6 +214,14 @@ fn param_decls<'t>(
             default: m.value.member("defaultValue"),
             given: None,
             enumerated: m.value.get("allowedValues").is_some(),
+            allowed: m
+                .value
+                .get("allowedValues")
+                .and_then(Json::as_array)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect(),
         };
         d.given = given(&m.key, &d);
         out.push(d);
@@ -520,13 +533,27 @@ impl Loader<'_> {
             Some((k, n)) => (Some(k), n),
             None => (None, None),
         };
+        // Inside a copied nested deployment, a resource without a loop of
+        // its own is one instance of the deployment's loop.
+        let (replicated, instance, instances) = match (copy.as_ref(), &ctx.replicated) {
+            (None, Some((l, k, n))) => (Some(*l), k.clone(), *n),
+            _ => (
+                copy.as_ref().map(|(c, _)| ev.loc(c.key_span)),
+                instance,
+                instances,
+            ),
+        };
         let lifecycle = Lifecycle {
-            replicated: copy.as_ref().map(|(c, _)| ev.loc(c.key_span)),
+            replicated,
             instance,
             instances,
             volatile_name: is_volatile(&name_v).then_some(name_v.loc),
+            release_name: release_name(ev, &ty, &name_v, identity.is_some()),
             ..Default::default()
         };
+        let replicated = lifecycle
+            .replicated
+            .map(|l| (l, lifecycle.instance.clone(), lifecycle.instances));
         let label = match (symbol, name_v.as_str()) {
             (Some(s), _) => s.to_string(),
             // One instance's name would misname the others in a copy loop.
@@ -542,6 +569,13 @@ impl Loader<'_> {
             ty: ty.to_ascii_lowercase(),
             key: key.clone(),
         };
+        // Bicep writes a reference to one instance of a symbolic loop as
+        // `reference(format('apps[{0}]', copyIndex()))`: `apps[i]` names it.
+        if let (Some(s), Some((_, Some((InstanceKey::Index(i), _))))) = (symbol, &copy) {
+            ev.symbols
+                .borrow_mut()
+                .insert(format!("{}[{i}]", s.to_ascii_lowercase()), this_ref.clone());
+        }
         self.unit.resources.push(Resource {
             ty: ty.clone(),
             source_type: ty.clone(),
@@ -569,11 +603,19 @@ impl Loader<'_> {
                 level: ctx.level,
                 via: ctx.via.clone(),
                 parent: Some((ty.clone(), name_v.clone(), this_ref)),
+                replicated: ctx.replicated.clone(),
                 generated: ctx.generated,
             };
             self.resources(ev, children, &child_ctx);
         }
         if is_deployment {
+            let dep_ctx = Ctx {
+                level: ctx.level,
+                via: ctx.via.clone(),
+                parent: ctx.parent.clone(),
+                replicated,
+                generated: ctx.generated,
+            };
             self.nested(
                 ev,
                 r,
@@ -581,7 +623,7 @@ impl Loader<'_> {
                 &key,
                 &label,
                 env,
-                ctx,
+                &dep_ctx,
                 ev.loc(type_m.value.span),
             );
         }
@@ -690,6 +732,7 @@ impl Loader<'_> {
             level,
             via,
             parent: None,
+            replicated: ctx.replicated.clone(),
             generated: ctx.generated || is_generated(template),
         };
         if !inner_scope {
@@ -825,6 +868,27 @@ fn parent_of(ty: &str, name: &Value) -> Option<ResourceRef> {
         key: format!("{parent_ty}/{}", keys?.join("/")),
         ty: parent_ty,
     })
+}
+
+/// The release input (`lifecycle::release_input`) the name of a resource
+/// with an identity is built from, with the name's location.
+fn release_name(
+    ev: &Evaluator,
+    ty: &str,
+    name: &Value,
+    has_identity: bool,
+) -> Option<(Loc, crate::model::lifecycle::ReleaseInput)> {
+    if !has_identity {
+        return None;
+    }
+    let slot = ty.eq_ignore_ascii_case("Microsoft.Web/sites/slots");
+    let allowed = |n: &str| {
+        ev.params
+            .iter()
+            .find(|d| d.name.eq_ignore_ascii_case(n))
+            .map(|d| (d.loc, d.allowed.clone()))
+    };
+    crate::model::lifecycle::release_input(name, slot, "parameter", &allowed).map(|i| (name.loc, i))
 }
 
 fn is_volatile(v: &Value) -> bool {

@@ -247,7 +247,7 @@ impl Unit {
 
     /// Why and where `r` is replaced on deployments; see `Lifecycle`.
     pub fn replaceable(&self, r: ResId) -> Option<(Replace, Loc)> {
-        lifecycle::replaceable(&self.res(r).lifecycle)
+        lifecycle::replacement(&self.res(r).lifecycle).map(|x| (x.why, x.loc))
     }
 
     /// The `copy`/`count`/`for_each` family `r` is an instance of.

@@ -2,6 +2,7 @@
 
 use super::identity::Identity;
 use super::ids::ScopeLevel;
+use super::lifecycle::ReleaseInput;
 use super::spelling::Spelling;
 use super::value::{Entry, Loc, ResourceRef, Step, Value};
 
@@ -87,6 +88,9 @@ pub struct Lifecycle {
     pub replace_triggered_by: Option<Loc>,
     /// The name is built from a value that changes on each deployment.
     pub volatile_name: Option<Loc>,
+    /// The name (its location) is built from a release input
+    /// (`lifecycle::release_input`), so each release makes a new resource.
+    pub release_name: Option<(Loc, ReleaseInput)>,
 }
 
 /// The selector of one instance: `copyIndex()`/`count.index`, or `each.key`.

@@ -545,6 +545,33 @@ static CONTAINER_APP: &[Map] = &[
     ),
 ];
 
+/// BG002: revisions side by side, and the traffic split between them.
+static CONTAINER_APP_REVISIONS: &[Map] = &[
+    same(
+        "revision_mode",
+        "properties.configuration.activeRevisionsMode",
+    ),
+    with(
+        "ingress",
+        "properties.configuration.ingress",
+        How::Block(&[with(
+            "traffic_weight",
+            "traffic",
+            How::Blocks(&[
+                same("percentage", "weight"),
+                same("revision_suffix", "revisionName"),
+                same("latest_revision", "latestRevision"),
+            ]),
+        )]),
+    ),
+];
+
+/// BG006: the identity Cosmos DB reads its customer-managed key with.
+static COSMOS_DEFAULT_IDENTITY: &[Map] = &[
+    same("default_identity_type", "properties.defaultIdentity"),
+    same("key_vault_key_id", "properties.keyVaultKeyUri"),
+];
+
 static CONTAINER_APP_STORAGE: &[Map] = &[
     same("account_name", "properties.azureFile.accountName"),
     same("share_name", "properties.azureFile.shareName"),
@@ -1055,6 +1082,8 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_data_factory_linked_service_sftp", DF_PASSWORD),
     ("azurerm_data_factory_linked_service_web", DF_PASSWORD),
     ("azurerm_data_factory_linked_custom_service", DF_CUSTOM),
+    ("azurerm_container_app", CONTAINER_APP_REVISIONS),
+    ("azurerm_cosmosdb_account", COSMOS_DEFAULT_IDENTITY),
     ("azurerm_linux_function_app", FUNCTION_STORAGE),
     ("azurerm_windows_function_app", FUNCTION_STORAGE),
     ("azurerm_function_app", FUNCTION_STORAGE),

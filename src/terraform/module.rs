@@ -229,6 +229,11 @@ struct Instance<'t, 'a> {
     /// Locals and variables being evaluated inside each other: a long chain
     /// is cut before it can overflow the stack.
     depth: std::cell::Cell<usize>,
+    /// The `count`/`for_each` of the module call that made this instance
+    /// (or of an enclosing call), and how many instances it makes when
+    /// that is known to be one or more: the module is loaded once, and
+    /// each resource it declares stands for one per call instance.
+    loop_of: Option<(Loc, Option<usize>)>,
 }
 
 /// How deep locals and variables may refer to each other before idlint stops following.
@@ -322,6 +327,7 @@ impl<'t, 'a> Instance<'t, 'a> {
             children: RefCell::new(HashMap::new()),
             types,
             depth: std::cell::Cell::new(0),
+            loop_of: None,
         }
     }
 
@@ -352,6 +358,10 @@ impl<'t, 'a> Instance<'t, 'a> {
                     if let Some((key, of)) = instance {
                         r.lifecycle.instance = Some(key);
                         r.lifecycle.instances = of;
+                    } else if let Some((l, n)) = self.loop_of {
+                        r.lifecycle.replicated = Some(l);
+                        r.lifecycle.instance = Some(InstanceKey::Unknown);
+                        r.lifecycle.instances = n;
                     }
                     self.tree.out.borrow_mut().resources.push(r);
                 }
@@ -614,7 +624,21 @@ impl<'t, 'a> Instance<'t, 'a> {
         }
         self.tree.stack.borrow_mut().push(dir.clone());
         self.tree.out.borrow_mut().child_dirs.push(dir.clone());
-        let inst = Instance::new(
+        // A call with `count`/`for_each` makes its resources once per
+        // instance; how many is kept only when known to be one or more (an
+        // empty default a caller fills is no proof that nothing deploys).
+        let loop_of = match block.attr("count").or_else(|| block.attr("for_each")) {
+            Some(a) => {
+                let n = self
+                    .instances(block)
+                    .first()
+                    .and_then(|(_, i)| i.as_ref().and_then(|(_, n)| *n))
+                    .filter(|&n| n > 0);
+                Some((a.key_loc, n))
+            }
+            None => self.loop_of,
+        };
+        let mut inst = Instance::new(
             self.tree,
             module,
             format!("{}module.{call}.", self.prefix),
@@ -622,6 +646,7 @@ impl<'t, 'a> Instance<'t, 'a> {
             via,
             given,
         );
+        inst.loop_of = loop_of;
         inst.load();
         let mut outputs = HashMap::new();
         for b in inst.blocks_of("output") {
@@ -704,6 +729,12 @@ impl<'t, 'a> Instance<'t, 'a> {
                 || matches!(&n.kind, Kind::Template(p) if p.iter().any(|x| matches!(x, Part::Hole(Unknown::Volatile { .. }))));
             if volatile {
                 lifecycle.volatile_name = Some(n.loc);
+            }
+            if identity.is_some() {
+                let slot = ty.eq_ignore_ascii_case("Microsoft.Web/sites/slots");
+                lifecycle.release_name =
+                    crate::model::lifecycle::release_input(n, slot, "variable", &|_| None)
+                        .map(|i| (n.loc, i));
             }
         }
         Some(Resource {

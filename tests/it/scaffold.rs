@@ -159,11 +159,11 @@ fn new_rule_creates_and_registers_a_rule() {
     let (ok, _) = run(root, &["SEC000", "example-check", "sec"]);
     assert!(!ok);
     assert!(snapshot(root) == after, "a second run changed the tree");
-    let (ok, err) = run(root, &["BG002", "registry-identity-at-creation", "bg"]);
+    let (ok, err) = run(root, &["BG007", "slot-setting-identity-drift", "bg"]);
     assert!(ok, "{err}");
     let reg = read(root, "src/rules/mod.rs");
     assert!(reg.contains(
-        "    Registered::unit(&bg::bg001::RULE),\n    Registered::unit(&bg::bg002::RULE),\n    Registered::scan(&meta::meta001::RULE),\n"
+        "    Registered::unit(&bg::bg006::RULE),\n    Registered::unit(&bg::bg007::RULE),\n    Registered::scan(&meta::meta001::RULE),\n"
     ));
-    assert!(read(root, "src/rules/bg/mod.rs").contains("pub mod bg001;\npub mod bg002;\n"));
+    assert!(read(root, "src/rules/bg/mod.rs").contains("pub mod bg006;\npub mod bg007;\n"));
 }

@@ -1,5 +1,7 @@
+use super::story;
 use crate::findings::{Finding, Severity};
-use crate::model::{Identity, Resource, Unit};
+use crate::model::lifecycle::{self, system_grants};
+use crate::model::ResId;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -16,69 +18,40 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// `Some(true)`: the slot shares a user-assigned identity with its app;
-/// `Some(false)`: it certainly does not; `None`: cannot tell.
-pub fn shares_identity(slot: &Identity, app: Option<&Identity>) -> Option<bool> {
-    if slot.user_assigned.is_empty() {
-        // `UserAssigned` in the type with identities we cannot see: unknown.
-        return if slot.user.is_yes() || slot.user == crate::model::Tri::Unknown {
-            None
-        } else {
-            Some(false)
-        };
-    }
-    let app = app?;
-    let keys = |id: &Identity| -> Vec<Option<String>> {
-        id.user_assigned
-            .iter()
-            .map(|u| {
-                u.target
-                    .as_ref()
-                    .map(|t| t.key.clone())
-                    .or_else(|| u.id.match_key())
-            })
-            .collect()
-    };
-    let app_keys = keys(app);
-    let slot_keys = keys(slot);
-    if slot_keys
-        .iter()
-        .flatten()
-        .any(|k| app_keys.iter().flatten().any(|a| a == k))
-    {
-        return Some(true);
-    }
-    if slot_keys.iter().chain(&app_keys).any(Option::is_none) {
-        return None;
-    }
-    Some(false)
-}
-
-fn parent_app<'u>(unit: &'u Unit, slot: &Resource) -> Option<&'u Resource> {
-    unit.resolve(slot.parent.as_ref()?).next()
-}
+pub use crate::model::lifecycle::shares_identity;
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
-    for slot in unit.resources_of_type("Microsoft.Web/sites/slots") {
+    for (i, slot) in unit.resources.iter().enumerate() {
+        let r = ResId(i as u32);
+        if !lifecycle::slot_with_own_principal(unit, r) {
+            continue;
+        }
         let Some(id) = &slot.identity else { continue };
-        if !id.has_system() {
-            continue;
-        }
-        let app = parent_app(unit, slot);
-        if shares_identity(id, app.and_then(|a| a.identity.as_ref())) != Some(false) {
-            continue;
-        }
+        let app = lifecycle::slot_app(unit, slot).map(|a| unit.res(a));
+        let grants = system_grants(unit, r);
+        let story = if grants.is_empty() {
+            String::new()
+        } else {
+            let phrase = story::its_grants(unit, id.loc, &grants);
+            let (subject, verb) = phrase.rsplit_once(' ').unwrap_or((&phrase, ""));
+            let stay = if verb == "is" { "stays" } else { "stay" };
+            format!("; {subject} {stay} with the slot when it is swapped")
+        };
         let mut f = Finding::new(
             &RULE.meta,
             id.loc,
             format!(
-                "deployment slot `{}` has a system-assigned identity and no user-assigned identity shared with its app",
+                "deployment slot `{}` has a system-assigned identity and no user-assigned identity shared with its app{story}",
                 slot.label
             ),
         )
-        .resource(slot, "identity");
+        .resource(slot, "identity")
+        .help(story::shared_identity_help(slot, "the app and each of its slots"));
         if let Some(app) = app {
             f = f.related(app.loc, format!("app `{}` declared here", app.label));
+        }
+        for (loc, what) in story::grant_related(unit, &grants) {
+            f = f.related(loc, what);
         }
         out.push(f);
     }
@@ -87,7 +60,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{IdentityRef, Loc, Tri, Value};
+    use crate::model::{Identity, IdentityRef, Loc, Tri, Value};
 
     fn ident(system: bool, uais: &[&str]) -> Identity {
         Identity {

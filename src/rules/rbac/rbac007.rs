@@ -1,8 +1,8 @@
 use crate::findings::{via_text, Finding, Severity};
 use crate::model::ids::{self, Seg};
+use crate::model::keys::{is_workload, is_workload_type};
 use crate::model::roles::{describe_role, role_capabilities, KeyListing};
 use crate::model::{IdField, Principal, Resource, RoleAssignment, ScopeLevel, Unit, UseKind};
-use crate::model::keys::{is_workload, is_workload_type};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {

@@ -1,0 +1,51 @@
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-orders"
+  location = "westeurope"
+}
+
+resource "azurerm_service_plan" "plan" {
+  name                = "asp-orders"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = azurerm_resource_group.rg.location
+  os_type             = "Linux"
+  sku_name            = "P1v3"
+}
+
+resource "azurerm_storage_account" "orders" {
+  name                            = "storders"
+  resource_group_name             = azurerm_resource_group.rg.name
+  location                        = azurerm_resource_group.rg.location
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  shared_access_key_enabled       = false
+  allow_nested_items_to_be_public = false
+}
+
+# Replaced before the old app is destroyed: the new app starts with a new
+# principal, and the role assignment below is re-created only afterwards.
+resource "azurerm_linux_web_app" "orders" {
+  name                = "app-orders"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = azurerm_service_plan.plan.location
+  service_plan_id     = azurerm_service_plan.plan.id
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  site_config {}
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "azurerm_role_assignment" "orders_blob" {
+  scope                = azurerm_storage_account.orders.id
+  role_definition_name = "Storage Blob Data Contributor"
+  principal_id         = azurerm_linux_web_app.orders.identity[0].principal_id
+}
