@@ -5,6 +5,7 @@
 //! condition, and which findings are on it.
 
 use crate::findings::Diagnostic;
+use crate::model::roles::{self, Capabilities, Wildcard};
 use crate::model::{Principal, ResourceRef, Role, RoleAssignment, Unit};
 use serde::Serialize;
 
@@ -55,7 +56,7 @@ pub struct RoleOut {
     /// RULES.md T1's privileged administrator roles.
     pub privileged: bool,
     /// What the role's permissions allow that an auditor asks about.
-    pub capabilities: Vec<&'static str>,
+    pub capabilities: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -140,43 +141,92 @@ fn principal(unit: &Unit, ra: &RoleAssignment) -> PrincipalOut {
 }
 
 fn role(unit: &Unit, ra: &RoleAssignment) -> RoleOut {
-    match &ra.role {
-        Role::BuiltIn(b) => RoleOut {
+    let caps = roles::role_capabilities(unit, &ra.role)
+        .map(|c| capabilities(&c))
+        .unwrap_or_default();
+    let custom = roles::custom_definition(unit, &ra.role);
+    match (&ra.role, custom) {
+        (Role::BuiltIn(b), _) => RoleOut {
             kind: "built-in",
             name: Some(b.name.to_string()),
             id: Some(b.guid.to_string()),
             privileged: b.privileged,
-            capabilities: Vec::new(),
+            capabilities: caps,
         },
-        Role::Custom(r) => RoleOut {
+        (role, Some(def)) => RoleOut {
+            kind: "custom",
+            name: Some(roles::definition_name(def).unwrap_or_else(|| def.label.clone())),
+            id: match role {
+                Role::Guid(g) => Some(g.clone()),
+                _ => None,
+            },
+            privileged: false,
+            capabilities: caps,
+        },
+        (Role::Custom(r), None) => RoleOut {
             kind: "custom",
             name: Some(declared(unit, r).0),
             id: None,
             privileged: false,
-            capabilities: Vec::new(),
+            capabilities: caps,
         },
-        Role::Guid(g) => RoleOut {
+        (Role::Guid(g), None) => RoleOut {
             kind: "unknown",
             name: None,
             id: Some(g.clone()),
             privileged: false,
-            capabilities: Vec::new(),
+            capabilities: caps,
         },
-        Role::Unknown => RoleOut {
+        (Role::Unknown, None) => RoleOut {
             kind: "unknown",
             name: None,
             id: None,
             privileged: false,
-            capabilities: Vec::new(),
+            capabilities: caps,
         },
     }
+}
+
+/// What an auditor reads off a role's permissions, in a fixed order.
+fn capabilities(c: &Capabilities) -> Vec<String> {
+    let mut out = Vec::new();
+    match c.wildcard {
+        Some(Wildcard::All) => out.push("every operation (`*`)".to_string()),
+        Some(Wildcard::Provider) => out.push("every operation of a provider".to_string()),
+        None => {}
+    }
+    if c.write_role_assignments {
+        out.push("write role assignments".to_string());
+    }
+    if c.write_role_definitions {
+        out.push("write role definitions".to_string());
+    }
+    if c.wildcard == Some(Wildcard::All) {
+        out.push("list every service's keys".to_string());
+    } else {
+        for k in &c.list_keys {
+            out.push(format!("list {} keys", k.service));
+        }
+    }
+    for d in &c.owns_data {
+        out.push(format!("own {}", d.what));
+    }
+    if c.data_wildcard && c.owns_data.is_empty() {
+        out.push("data-plane wildcard".to_string());
+    }
+    out
 }
 
 fn scope(unit: &Unit, ra: &RoleAssignment) -> ScopeOut {
     let target = match (&ra.scope_target, &ra.scope_entry) {
         (Some(r), _) => Some(declared(unit, r).0),
         (None, Some(e)) => Some(e.value.display()),
-        (None, None) => None,
+        // Where the template or module is deployed: one per unit, never
+        // the same node as another template's.
+        (None, None) => unit
+            .files
+            .first()
+            .map(|f| format!("where {} is deployed", f.display)),
     };
     ScopeOut {
         level: ra.scope.map(|l| l.describe()),
@@ -246,7 +296,7 @@ pub(crate) mod tests {
                 name: Some("Owner".into()),
                 id: Some("8e3af657-a8ff-443c-a75c-2fe8c4bcb635".into()),
                 privileged: true,
-                capabilities: vec!["write role assignments"],
+                capabilities: vec!["write role assignments".into()],
             },
             scope: ScopeOut {
                 level: Some("subscription"),

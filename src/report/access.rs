@@ -86,17 +86,19 @@ pub fn render(rows: &[Row], format: AccessFormat) -> String {
             let header = [
                 "PRINCIPAL",
                 "ROLE",
+                "CAN",
                 "SCOPE",
                 "CONDITION",
                 "SOURCE",
                 "FINDINGS",
             ];
-            let body: Vec<[String; 6]> = rows
+            let body: Vec<[String; 7]> = rows
                 .iter()
                 .map(|r| {
                     [
                         line(&principal_text(&r.principal)).into_owned(),
                         line(&role_text(&r.role)).into_owned(),
+                        line(&r.role.capabilities.join(", ")).into_owned(),
                         line(&scope_text(&r.scope)).into_owned(),
                         if r.condition { "yes" } else { "no" }.to_string(),
                         line(&format!("{}:{}", r.file, r.line)).into_owned(),
