@@ -1,0 +1,3 @@
+resource "azurerm_todo" "bad" {
+  name = "bad"
+}

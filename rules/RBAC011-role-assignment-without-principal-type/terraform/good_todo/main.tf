@@ -1,0 +1,3 @@
+resource "azurerm_todo" "good" {
+  name = "good"
+}
