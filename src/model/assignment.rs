@@ -257,12 +257,27 @@ pub fn name_issue(unit: &Unit, ra: &RoleAssignment) -> Option<NameIssue> {
         return None;
     }
     match &v.kind {
-        Kind::String(s) if ids::is_guid(s) => Some(NameIssue::LiteralGuid(s.clone())),
+        // The older form's name ends in the GUID: `<resource>/Microsoft.Authorization/<guid>`.
+        Kind::String(s) => {
+            let last = s.rsplit('/').next().unwrap_or(s);
+            ids::is_guid(last).then(|| NameIssue::LiteralGuid(last.to_string()))
+        }
         Kind::Unknown(u) => unknown_issue(unit, ra, u),
-        Kind::Template(parts) => parts.iter().find_map(|p| match p {
-            Part::Hole(u @ Unknown::Volatile { .. }) => unknown_issue(unit, ra, u),
-            _ => None,
-        }),
+        Kind::Template(parts) => {
+            let after_slash = parts.len() >= 2
+                && matches!(&parts[parts.len() - 2], Part::Lit(l) if l.ends_with('/'));
+            match parts.last() {
+                Some(Part::Hole(u)) if after_slash => unknown_issue(unit, ra, u),
+                Some(Part::Lit(l)) if l.contains('/') => {
+                    let last = l.rsplit('/').next().unwrap_or(l);
+                    ids::is_guid(last).then(|| NameIssue::LiteralGuid(last.to_string()))
+                }
+                _ => parts.iter().find_map(|p| match p {
+                    Part::Hole(u @ Unknown::Volatile { .. }) => unknown_issue(unit, ra, u),
+                    _ => None,
+                }),
+            }
+        }
         _ => None,
     }
 }
@@ -529,7 +544,15 @@ fn guid_omits(unit: &Unit, ra: &RoleAssignment, a: &Args) -> Option<Vec<Part3>> 
                 e.value.match_key(),
             );
         }
-        None => judge(Part3::Scope, implicit_scope(unit, ra, a), None),
+        // The older form's scope is the resource its name starts with.
+        None => match &ra.scope_target {
+            Some(t) => {
+                let mut sigs = Vec::new();
+                resource_sigs(t, &mut sigs);
+                judge(Part3::Scope, Some(sigs.into_iter().collect()), None)
+            }
+            None => judge(Part3::Scope, implicit_scope(unit, ra, a), None),
+        },
     }
     // Principal.
     let p = ra.principal_entry.as_ref().map(|e| &e.value);

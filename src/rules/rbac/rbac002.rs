@@ -169,6 +169,9 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             ),
         }
         .resource(res, "roleDefinitionId");
+        if let Some(e) = &ra.role_entry {
+            f = f.traced(&e.value);
+        }
         if let Some(s) = &ra.scope_entry {
             f = f.related(s.key_loc, "scope set here");
         }
