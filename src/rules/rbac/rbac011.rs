@@ -67,6 +67,19 @@ pub fn judge(
     }
 }
 
+const TYPE_PATH: &str = "properties.principalType";
+
+fn missing_help(t: PrincipalType, tf: bool) -> String {
+    let why = "without it Azure looks the new principal up in Entra ID and can fail with `PrincipalNotFound` while it replicates";
+    match (tf, t) {
+        (true, PrincipalType::ServicePrincipal) => format!(
+            "set `principal_type = \"ServicePrincipal\"` (or `skip_service_principal_aad_check = true`): {why}"
+        ),
+        (true, t) => format!("set `principal_type = \"{}\"`: {why}", t.as_str()),
+        (false, t) => format!("set `principalType: '{}'`: {why}", t.as_str()),
+    }
+}
+
 fn skip_check(unit: &Unit, ra: &RoleAssignment) -> Option<bool> {
     match unit.resources[ra.resource].prop(SKIP_AAD_CHECK) {
         None => Some(false),
@@ -92,26 +105,22 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         let who = kind.describe(cx);
+        // As the source spells it: `principal_type` in Terraform.
+        let key = res
+            .spelling(TYPE_PATH)
+            .map_or("principalType", |s| s.key());
+        let tf = res.spelling(TYPE_PATH).is_some();
         let f = match problem {
             Problem::Missing(t) => {
                 let mut f = Finding::new(
                     &RULE.meta,
                     ra.role_loc(res),
                     format!(
-                        "role assignment to {who}, created in the same deployment, does not set `principalType`"
+                        "role assignment to {who}, created in the same deployment, does not set `{key}`"
                     ),
                 )
                 .resource(res, "principalType")
-                .help(format!(
-                    "set `principalType` to `{}` (Terraform: `principal_type = \"{}\"`{}): without it Azure looks the new principal up and can fail with `PrincipalNotFound` while it replicates",
-                    t.as_str(),
-                    t.as_str(),
-                    if t == PrincipalType::ServicePrincipal {
-                        ", or `skip_service_principal_aad_check = true`"
-                    } else {
-                        ""
-                    }
-                ));
+                .help(missing_help(t, tf));
                 if let Some(c) = created {
                     let r = match &c {
                         Created::ManagedIdentity(r) | Created::EntraObject(_, r) => r,
@@ -129,16 +138,16 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                     &RULE.meta,
                     loc,
                     format!(
-                        "`principalType` is `{}` but the principal is {who}",
+                        "`{key}` is `{}` but the principal is {who}",
                         given.as_str()
                     ),
                 )
                 .resource(res, "principalType")
-                .help(format!(
-                    "set `principalType` to `{}` (Terraform: `principal_type = \"{}\"`)",
-                    actual.as_str(),
-                    actual.as_str()
-                ));
+                .help(if tf {
+                    format!("set `principal_type = \"{}\"`", actual.as_str())
+                } else {
+                    format!("set `principalType` to `{}`", actual.as_str())
+                });
                 if let Some(e) = e {
                     f = f.traced(&e.value);
                 }

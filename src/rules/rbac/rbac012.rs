@@ -31,6 +31,9 @@ pub fn message(issue: &NameIssue) -> String {
         NameIssue::LiteralGuid(g) => format!(
             "role assignment name is the literal GUID `{g}`: every environment and every copy of this assignment gets the same name"
         ),
+        NameIssue::Volatile(f) if f.starts_with("uuid") => format!(
+            "role assignment name comes from `{f}`: every plan names it anew, so each apply deletes and recreates the assignment"
+        ),
         NameIssue::Volatile(f) => format!(
             "role assignment name comes from `{f}`: each deployment names the same assignment anew and fails with `RoleAssignmentExists`"
         ),
@@ -53,11 +56,13 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let Some(e) = name_entry(cx, ra) else {
             continue;
         };
-        out.push(
-            Finding::new(&RULE.meta, e.key_loc, message(&issue))
-                .resource(res, "name")
-                .traced(&e.value),
-        );
+        let f = Finding::new(&RULE.meta, e.key_loc, message(&issue)).resource(res, "name");
+        // A `guid()` is judged as written here; a literal or `newGuid()`
+        // may come from a default or an input.
+        out.push(match issue {
+            NameIssue::GuidOmits(_) => f,
+            _ => f.traced(&e.value),
+        });
     }
 }
 

@@ -1,3 +1,0 @@
-resource "azurerm_todo" "bad" {
-  name = "bad"
-}
