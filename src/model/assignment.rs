@@ -524,16 +524,19 @@ fn guid_omits(unit: &Unit, ra: &RoleAssignment, a: &Args) -> Option<Vec<Part3>> 
     }
     let mut claimed: HashSet<String> = HashSet::new();
     let mut missing = Vec::new();
-    let mut judge = |part: Part3, comp: Option<HashSet<String>>, key: Option<String>| {
-        let whole = key.as_ref().is_some_and(|k| a.keys.contains(k));
-        // Not judged when nothing identifies it.
-        if let Some(c) = comp {
-            if !whole && c.is_disjoint(&a.sigs) {
-                missing.push(part);
+    // A part is judged when something identifies it (`comp`), and then
+    // missing when no argument shares a signature with it; `judged` false
+    // only claims its signatures (an argument naming it is accounted for).
+    let mut judge =
+        |part: Part3, comp: Option<HashSet<String>>, key: Option<String>, judged: bool| {
+            let whole = key.as_ref().is_some_and(|k| a.keys.contains(k));
+            if let Some(c) = comp {
+                if judged && !whole && c.is_disjoint(&a.sigs) {
+                    missing.push(part);
+                }
+                claimed.extend(c);
             }
-            claimed.extend(c);
-        }
-    };
+        };
     // Scope.
     match &ra.scope_entry {
         Some(e) => {
@@ -542,6 +545,7 @@ fn guid_omits(unit: &Unit, ra: &RoleAssignment, a: &Args) -> Option<Vec<Part3>> 
                 Part3::Scope,
                 component(&e.value, broad),
                 e.value.match_key(),
+                true,
             );
         }
         // The older form's scope is the resource its name starts with.
@@ -549,19 +553,21 @@ fn guid_omits(unit: &Unit, ra: &RoleAssignment, a: &Args) -> Option<Vec<Part3>> 
             Some(t) => {
                 let mut sigs = Vec::new();
                 resource_sigs(t, &mut sigs);
-                judge(Part3::Scope, Some(sigs.into_iter().collect()), None)
+                judge(Part3::Scope, Some(sigs.into_iter().collect()), None, true)
             }
-            None => judge(Part3::Scope, implicit_scope(unit, ra, a), None),
+            None => judge(Part3::Scope, implicit_scope(unit, ra, a), None, true),
         },
     }
-    // Principal.
+    // Principal and role: literal words in the arguments (`'deployer'`,
+    // `'ssh-Contributor'`) may name them in the author's own terms, and
+    // they are then not judged.
     let p = ra.principal_entry.as_ref().map(|e| &e.value);
     judge(
         Part3::Principal,
         p.and_then(|v| component(v, false)),
         p.and_then(Value::match_key),
+        !a.free_text,
     );
-    // Role.
     let r = ra.role_entry.as_ref().map(|e| &e.value);
     let mut role = r.and_then(|v| component(v, false));
     match &ra.role {
@@ -576,14 +582,12 @@ fn guid_omits(unit: &Unit, ra: &RoleAssignment, a: &Args) -> Option<Vec<Part3>> 
         }
         _ => {}
     }
-    // Literal words in the arguments may name the role in the author's
-    // own terms: the role is then not judged. A role name inside them
-    // (`'ssh-Contributor'`) counts as naming it.
-    if !a.free_text {
-        judge(Part3::Role, role, r.and_then(Value::match_key));
-    } else if let Some(c) = role {
-        claimed.extend(c);
-    }
+    judge(
+        Part3::Role,
+        role,
+        r.and_then(Value::match_key),
+        !a.free_text,
+    );
     // An input that is none of the three could hold any of them.
     if a.open.iter().any(|h| !claimed.contains(h)) {
         return None;

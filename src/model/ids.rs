@@ -238,12 +238,16 @@ pub fn legacy_assignment_scope(
     name: Option<&Value>,
 ) -> Option<(ScopeLevel, Option<ResourceRef>)> {
     let lower = ty.to_ascii_lowercase();
-    let target_ty = lower.strip_suffix("/providers/microsoft.authorization/roleassignments")
+    let target_ty = lower
+        .strip_suffix("/providers/microsoft.authorization/roleassignments")
         .or_else(|| lower.strip_suffix("/providers/roleassignments"))?;
     let level = level_of_type(target_ty);
     let type_segs = target_ty.split('/').count().saturating_sub(1);
     let target = name.and_then(segments).and_then(|(_, segs)| {
-        if type_segs == 0 || segs.len() != type_segs + 2 || !segs[type_segs].is("Microsoft.Authorization") {
+        if type_segs == 0
+            || segs.len() != type_segs + 2
+            || !segs[type_segs].is("Microsoft.Authorization")
+        {
             return None;
         }
         let keys: Option<Vec<String>> = segs[..type_segs].iter().map(Seg::key).collect();

@@ -106,9 +106,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         };
         let who = kind.describe(cx);
         // As the source spells it: `principal_type` in Terraform.
-        let key = res
-            .spelling(TYPE_PATH)
-            .map_or("principalType", |s| s.key());
+        let key = res.spelling(TYPE_PATH).map_or("principalType", |s| s.key());
         let tf = res.spelling(TYPE_PATH).is_some();
         let f = match problem {
             Problem::Missing(t) => {
@@ -137,10 +135,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 let mut f = Finding::new(
                     &RULE.meta,
                     loc,
-                    format!(
-                        "`{key}` is `{}` but the principal is {who}",
-                        given.as_str()
-                    ),
+                    format!("`{key}` is `{}` but the principal is {who}", given.as_str()),
                 )
                 .resource(res, "principalType")
                 .help(if tf {
