@@ -623,3 +623,63 @@ fn implicit_scope(unit: &Unit, ra: &RoleAssignment, a: &Args) -> Option<HashSet<
     }
     Some(set)
 }
+
+// ------------------------------------------------------ resource groups
+
+/// Is `r` declared in the resource group an assignment at resource-group
+/// scope names? Only when that can be shown: for an assignment without
+/// `scope`, or scoped to the deployment's own group (`resourceGroup().id`),
+/// a resource of the same template (not through another nested
+/// deployment, which may target another group); for a scope naming a
+/// group (a declared resource group, a literal name), a resource whose
+/// properties name that group (Terraform `resource_group_name`).
+pub fn in_scope_group(unit: &Unit, ra: &RoleAssignment, r: &super::Resource) -> bool {
+    let assignment = &unit.resources[ra.resource];
+    let Some(scope) = &ra.scope_entry else {
+        return r.via == assignment.via;
+    };
+    let own_group = scope.value.string_parts().is_some_and(|parts| {
+        parts.iter().any(|p| {
+            matches!(
+                p,
+                Part::Hole(Unknown::Context(
+                    super::value::ContextValue::ResourceGroupName
+                ))
+            )
+        })
+    });
+    if own_group {
+        return r.via == assignment.via;
+    }
+    // The group's name, as a match key, and the declared group.
+    let (group, name) = match &ra.scope_target {
+        Some(t) => {
+            let name = unit
+                .resolve(t)
+                .next()
+                .and_then(|g| g.name.as_ref())
+                .and_then(Value::match_key);
+            (Some(t.key.to_ascii_lowercase()), name)
+        }
+        None => {
+            let name = ids::segments(&scope.value).and_then(|(_, segs)| match segs.last() {
+                Some(ids::Seg::Lit(n)) => Some(n.to_ascii_lowercase()),
+                _ => None,
+            });
+            (None, name)
+        }
+    };
+    if group.is_none() && name.is_none() {
+        return false;
+    }
+    r.body.as_object().unwrap_or(&[]).iter().any(|e| {
+        let v = &e.value;
+        let by_ref = match v.as_unknown() {
+            Some(Unknown::Attribute(s)) => group
+                .as_ref()
+                .is_some_and(|g| s.target.key.eq_ignore_ascii_case(g)),
+            _ => false,
+        };
+        by_ref || (name.is_some() && v.match_key() == name)
+    })
+}

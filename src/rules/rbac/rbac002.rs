@@ -1,4 +1,5 @@
 use crate::findings::{Finding, Severity};
+use crate::model::assignment::in_scope_group;
 use crate::model::{Role, RoleAssignment, ScopeLevel, Unit};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -128,10 +129,11 @@ fn judge(unit: &Unit, ra: &RoleAssignment) -> Option<(ScopeLevel, Option<usize>)
         }
         ScopeLevel::ResourceGroup => {
             let types = resource_types(role.name)?;
-            let target = unit
-                .resources
-                .iter()
-                .position(|r| types.iter().any(|t| r.is_type(t)) && !r.deploys_nothing())?;
+            let target = unit.resources.iter().position(|r| {
+                types.iter().any(|t| r.is_type(t))
+                    && !r.deploys_nothing()
+                    && in_scope_group(unit, ra, r)
+            })?;
             Some((level, Some(target)))
         }
         ScopeLevel::Resource => None,
