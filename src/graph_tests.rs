@@ -939,3 +939,50 @@ resource "azurerm_role_assignment" "id" {
         ));
     }
 }
+
+#[test]
+fn arm_dependencies_declared_implied_and_generated() {
+    let unit = arm(
+        r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+      "parameters": {"dep": {"type": "string"}},
+      "resources": [
+        {"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2023-01-31", "name": "id-a"},
+        {"type": "Microsoft.Web/sites", "apiVersion": "2022-09-01", "name": "app",
+         "dependsOn": ["id-a", "[parameters('dep')]", "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-a')]"],
+         "properties": {
+           "byName": "[reference('Microsoft.ManagedIdentity/userAssignedIdentities/id-a').principalId]",
+           "byId": "[reference(resourceId('Microsoft.Storage/storageAccounts', 'st')).primaryEndpoints]"}},
+        {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "module",
+         "properties": {"expressionEvaluationOptions": {"scope": "inner"}, "mode": "Incremental",
+           "template": {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+             "metadata": {"_generator": {"name": "bicep"}},
+             "resources": [{"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2023-01-31", "name": "id-b"}]}}}
+      ]}"#,
+    );
+    let app = unit.resources.iter().find(|r| r.label == "app").unwrap();
+    assert_eq!(
+        app.depends_on,
+        vec![
+            "id-a".to_string(),
+            crate::model::resource::UNKNOWN_DEPENDENCY.to_string(),
+            "microsoft.managedidentity/userassignedidentities/id-a".to_string(),
+        ]
+    );
+    // reference() by name implies the dependency; by resource ID it does not.
+    assert_eq!(
+        app.implied_depends_on,
+        vec!["microsoft.managedidentity/userassignedidentities/id-a".to_string()]
+    );
+    assert_eq!(app.dependencies, crate::model::Dependencies::Declared);
+    let inner = unit.resources.iter().find(|r| r.label == "id-b").unwrap();
+    assert_eq!(inner.dependencies, crate::model::Dependencies::Generated);
+    let (_dir, tf_unit) = tf(r#"resource "azurerm_user_assigned_identity" "a" {
+  name                = "id-a"
+  location            = "westeurope"
+  resource_group_name = "rg"
+}"#);
+    assert_eq!(
+        tf_unit.resources[0].dependencies,
+        crate::model::Dependencies::Inferred
+    );
+}

@@ -355,8 +355,6 @@ fn finish(
         }
     };
     let mut diags = std::mem::take(&mut all.diagnostics);
-    configured(&mut diags);
-    dedup_findings(&mut diags);
     let mut facts = std::mem::take(&mut all.facts);
     rules::facts::settle(&mut facts);
     let today = config::today();
@@ -372,6 +370,11 @@ fn finish(
         options,
         today,
     };
+    // Rules revise their findings with what the whole scan knows, then the
+    // configuration's severities apply (they win), then duplicates go.
+    rules::scan_phase::amend(registry, &base, &mut diags);
+    configured(&mut diags);
+    dedup_findings(&mut diags);
     let before = rules::ScanCtx {
         findings: &diags,
         ..base

@@ -106,6 +106,10 @@ pub struct Evaluator<'t> {
     pub symbols: RefCell<HashMap<String, ResourceRef>>,
     /// Outputs of nested deployments already evaluated, by deployment key.
     pub deployment_outputs: RefCell<HashMap<String, Vec<(String, Value)>>>,
+    /// Keys of the resources `reference()` named by symbolic name or by a
+    /// name that is not a resource ID since the loader last took them: ARM
+    /// makes the resource being evaluated depend on them.
+    pub implied: RefCell<Vec<String>>,
     pub errors: RefCell<Vec<LoadError>>,
     depth: Cell<usize>,
 }
@@ -166,6 +170,7 @@ impl<'t> Evaluator<'t> {
             var_cache: RefCell::new(HashMap::new()),
             symbols: RefCell::new(HashMap::new()),
             deployment_outputs: RefCell::new(HashMap::new()),
+            implied: RefCell::new(Vec::new()),
             errors: RefCell::new(Vec::new()),
             depth: Cell::new(0),
         }
@@ -567,10 +572,12 @@ impl<'t> Evaluator<'t> {
         }
         if lname.starts_with("list") {
             let target = a.first().and_then(|v| self.target_of(v));
+            let service = target.as_ref().and_then(ids::literal_name);
             return Value::unknown(
                 Unknown::ServiceSecret {
                     source: format!("{name}()"),
                     target,
+                    name: service,
                 },
                 loc,
             );
@@ -717,6 +724,15 @@ impl<'t> Evaluator<'t> {
         let Some(target) = a.first().and_then(|v| self.target_of(v)) else {
             return Value::opaque("`reference()` of an unknown resource", loc);
         };
+        // ARM infers a dependency on a resource of the same template named by
+        // symbolic name or name, not by resource ID (an absolute ID).
+        if !a
+            .first()
+            .and_then(ids::segments)
+            .is_some_and(|(absolute, _)| absolute)
+        {
+            self.implied.borrow_mut().push(target.key.clone());
+        }
         let full = a
             .get(2)
             .and_then(Value::as_str)

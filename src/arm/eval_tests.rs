@@ -1720,7 +1720,7 @@ fn list_keys_is_a_service_secret_with_its_target() {
         "listKeys(resourceId('Microsoft.Storage/storageAccounts', 'sa'), '2022-09-01').keys[0].value",
     );
     match unknown(&v) {
-        Unknown::ServiceSecret { source, target } => {
+        Unknown::ServiceSecret { source, target, .. } => {
             assert_eq!(source, "listKeys()");
             assert_eq!(
                 target,

@@ -117,6 +117,7 @@ pub fn load(
             level,
             via: Vec::new(),
             parent: None,
+            generated: is_generated(root),
         },
     );
     unit.finish();
@@ -159,6 +160,16 @@ struct Ctx {
     level: Option<ScopeLevel>,
     via: Vec<Step>,
     parent: Option<(String, Value, ResourceRef)>,
+    /// The template was written by a compiler (see `Dependencies::Generated`).
+    generated: bool,
+}
+
+/// A template a compiler wrote says so in `metadata._generator` (Bicep does).
+fn is_generated(template: &Json) -> bool {
+    template
+        .get("metadata")
+        .and_then(|m| m.get("_generator"))
+        .is_some()
 }
 
 struct Loader<'u> {
@@ -475,8 +486,12 @@ impl Loader<'_> {
         };
         let key = resource_key(&ty, &name_v, &fallback);
         let is_deployment = ty.eq_ignore_ascii_case("Microsoft.Resources/deployments");
+        ev.implied.borrow_mut().clear();
         let body = self.body(ev, r, env, is_deployment);
         let identity = identity(ev, r, &body, env);
+        let mut implied_depends_on = std::mem::take(&mut *ev.implied.borrow_mut());
+        implied_depends_on.sort();
+        implied_depends_on.dedup();
         let parent = ctx
             .parent
             .as_ref()
@@ -487,16 +502,17 @@ impl Loader<'_> {
             .and_then(Json::as_array)
             .unwrap_or(&[])
             .iter()
-            .filter_map(|d| {
+            .map(|d| {
                 let v = ev.json(d, env);
                 let s = v.as_str().map(str::to_ascii_lowercase);
                 let sym = s.as_ref().and_then(|s| ev.symbols.borrow().get(s).cloned());
                 match sym {
-                    Some(r) => Some(r.key),
+                    Some(r) => r.key,
                     None => ids::parse_id(&v)
                         .and_then(|i| i.resource)
                         .map(|r| r.key)
-                        .or(s),
+                        .or(s)
+                        .unwrap_or_else(|| crate::model::resource::UNKNOWN_DEPENDENCY.into()),
                 }
             })
             .collect();
@@ -540,6 +556,12 @@ impl Loader<'_> {
             deploy_scope: ctx.level,
             parent,
             depends_on,
+            implied_depends_on,
+            dependencies: if ctx.generated {
+                crate::model::Dependencies::Generated
+            } else {
+                crate::model::Dependencies::Declared
+            },
             via: ctx.via.clone(),
         });
         if let Some(children) = r.get("resources") {
@@ -547,6 +569,7 @@ impl Loader<'_> {
                 level: ctx.level,
                 via: ctx.via.clone(),
                 parent: Some((ty.clone(), name_v.clone(), this_ref)),
+                generated: ctx.generated,
             };
             self.resources(ev, children, &child_ctx);
         }
@@ -667,6 +690,7 @@ impl Loader<'_> {
             level,
             via,
             parent: None,
+            generated: ctx.generated || is_generated(template),
         };
         if !inner_scope {
             if let Some(res) = template.member("resources") {

@@ -259,6 +259,16 @@ pub fn legacy_assignment_scope(
     Some((level, target))
 }
 
+/// The name of the top-level resource `r` names (the namespace in
+/// `sb/rootkey` of a Service Bus authorization rule), lower-case, when its
+/// key holds it as literal text (ARM keys are `type/name/...`, unknown
+/// parts written `{...}`; Terraform keys are addresses and give `None`).
+pub fn literal_name(r: &ResourceRef) -> Option<String> {
+    let names = r.key.strip_prefix(&r.ty)?.strip_prefix('/')?;
+    let first = names.split('/').next()?;
+    (!first.is_empty() && !first.contains('{')).then(|| first.to_string())
+}
+
 /// The level a resource ID of this type names.
 pub fn level_of_type(ty: &str) -> ScopeLevel {
     match ty.to_ascii_lowercase().as_str() {

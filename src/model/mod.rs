@@ -6,6 +6,7 @@ pub mod credentials;
 pub mod graph;
 pub mod identity;
 pub mod ids;
+pub mod keys;
 pub mod lifecycle;
 pub mod rbac;
 pub mod resource;
@@ -21,7 +22,7 @@ pub use identity::{Identity, IdentityRef, Tri};
 pub use ids::ScopeLevel;
 pub use lifecycle::{Families, Family, FamilyId, Replace};
 pub use rbac::{BuiltinRole, Principal, Role, RoleAssignment};
-pub use resource::{InstanceKey, InstanceOf, Lifecycle, Resource};
+pub use resource::{Dependencies, InstanceKey, InstanceOf, Lifecycle, Resource};
 pub use value::{
     Attr, Entry, FileId, Kind, Loc, Part, ResourceRef, Step, StepKind, SymRef, Unknown, Value,
 };

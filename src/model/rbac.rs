@@ -330,6 +330,115 @@ pub fn resolve_principal(v: &Value) -> Principal {
     }
 }
 
+/// The role an assignment grants as a GUID, when it is written as one or as
+/// the ID of a built-in role; `None` for names, custom roles and unknowns.
+pub fn role_guid(ra: &RoleAssignment) -> Option<&str> {
+    match &ra.role {
+        Role::BuiltIn(r) => Some(r.guid),
+        Role::Guid(g) => Some(g),
+        _ => None,
+    }
+}
+
+/// The role name an assignment gives (`role_definition_name`), when it
+/// gives a known one.
+pub fn role_name_written(ra: &RoleAssignment) -> Option<&str> {
+    let e = ra.role_entry.as_ref()?;
+    if !e.key.eq_ignore_ascii_case("roleDefinitionName") {
+        return None;
+    }
+    e.value.as_str().map(str::trim)
+}
+
+/// A role from a small table, by the GUID or the name the assignment gives.
+fn role_in<'t>(ra: &RoleAssignment, table: &'t [(&'t str, &'t str)]) -> Option<&'t str> {
+    if let Some(g) = role_guid(ra) {
+        return table
+            .iter()
+            .find(|(_, guid)| guid.eq_ignore_ascii_case(g))
+            .map(|(name, _)| *name);
+    }
+    let n = role_name_written(ra)?;
+    table
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(n))
+        .map(|(name, _)| *name)
+}
+
+/// Key Vault data-plane roles (name, GUID): the built-in roles whose
+/// `dataActions` are on `Microsoft.KeyVault/vaults/...`, and Key Vault Data
+/// Access Administrator, which assigns them. They act only on a vault that
+/// uses the Azure RBAC permission model. (With the full role catalog, this
+/// is "a role with a data action under `Microsoft.KeyVault/vaults/`, or Key
+/// Vault Data Access Administrator".)
+pub static KEY_VAULT_DATA_ROLES: &[(&str, &str)] = &[
+    (
+        "Key Vault Administrator",
+        "00482a5a-887f-4fb3-b363-3b7fe8e74483",
+    ),
+    (
+        "Key Vault Certificates Officer",
+        "a4417e6f-fecd-4de8-b567-7b0420556985",
+    ),
+    (
+        "Key Vault Certificate User",
+        "db79e9a7-68ee-4b58-9aeb-b90e7c24fcba",
+    ),
+    (
+        "Key Vault Crypto Officer",
+        "14b46e9e-c2b7-41b4-b07b-48a6ebf60603",
+    ),
+    (
+        "Key Vault Crypto Service Encryption User",
+        "e147488a-f6f5-4113-8e2d-b22465e65bf6",
+    ),
+    (
+        "Key Vault Crypto Service Release User",
+        "08bbd89e-9f13-488c-ac41-acfcb10c90ab",
+    ),
+    (
+        "Key Vault Crypto User",
+        "12338af0-0e69-4776-bea7-57ae8d297424",
+    ),
+    ("Key Vault Reader", "21090545-7ca7-4776-b22c-e363652d74d2"),
+    (
+        "Key Vault Secrets Officer",
+        "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
+    ),
+    (
+        "Key Vault Secrets User",
+        "4633458b-17de-408a-b874-0445c86b69e6",
+    ),
+    (
+        "Key Vault Data Access Administrator",
+        "8b54135c-b56d-4d72-a534-26097cfdc8d8",
+    ),
+];
+
+/// The Key Vault data-plane role an assignment grants, by name.
+pub fn key_vault_data_role(ra: &RoleAssignment) -> Option<&'static str> {
+    role_in(ra, KEY_VAULT_DATA_ROLES)
+}
+
+/// Cosmos DB built-in data-plane roles (name, GUID). They are Cosmos DB SQL
+/// role definitions (`databaseAccounts/sqlRoleDefinitions`), not Azure RBAC
+/// roles: only a `sqlRoleAssignments` resource can grant them.
+pub static COSMOS_DATA_ROLES: &[(&str, &str)] = &[
+    (
+        "Cosmos DB Built-in Data Reader",
+        "00000000-0000-0000-0000-000000000001",
+    ),
+    (
+        "Cosmos DB Built-in Data Contributor",
+        "00000000-0000-0000-0000-000000000002",
+    ),
+];
+
+/// The Cosmos DB data-plane role an Azure RBAC assignment names, by name.
+pub fn cosmos_data_role(ra: &RoleAssignment) -> Option<&'static str> {
+    role_in(ra, COSMOS_DATA_ROLES)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

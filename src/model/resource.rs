@@ -35,10 +35,35 @@ pub struct Resource {
     pub deploy_scope: Option<ScopeLevel>,
     /// The enclosing resource for child resources and slots.
     pub parent: Option<ResourceRef>,
-    /// Explicit dependencies, as keys of other resources.
+    /// Explicit dependencies, as keys of other resources (ARM: a
+    /// `dependsOn` entry written as a bare name is kept as that name, lower
+    /// case; one whose value is not known as [`UNKNOWN_DEPENDENCY`]).
     pub depends_on: Vec<String>,
+    /// ARM: dependencies the platform adds without `dependsOn`, because the
+    /// body calls `reference()` on a resource of the same template by its
+    /// symbolic name or name rather than its resource ID; as keys.
+    pub implied_depends_on: Vec<String>,
+    /// Who decides what the resource is deployed after.
+    pub dependencies: Dependencies,
     /// Nested deployments or module calls this resource was declared through, outermost first.
     pub via: Vec<Step>,
+}
+
+/// A `depends_on` entry whose value is not known: it may name any resource.
+pub const UNKNOWN_DEPENDENCY: &str = "{unknown}";
+
+/// Who decides what a resource is deployed after.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dependencies {
+    /// Hand-written ARM: only `dependsOn` and `reference()` by name or
+    /// symbolic name (`implied_depends_on`) order it.
+    #[default]
+    Declared,
+    /// ARM a compiler wrote (`metadata._generator`, as Bicep writes it):
+    /// the compiler wrote `dependsOn` from every reference.
+    Generated,
+    /// Terraform: every reference to another resource orders it.
+    Inferred,
 }
 
 /// Facts about how the resource is created and replaced.
@@ -87,6 +112,30 @@ impl InstanceKey {
 }
 
 impl Resource {
+    /// A declared resource of `ty` named `name`, with an empty body: what
+    /// rule unit tests start from.
+    #[cfg(test)]
+    pub fn sample(ty: &str, name: &str) -> Resource {
+        Resource {
+            ty: ty.into(),
+            source_type: ty.into(),
+            key: format!("{ty}/{name}").to_ascii_lowercase(),
+            label: name.into(),
+            name: Some(Value::string(name, Loc::default())),
+            loc: Loc::default(),
+            body: Value::object(Vec::new(), Loc::default()),
+            spellings: &[],
+            identity: None,
+            lifecycle: Lifecycle::default(),
+            deploy_scope: None,
+            parent: None,
+            depends_on: Vec::new(),
+            implied_depends_on: Vec::new(),
+            dependencies: Dependencies::default(),
+            via: Vec::new(),
+        }
+    }
+
     /// A `count`/`for_each` known to make no instance (`count = 0`), as
     /// ARM's `condition: false` drops a resource: nothing is deployed, so
     /// there is nothing to judge about it.

@@ -123,6 +123,11 @@ pub enum Unknown {
     ServiceSecret {
         source: String,
         target: Option<ResourceRef>,
+        /// The service's name, lower-case, when the loader reads it as
+        /// literal text: what matches a key pulled in one unit to the
+        /// service declared in another (`data.x.name`, a literal
+        /// `resourceId(...)` name).
+        name: Option<String>,
     },
     /// Generated at deployment (`random_password.x.result`, `newGuid()` default).
     Generated { what: String },

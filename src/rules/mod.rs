@@ -44,7 +44,15 @@ pub struct Registered {
     pub meta: &'static RuleMeta,
     pub check: Check,
     pub options: Option<&'static OptionsSpec>,
+    /// Scan phase, before suppression: revises the rule's own unit findings
+    /// with what other units told (MID002 is high when a workload anywhere
+    /// in the scan holds the service's keys).
+    pub amend: Option<Amend>,
 }
+
+/// See [`Registered::amend`]: the facts of every unit, and every unit
+/// finding, of which the rule changes only its own.
+pub type Amend = fn(&ScanCtx, &mut [crate::findings::Diagnostic]);
 
 impl Registered {
     pub const fn unit(r: &'static Rule) -> Registered {
@@ -52,6 +60,7 @@ impl Registered {
             meta: &r.meta,
             check: Check::Unit(r.check),
             options: None,
+            amend: None,
         }
     }
     pub const fn scan(r: &'static ScanRule) -> Registered {
@@ -59,12 +68,20 @@ impl Registered {
             meta: &r.meta,
             check: Check::Scan(&r.check),
             options: None,
+            amend: None,
         }
     }
     /// The rule takes the options `spec` declares.
     pub const fn with_options(self, spec: &'static OptionsSpec) -> Registered {
         Registered {
             options: Some(spec),
+            ..self
+        }
+    }
+    /// The rule revises its findings in the scan phase with `f`.
+    pub const fn with_amend(self, f: Amend) -> Registered {
+        Registered {
+            amend: Some(f),
             ..self
         }
     }
@@ -122,10 +139,12 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&sec::sec016::RULE),
     Registered::unit(&sec::sec017::RULE),
     Registered::unit(&mid::mid001::RULE),
-    Registered::unit(&mid::mid002::RULE),
+    Registered::unit(&mid::mid002::RULE).with_amend(mid::mid002::raise),
     Registered::unit(&mid::mid003::RULE),
     Registered::unit(&mid::mid004::RULE),
     Registered::unit(&mid::mid005::RULE),
+    Registered::unit(&mid::mid006::RULE),
+    Registered::unit(&mid::mid007::RULE),
     Registered::unit(&mid::mid008::RULE),
     Registered::unit(&mid::mid009::RULE),
     Registered::unit(&mid::mid010::RULE),
@@ -139,6 +158,9 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&rbac::rbac010::RULE),
     Registered::unit(&rbac::rbac011::RULE),
     Registered::unit(&rbac::rbac012::RULE),
+    Registered::unit(&rbac::rbac013::RULE),
+    Registered::unit(&rbac::rbac014::RULE),
+    Registered::unit(&rbac::rbac015::RULE),
     Registered::unit(&bg::bg001::RULE),
     Registered::scan(&meta::meta001::RULE),
     Registered::scan(&meta::meta002::RULE),

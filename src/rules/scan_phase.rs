@@ -75,3 +75,15 @@ pub fn run(rules: &[Registered], cx: &ScanCtx, after: bool) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// Lets each selected rule with an `amend` revise its own unit findings
+/// (before configured severities and suppression apply).
+pub fn amend(rules: &[Registered], cx: &ScanCtx, diags: &mut [Diagnostic]) {
+    for r in rules {
+        if let Some(f) = r.amend {
+            if cx.selection.enabled(r.meta) {
+                f(cx, diags);
+            }
+        }
+    }
+}

@@ -600,11 +600,18 @@ const POLICY: &[Map] = &[
 ];
 
 /// A vault's inline `access_policy` blocks.
-static KEY_VAULT: &[Map] = &[with(
-    "access_policy",
-    "properties.accessPolicies",
-    How::Blocks(POLICY),
-)];
+static KEY_VAULT: &[Map] = &[
+    with(
+        "access_policy",
+        "properties.accessPolicies",
+        How::Blocks(POLICY),
+    ),
+    // azurerm 3.x `enable_rbac_authorization` is renamed to this (`RENAMED`).
+    same(
+        "rbac_authorization_enabled",
+        "properties.enableRbacAuthorization",
+    ),
+];
 
 /// `azurerm_key_vault_access_policy`: one policy, written at the top of the
 /// resource; ARM's `vaults/accessPolicies` holds a list of them, and the
@@ -734,6 +741,33 @@ static FLEX_CONSUMPTION: &[Map] = &[
     same("runtime_name", "properties.functionAppConfig.runtime.name"),
 ];
 
+/// MID007: a function app's runtime storage. ARM writes it as the
+/// `AzureWebJobsStorage` app setting; azurerm builds that setting from these
+/// attributes, and the model keeps them where `model::keys` says.
+static FUNCTION_STORAGE: &[Map] = &[
+    same(
+        "storage_account_access_key",
+        crate::model::keys::FUNCTION_STORAGE_KEY,
+    ),
+    same(
+        "storage_uses_managed_identity",
+        crate::model::keys::FUNCTION_STORAGE_IDENTITY,
+    ),
+];
+
+/// MID007: Flex Consumption names how it reaches its deployment storage,
+/// as ARM does.
+static FLEX_STORAGE: &[Map] = &[
+    same(
+        "storage_authentication_type",
+        crate::model::keys::FLEX_STORAGE_AUTH,
+    ),
+    same(
+        "storage_access_key",
+        crate::model::keys::FUNCTION_STORAGE_KEY,
+    ),
+];
+
 /// The attributes of each azurerm type that map onto ARM properties; a
 /// type may have several rows. One ARM path per type: the spelling of a
 /// property must be unambiguous.
@@ -830,6 +864,14 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_ai_services", LOCAL_AUTHENTICATION_ENABLED),
     ("azurerm_mssql_server", SQL_ENTRA_ONLY),
     ("azurerm_postgresql_flexible_server", POSTGRES_FLEXIBLE_AUTH),
+    ("azurerm_linux_function_app", FUNCTION_STORAGE),
+    ("azurerm_windows_function_app", FUNCTION_STORAGE),
+    ("azurerm_function_app", FUNCTION_STORAGE),
+    ("azurerm_linux_function_app_slot", FUNCTION_STORAGE),
+    ("azurerm_windows_function_app_slot", FUNCTION_STORAGE),
+    ("azurerm_function_app_slot", FUNCTION_STORAGE),
+    ("azurerm_logic_app_standard", FUNCTION_STORAGE),
+    ("azurerm_function_app_flex_consumption", FLEX_STORAGE),
 ];
 
 /// Top-level attributes whose azurerm default differs from what ARM assumes
@@ -850,6 +892,36 @@ static DEFAULTS: &[(&str, &str, bool)] = &[
         true,
     ),
 ];
+
+/// Attributes the provider renamed (type, old name, new name): a body that
+/// sets the old name and not the new one is read as if it wrote the new
+/// one, so each ARM path keeps one spelling.
+static RENAMED: &[(&str, &str, &str)] = &[(
+    "azurerm_key_vault",
+    "enable_rbac_authorization",
+    "rbac_authorization_enabled",
+)];
+
+/// Renames the `RENAMED` attributes of `tf_type` in `body`.
+fn renamed(tf_type: &str, body: &mut Value) {
+    let Some(members) = body.as_object() else {
+        return;
+    };
+    let mut entries: Vec<Entry> = members.to_vec();
+    let mut changed = false;
+    for (_, old, new) in RENAMED.iter().filter(|(t, _, _)| *t == tf_type) {
+        if entries.iter().any(|e| e.key == *new) {
+            continue;
+        }
+        if let Some(e) = entries.iter_mut().find(|e| e.key == *old) {
+            e.key = (*new).to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        body.kind = Kind::Object(Arc::new(entries));
+    }
+}
 
 /// Gives `body` the `DEFAULTS` of `tf_type` it does not set.
 fn provider_defaults(tf_type: &str, body: &mut Value) {
@@ -948,6 +1020,7 @@ pub fn spellings(tf_type: &str) -> &'static [Spelling] {
 /// them); an ARM member that a Terraform member of the same name would
 /// shadow (`identity`) replaces it.
 pub fn map_body(tf_type: &str, body: &mut Value) {
+    renamed(tf_type, body);
     provider_defaults(tf_type, body);
     let Some(info) = types().get(tf_type).filter(|i| !i.maps.is_empty()) else {
         return;
@@ -1288,6 +1361,32 @@ mod tests {
         let mut body = obj(0, entries);
         map_body(tf_type, &mut body);
         body
+    }
+
+    #[test]
+    fn renamed_attributes_map_like_their_new_name() {
+        let rbac = "properties.enableRbacAuthorization";
+        let old = mapped(
+            "azurerm_key_vault",
+            vec![e("enable_rbac_authorization", 10, b(true, 11))],
+        );
+        let d = old.entry_at(rbac).unwrap();
+        assert_eq!((d.key_loc, &d.value), (at(10), &b(true, 11)));
+        let new = mapped(
+            "azurerm_key_vault",
+            vec![e("rbac_authorization_enabled", 10, b(false, 11))],
+        );
+        assert_eq!(new.get_at(rbac), Some(&b(false, 11)));
+        // Both written: the new name wins.
+        let both = mapped(
+            "azurerm_key_vault",
+            vec![
+                e("enable_rbac_authorization", 10, b(true, 11)),
+                e("rbac_authorization_enabled", 12, b(false, 13)),
+            ],
+        );
+        assert_eq!(both.get_at(rbac), Some(&b(false, 13)));
+        assert!(mapped("azurerm_key_vault", vec![]).entry_at(rbac).is_none());
     }
 
     #[test]

@@ -856,6 +856,7 @@ fn resource_attr(ty: &str, target: ResourceRef, source: String, path: &str, loc:
             Unknown::ServiceSecret {
                 source,
                 target: Some(target),
+                name: None,
             },
             loc,
         ),

@@ -720,6 +720,8 @@ impl<'t, 'a> Instance<'t, 'a> {
             deploy_scope: None,
             parent,
             depends_on,
+            implied_depends_on: Vec::new(),
+            dependencies: crate::model::Dependencies::Inferred,
             via: self.via.clone(),
         })
     }
@@ -1113,6 +1115,7 @@ impl Scope for Instance<'_, '_> {
                 Unknown::ServiceSecret {
                     source: format!("data.{ty}.{name}.{path}"),
                     target: Some(target),
+                    name: attr("name").and_then(|n| n.as_str().map(str::to_ascii_lowercase)),
                 },
                 loc,
             ),

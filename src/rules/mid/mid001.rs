@@ -1,4 +1,5 @@
 use crate::findings::{Finding, Severity};
+use crate::model::keys::is_workload;
 use crate::model::secrets::{self, Source};
 use crate::model::{credentials, Identity, Kind, ResId, Resource, Tri, Unit, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -16,27 +17,6 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
-
-/// Table T3: workload types that take a managed identity (Terraform
-/// resources are mapped to these types by the loader).
-const TYPES: &[&str] = &[
-    "Microsoft.Web/sites",
-    "Microsoft.Web/sites/slots",
-    "Microsoft.Logic/workflows",
-    "Microsoft.App/containerApps",
-    "Microsoft.App/jobs",
-    "Microsoft.ContainerInstance/containerGroups",
-    "Microsoft.Compute/virtualMachines",
-    "Microsoft.Compute/virtualMachineScaleSets",
-    "Microsoft.ContainerService/managedClusters",
-    "Microsoft.DataFactory/factories",
-    "Microsoft.Synapse/workspaces",
-    "Microsoft.Databricks/accessConnectors",
-    "Microsoft.Automation/automationAccounts",
-    "Microsoft.ApiManagement/service",
-    "Microsoft.StreamAnalytics/streamingjobs",
-    "Microsoft.MachineLearningServices/workspaces",
-];
 
 /// Workloads that exist to reach Azure services: without a managed identity
 /// they hold a service principal secret or keys (AKS without an identity
@@ -97,11 +77,6 @@ fn uses_azure_credential(unit: &Unit, r: &Resource, id: ResId) -> bool {
             .is_some_and(|p| unit.lookup(p).contains(&id))
             && carries_credential(&c.body, &[], 0)
     })
-}
-
-/// Whether `r` is a T3 workload.
-pub fn is_workload(r: &Resource) -> bool {
-    TYPES.iter().any(|t| r.is_type(t))
 }
 
 /// What the identity declaration says.
@@ -187,6 +162,7 @@ mod tests {
             crate::model::Unknown::ServiceSecret {
                 source: "listKeys".into(),
                 target: None,
+                name: None,
             },
             l,
         );

@@ -1,7 +1,8 @@
-use crate::findings::{Finding, Severity};
-use crate::model::{Kind, Loc, Part, Resource, ResourceRef, Unknown, Value};
+use crate::findings::{Diagnostic, Finding, RelatedOut, Severity};
+use crate::model::{keys, Resource, ResourceRef};
 use crate::rules::kit::{Absent, Answer, Bad, PropertyCheck};
-use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
+use crate::rules::{Ctx, Fact, Family, Formats, Rule, RuleMeta, ScanCtx};
+use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -102,116 +103,17 @@ pub static SERVICES: &[PropertyCheck] = &[
     ),
 ];
 
-/// Cosmos DB for MongoDB (RU), Apache Cassandra and Apache Gremlin take
-/// keys only: no Entra data-plane authentication to switch to. `Some(true)`
-/// for an account whose API does take Entra (NoSQL, Table), `None` when
-/// the kind or capabilities are not known.
-pub fn cosmos_takes_entra(r: &Resource) -> Option<bool> {
-    const KEYS_ONLY: &[&str] = &["EnableMongo", "EnableCassandra", "EnableGremlin"];
-    let kind = match r.prop("kind").map(|e| &e.value) {
-        None => true,
-        Some(v) if v.is_null() => true,
-        // `Parse` is the MongoDB API under the Parse Server kind.
-        Some(v) => {
-            let k = v.as_str()?;
-            !k.eq_ignore_ascii_case("MongoDB") && !k.eq_ignore_ascii_case("Parse")
-        }
-    };
-    // ARM `properties.capabilities: [{name}]`; Terraform `capabilities { name }` blocks.
-    let mut keys_only = false;
-    for path in ["properties.capabilities", "capabilities"] {
-        let Some(e) = r.prop(path) else { continue };
-        let items: Vec<&Value> = match &e.value.kind {
-            Kind::Null => continue,
-            Kind::Array(items) => items.iter().collect(),
-            Kind::Object(_) => vec![&e.value],
-            _ => return None,
-        };
-        for it in items {
-            let name = it.get("name").and_then(Value::as_str)?;
-            keys_only |= KEYS_ONLY.iter().any(|k| k.eq_ignore_ascii_case(name));
-        }
-    }
-    Some(kind && !keys_only)
-}
-
 /// Whether Entra authentication exists for this resource, so that turning
 /// keys off is a fix rather than an outage.
 fn takes_entra(r: &Resource) -> bool {
-    !r.is_type("Microsoft.DocumentDB/databaseAccounts") || cosmos_takes_entra(r) == Some(true)
+    keys::takes_entra(r) == Some(true)
 }
 
-/// Workloads (RULES.md table T3, with their child resources such as
-/// `sites/config`) whose settings may carry a service's keys.
-const WORKLOADS: &[&str] = &[
-    "microsoft.web/sites",
-    "microsoft.logic/workflows",
-    "microsoft.app/containerapps",
-    "microsoft.app/jobs",
-    "microsoft.containerinstance/containergroups",
-    "microsoft.compute/virtualmachines",
-    "microsoft.compute/virtualmachinescalesets",
-    "microsoft.containerservice/managedclusters",
-    "microsoft.datafactory/factories",
-    "microsoft.synapse/workspaces",
-    "microsoft.databricks/accessconnectors",
-    "microsoft.automation/automationaccounts",
-    "microsoft.apimanagement/service",
-    "microsoft.streamanalytics/streamingjobs",
-    "microsoft.machinelearningservices/workspaces",
-];
-
-/// A key pulled from a service (`listKeys()`, `primary_connection_string`)
-/// inside a workload of this unit: the workload's name, the resource the
-/// key is pulled from, and where.
-struct KeyUse<'a> {
-    workload: &'a str,
-    target: &'a ResourceRef,
-    loc: Loc,
-}
-
-fn key_uses<'a>(cx: &'a Ctx) -> Vec<KeyUse<'a>> {
-    let mut out = Vec::new();
-    for w in cx.resources.iter() {
-        let ty = w.ty.to_ascii_lowercase();
-        let workload = WORKLOADS
-            .iter()
-            .any(|p| ty == *p || ty.strip_prefix(p).is_some_and(|c| c.starts_with('/')));
-        if !workload {
-            continue;
-        }
-        w.body.walk(&mut |v: &Value| match &v.kind {
-            Kind::Unknown(u) => {
-                if let Unknown::ServiceSecret {
-                    target: Some(t), ..
-                } = &**u
-                {
-                    out.push(KeyUse {
-                        workload: &w.label,
-                        target: t,
-                        loc: v.loc,
-                    })
-                }
-            }
-            Kind::Template(parts) => {
-                for p in parts.iter() {
-                    if let Part::Hole(Unknown::ServiceSecret {
-                        target: Some(t), ..
-                    }) = p
-                    {
-                        out.push(KeyUse {
-                            workload: &w.label,
-                            target: t,
-                            loc: v.loc,
-                        });
-                    }
-                }
-            }
-            _ => {}
-        });
-    }
-    out
-}
+/// Fact kinds MID002 leaves for its scan-phase [`raise`]: a key of the
+/// subject service held by a workload (detail: the workload), and a
+/// finding not raised within its unit (at the finding's place).
+const KEYS_USED: &str = "MID002/keys-used";
+const LOCAL_AUTH_ON: &str = "MID002/local-auth-on";
 
 /// Is `target` the service `r` or one of its children (an authorization
 /// rule, declared in the unit or only named by its ID)?
@@ -242,7 +144,12 @@ fn keys_of(cx: &Ctx, r: &Resource, target: &ResourceRef) -> bool {
 }
 
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    let uses = key_uses(cx);
+    let uses = keys::key_uses(&cx.resources);
+    for u in &uses {
+        if let Some(subject) = u.subject() {
+            cx.export(KEYS_USED, subject, u.holder.label.clone(), u.loc);
+        }
+    }
     for r in cx.resources.iter() {
         // A `count`/`for_each` known to make no instance deploys nothing.
         if r.deploys_nothing() {
@@ -281,23 +188,70 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         // Application Insights: the connection string and instrumentation key
         // name the component and stay in use with Entra ingestion, so
         // holding them says nothing about local authentication.
-        let consumed = (!r.is_type("Microsoft.Insights/components"))
+        let insights = r.is_type("Microsoft.Insights/components");
+        let consumed = (!insights)
             .then(|| uses.iter().find(|u| keys_of(cx, r, u.target)))
             .flatten();
         if let Some(u) = consumed {
-            f.message = format!("{}; workload `{}` uses its keys", f.message, u.workload);
+            f.message = format!("{}; {}", f.message, held_by(&u.holder.label));
             f = f.severity(Severity::High).related(
                 u.loc,
-                format!("`{}` uses the keys of `{}` here", u.workload, r.label),
+                format!("`{}` uses the keys of `{}` here", u.holder.label, r.label),
             );
+        } else if let Some(subject) = keys::service_subject(r).filter(|_| !insights) {
+            // A workload of another template or module may hold them.
+            cx.export(LOCAL_AUTH_ON, subject, String::new(), f.loc);
         }
         out.push(f);
+    }
+}
+
+fn held_by(workload: &str) -> String {
+    format!("workload `{workload}` uses its keys")
+}
+
+/// Scan phase: a service whose keys a workload of another unit holds (a
+/// template reading `listKeys()` of a namespace another template declares,
+/// a Terraform root reading a data source's connection string) is as much
+/// in use as one whose keys its own unit uses.
+pub fn raise(cx: &ScanCtx, diags: &mut [Diagnostic]) {
+    // Facts come sorted by kind then subject: one search per finding.
+    let used: Vec<&Fact> = cx.facts_of(KEYS_USED).collect();
+    let mut raised: HashMap<(&str, u32, u32), &Fact> = HashMap::new();
+    for on in cx.facts_of(LOCAL_AUTH_ON) {
+        let at = used.partition_point(|u| u.subject < on.subject);
+        if let Some(user) = used.get(at).filter(|u| u.subject == on.subject) {
+            let p = &on.place;
+            raised.entry((&p.file, p.line, p.column)).or_insert(user);
+        }
+    }
+    if raised.is_empty() {
+        return;
+    }
+    for d in diags.iter_mut().filter(|d| d.rule_id == RULE.meta.id) {
+        let Some(user) = raised.get(&(d.file.as_str(), d.line, d.column)) else {
+            continue;
+        };
+        d.severity = Severity::High;
+        let held = format!("; {}", held_by(&user.detail));
+        // Before the module call chain a finding in a child module ends with.
+        match d.message.rfind(" (in ") {
+            Some(at) if d.message.ends_with(')') => d.message.insert_str(at, &held),
+            _ => d.message.push_str(&held),
+        }
+        d.related.push(RelatedOut {
+            file: user.place.file.clone(),
+            line: user.place.line,
+            column: user.place.column,
+            message: format!("`{}` uses the keys of the service here", user.detail),
+        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Kind, Loc, Value};
 
     #[test]
     fn only_true_turns_local_auth_off() {
@@ -330,7 +284,7 @@ mod tests {
             text.clone(),
         ));
         let unit = crate::arm::load(src, &doc.root, None);
-        cosmos_takes_entra(&unit.resources[0])
+        keys::cosmos_takes_entra(&unit.resources[0])
     }
 
     #[test]

@@ -4,6 +4,8 @@ pub mod mid002;
 pub mod mid003;
 pub mod mid004;
 pub mod mid005;
+pub mod mid006;
+pub mod mid007;
 pub mod mid008;
 pub mod mid009;
 pub mod mid010;

@@ -5,3 +5,6 @@ pub mod rbac009;
 pub mod rbac010;
 pub mod rbac011;
 pub mod rbac012;
+pub mod rbac013;
+pub mod rbac014;
+pub mod rbac015;

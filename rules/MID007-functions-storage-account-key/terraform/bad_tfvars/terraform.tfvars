@@ -1,0 +1,1 @@
+storage_key = "set-by-the-pipeline-in-dev"
