@@ -47,6 +47,8 @@ pub enum Command {
         #[arg(long)]
         root: Option<PathBuf>,
     },
+    /// List every role assignment: principal, role, scope, condition, findings (an access inventory)
+    Access(Box<AccessArgs>),
     /// Merge JSON or SARIF reports (shards, repositories) into one
     Merge {
         /// Reports written with --format json or --format sarif
@@ -160,10 +162,44 @@ pub struct CheckArgs {
     pub stats: bool,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct AccessArgs {
+    /// Files or directories to scan
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = crate::access::AccessFormat::Table)]
+    pub format: crate::access::AccessFormat,
+    /// Write the inventory to this file instead of standard output
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Configuration file [default: the nearest .idlint.yaml upward from the first path, within the root]
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Use no configuration found in the scanned tree; only --config, if given
+    #[arg(long)]
+    pub isolated: bool,
+    /// The scan root: nothing outside it is read [default: the repository's top level, else .]
+    #[arg(long)]
+    pub root: Option<PathBuf>,
+    /// Parameter file to use for every template, instead of sibling `*.parameters*.json`
+    #[arg(long)]
+    pub parameters: Option<PathBuf>,
+    /// Terraform variables file for every root module (repeatable)
+    #[arg(long)]
+    pub var_file: Vec<PathBuf>,
+    /// Worker threads (default: one per core)
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Glob of paths not to scan (repeatable)
+    #[arg(long)]
+    pub exclude: Vec<String>,
+}
+
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(*args),
+        Command::Access(args) => access(*args),
         Command::Rules { format } => print_out(&catalog(format), 0),
         Command::Inspect {
             paths,
@@ -190,12 +226,14 @@ fn print_out(s: &str, ok: i32) -> i32 {
     crate::report::write_outcome(out.write_all(s.as_bytes()).and_then(|_| out.flush()), ok)
 }
 
-fn check(args: CheckArgs) -> i32 {
+/// The scan's settings from the command line and the configuration it
+/// finds, and the exit threshold; `Err` is the exit code of a bad command.
+fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
     let roots = match crate::source::roots::Roots::for_scan(args.root.as_deref(), &args.paths) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
-            return 2;
+            return Err(2);
         }
     };
     let mut skipped = Vec::new();
@@ -223,7 +261,7 @@ fn check(args: CheckArgs) -> i32 {
         Some(Ok(c)) => c,
         Some(Err(e)) => {
             eprint!("{}", render_config_error(&e));
-            return 2;
+            return Err(2);
         }
     };
     // Flags override the file.
@@ -254,9 +292,74 @@ fn check(args: CheckArgs) -> i32 {
         baseline: args.baseline.clone(),
         shard: args.shard,
         inspect: false,
+        access: false,
         no_inline_suppressions: args.no_inline_suppressions,
         root: args.root.clone(),
         skipped,
+    };
+    Ok((settings, fail_on))
+}
+
+/// `idlint access`: a scan as `check` makes it (same discovery,
+/// configuration and excludes, so the findings on each assignment are those
+/// `check` reports), shown as one row per role assignment.
+fn access(a: AccessArgs) -> i32 {
+    let args = CheckArgs {
+        paths: a.paths,
+        format: Format::Json,
+        output: None,
+        fail_on: None,
+        config: a.config,
+        isolated: a.isolated,
+        no_inline_suppressions: false,
+        root: a.root,
+        baseline: None,
+        write_baseline: None,
+        show_suppressed: false,
+        shard: None,
+        select: Vec::new(),
+        ignore: Vec::new(),
+        parameters: a.parameters,
+        var_file: a.var_file,
+        threads: a.threads,
+        exclude: a.exclude,
+        no_color: false,
+        quiet: false,
+        stats: false,
+    };
+    let (mut settings, _) = match settings(&args) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    settings.access = true;
+    let report = match lint(&args.paths, &settings) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {}", line(&e.0));
+            return 2;
+        }
+    };
+    for e in &report.errors {
+        eprintln!("{}: error: {}", line(&e.file), line(&e.message));
+    }
+    let text = crate::access::render(&report.access, a.format);
+    let code = if report.errors.is_empty() { 0 } else { 2 };
+    match &a.output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => code,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                2
+            }
+        },
+        None => print_out(&text, code),
+    }
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let (settings, fail_on) = match settings(&args) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let report = match lint(&args.paths, &settings) {
         Ok(r) => r,

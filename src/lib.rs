@@ -2,6 +2,7 @@
 //!
 //! `lint()` is the whole pipeline: discover → load → model → rules → report.
 
+pub mod access;
 pub mod arm;
 pub(crate) mod baseline;
 pub mod cli;
@@ -53,6 +54,8 @@ pub struct Settings {
     pub shard: Option<(u32, u32)>,
     /// Keep a summary of every unit (`idlint inspect`).
     pub inspect: bool,
+    /// Keep a row per role assignment (`idlint access`).
+    pub access: bool,
     /// The scan root (`--root`): nothing outside it is read. `None`: the
     /// top level of the git repository holding the current directory, else
     /// the current directory. Paths given outside it are roots of their own.
@@ -193,6 +196,7 @@ fn lint_with(
         selection: settings.selection.clone(),
         options,
         inspect: settings.inspect,
+        access: settings.access,
         parameters,
         var_files: settings.var_files.clone(),
         roots: Arc::new(roots),
@@ -434,6 +438,8 @@ fn finish(
         errors: error_files.len(),
         by_severity: by,
     };
+    let mut access = std::mem::take(&mut all.access);
+    access::settle(&mut access, &diags);
     let mut units = std::mem::take(&mut all.units);
     units.sort_by(|a, b| (&a.file, &a.with).cmp(&(&b.file, &b.with)));
     let mut secrets = std::mem::take(&mut all.secrets);
@@ -441,6 +447,7 @@ fn finish(
     let mut report = Report {
         secrets,
         units,
+        access,
         diagnostics: diags,
         suppressed,
         unhonoured: outcome.unhonoured,

@@ -47,6 +47,8 @@ fn is_zero(n: &usize) -> bool {
 pub struct Report {
     /// Unit summaries, when `Settings::inspect` asks for them.
     pub units: Vec<inspect::UnitSummary>,
+    /// Role assignment rows, when `Settings::access` asks for them.
+    pub access: Vec<crate::access::Row>,
     pub diagnostics: Vec<Diagnostic>,
     /// Findings hidden by a suppression or the baseline, each saying which.
     pub suppressed: Vec<Diagnostic>,

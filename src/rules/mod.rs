@@ -148,6 +148,7 @@ pub static REGISTRY: &[Registered] = &[
     Registered::unit(&mid::mid008::RULE),
     Registered::unit(&mid::mid009::RULE),
     Registered::unit(&mid::mid010::RULE),
+    Registered::unit(&mid::mid011::RULE),
     Registered::unit(&mid::mid012::RULE),
     Registered::unit(&mid::mid013::RULE),
     Registered::unit(&mid::mid014::RULE),

@@ -43,6 +43,8 @@ pub struct JobResult {
     /// `idlint:ignore` comments of the files this job reports on.
     pub inline: Vec<crate::suppress::Inline>,
     pub units: Vec<crate::inspect::UnitSummary>,
+    /// Role assignments of reported files (`idlint access`).
+    pub access: Vec<crate::access::Row>,
     /// Files read for context only (child modules, siblings of files given
     /// by name) that could not be, by the directory they are in: reported
     /// unless a job scans that directory itself and reports them there.
@@ -66,6 +68,7 @@ impl JobResult {
         self.times.add(&o.times);
         self.inline.extend(o.inline);
         self.units.extend(o.units);
+        self.access.extend(o.access);
         self.context.extend(o.context);
         self.secrets.merge(o.secrets);
     }
@@ -78,6 +81,8 @@ pub struct JobContext {
     pub selection: Selection,
     pub options: rules::Options,
     pub inspect: bool,
+    /// Keep a row per role assignment (`idlint access`).
+    pub access: bool,
     pub parameters: Option<Arc<ParsedJson>>,
     /// `--var-file` files, applied after the automatic ones.
     pub var_files: Vec<PathBuf>,
@@ -123,6 +128,13 @@ fn collect(
     let t = Instant::now();
     if ctx.inspect && reported(&unit.files[0].path) {
         res.units.push(crate::inspect::summarize(unit));
+    }
+    if ctx.access {
+        let rows = crate::access::rows(unit);
+        res.access.extend(
+            rows.into_iter()
+                .filter(|r| reported(std::path::Path::new(&r.file))),
+        );
     }
     let checked = rules::check(unit, &ctx.selection, &ctx.options, ctx.rules);
     for loc in &checked.secrets {

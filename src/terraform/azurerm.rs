@@ -241,6 +241,70 @@ static TYPES: &[(&str, &str)] = &[
         "azurerm_log_analytics_workspace",
         "Microsoft.OperationalInsights/workspaces",
     ),
+    (
+        "azurerm_data_factory_linked_service_azure_blob_storage",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_azure_sql_database",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_data_lake_storage_gen2",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_azure_file_storage",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_azure_table_storage",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_cosmosdb",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_kusto",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_sql_server",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_synapse",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_mysql",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_postgresql",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_snowflake",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_sftp",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_web",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_service_key_vault",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
+    (
+        "azurerm_data_factory_linked_custom_service",
+        "Microsoft.DataFactory/factories/linkedservices",
+    ),
 ];
 
 /// How a Terraform attribute or block becomes part of the ARM body.
@@ -265,6 +329,10 @@ pub enum How {
     /// A list of resource IDs → an object keyed by them, as ARM's
     /// `userAssignedIdentities`.
     Keys,
+    /// A JSON document in a string (`type_properties_json`) → the value it
+    /// encodes, every member located at the attribute; text that is not
+    /// known or not JSON stays as it is.
+    Json,
 }
 
 /// One Terraform attribute or block and where it lands in the ARM body.
@@ -768,6 +836,97 @@ static FLEX_STORAGE: &[Map] = &[
     ),
 ];
 
+/// MID011: Data Factory linked services. The credentials land in
+/// `properties.typeProperties` as ARM names them; `connection_string_insecure`
+/// (a plain string in ARM where `connection_string` is a `SecureString`) takes
+/// the `SecureString` shape so that each path has one spelling. ARM has no
+/// `use_managed_identity`: the model keeps it under this name, and a linked
+/// service that sets it sends no service principal key.
+static DF_BLOB: &[Map] = &[
+    same(
+        "connection_string",
+        "properties.typeProperties.connectionString",
+    ),
+    same(
+        "connection_string_insecure",
+        "properties.typeProperties.connectionString.value",
+    ),
+    same("sas_uri", "properties.typeProperties.sasUri"),
+    same(
+        "service_principal_key",
+        "properties.typeProperties.servicePrincipalKey",
+    ),
+    same(
+        "use_managed_identity",
+        "properties.typeProperties.useManagedIdentity",
+    ),
+];
+static DF_SQL_DATABASE: &[Map] = &[
+    same(
+        "connection_string",
+        "properties.typeProperties.connectionString",
+    ),
+    same(
+        "service_principal_key",
+        "properties.typeProperties.servicePrincipalKey",
+    ),
+    same(
+        "use_managed_identity",
+        "properties.typeProperties.useManagedIdentity",
+    ),
+];
+static DF_DATA_LAKE_GEN2: &[Map] = &[
+    same(
+        "storage_account_key",
+        "properties.typeProperties.accountKey",
+    ),
+    same(
+        "service_principal_key",
+        "properties.typeProperties.servicePrincipalKey",
+    ),
+    same(
+        "use_managed_identity",
+        "properties.typeProperties.useManagedIdentity",
+    ),
+];
+static DF_KUSTO: &[Map] = &[
+    same(
+        "service_principal_key",
+        "properties.typeProperties.servicePrincipalKey",
+    ),
+    same(
+        "use_managed_identity",
+        "properties.typeProperties.useManagedIdentity",
+    ),
+];
+static DF_FILE_STORAGE: &[Map] = &[
+    same(
+        "connection_string",
+        "properties.typeProperties.connectionString",
+    ),
+    same("password", "properties.typeProperties.password"),
+];
+static DF_COSMOSDB: &[Map] = &[
+    same(
+        "connection_string",
+        "properties.typeProperties.connectionString",
+    ),
+    same("account_key", "properties.typeProperties.accountKey"),
+];
+static DF_CONNECTION_STRING: &[Map] = &[same(
+    "connection_string",
+    "properties.typeProperties.connectionString",
+)];
+static DF_PASSWORD: &[Map] = &[same("password", "properties.typeProperties.password")];
+static DF_CUSTOM: &[Map] = &[
+    same("type", "properties.type"),
+    with(
+        "type_properties_json",
+        "properties.typeProperties",
+        How::Json,
+    ),
+];
+
 /// The attributes of each azurerm type that map onto ARM properties; a
 /// type may have several rows. One ARM path per type: the spelling of a
 /// property must be unambiguous.
@@ -864,6 +1023,51 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_ai_services", LOCAL_AUTHENTICATION_ENABLED),
     ("azurerm_mssql_server", SQL_ENTRA_ONLY),
     ("azurerm_postgresql_flexible_server", POSTGRES_FLEXIBLE_AUTH),
+    (
+        "azurerm_data_factory_linked_service_azure_blob_storage",
+        DF_BLOB,
+    ),
+    (
+        "azurerm_data_factory_linked_service_azure_sql_database",
+        DF_SQL_DATABASE,
+    ),
+    (
+        "azurerm_data_factory_linked_service_data_lake_storage_gen2",
+        DF_DATA_LAKE_GEN2,
+    ),
+    ("azurerm_data_factory_linked_service_kusto", DF_KUSTO),
+    (
+        "azurerm_data_factory_linked_service_azure_file_storage",
+        DF_FILE_STORAGE,
+    ),
+    (
+        "azurerm_data_factory_linked_service_azure_table_storage",
+        DF_CONNECTION_STRING,
+    ),
+    ("azurerm_data_factory_linked_service_cosmosdb", DF_COSMOSDB),
+    (
+        "azurerm_data_factory_linked_service_sql_server",
+        DF_CONNECTION_STRING,
+    ),
+    (
+        "azurerm_data_factory_linked_service_synapse",
+        DF_CONNECTION_STRING,
+    ),
+    (
+        "azurerm_data_factory_linked_service_mysql",
+        DF_CONNECTION_STRING,
+    ),
+    (
+        "azurerm_data_factory_linked_service_postgresql",
+        DF_CONNECTION_STRING,
+    ),
+    (
+        "azurerm_data_factory_linked_service_snowflake",
+        DF_CONNECTION_STRING,
+    ),
+    ("azurerm_data_factory_linked_service_sftp", DF_PASSWORD),
+    ("azurerm_data_factory_linked_service_web", DF_PASSWORD),
+    ("azurerm_data_factory_linked_custom_service", DF_CUSTOM),
     ("azurerm_linux_function_app", FUNCTION_STORAGE),
     ("azurerm_windows_function_app", FUNCTION_STORAGE),
     ("azurerm_function_app", FUNCTION_STORAGE),
@@ -1122,6 +1326,8 @@ fn map_entries<'m>(maps: impl Iterator<Item = &'m Map>, obj: &Value) -> Vec<Entr
                     _ => first.value.clone(),
                 }
             }
+            // Members of an encoded document point at the attribute.
+            (How::Json, 1) => json(&first.value, first.key_loc),
             (how, 1) => transform(how, &first.value),
             // Several hits of one attribute (a block repeated where the
             // provider allows one) stay several.
@@ -1194,8 +1400,41 @@ fn transform(how: How, v: &Value) -> Value {
             )),
             ..v.clone()
         },
+        (How::Json, _) => json(v, v.loc),
         // Unknown, null, or not the shape the attribute takes: as it is.
         _ => v.clone(),
+    }
+}
+
+/// The value a JSON text encodes: its members' keys located at `at` (the
+/// attribute, where findings point), their values where the text is (what
+/// a report masks); anything else as it is.
+fn json(v: &Value, at: Loc) -> Value {
+    fn relocate(x: &mut Value, text: Loc) {
+        x.loc = text;
+        match &mut x.kind {
+            Kind::Array(items) => Arc::make_mut(items)
+                .iter_mut()
+                .for_each(|i| relocate(i, text)),
+            Kind::Object(entries) => Arc::make_mut(entries)
+                .iter_mut()
+                .for_each(|e| relocate(&mut e.value, text)),
+            _ => {}
+        }
+    }
+    let Some(text) = v.as_str() else {
+        return v.clone();
+    };
+    match crate::source::jsonc::parse(text) {
+        Ok(doc) => {
+            let mut out = crate::model::value::ops::bounded(crate::model::value::ops::from_json(
+                &doc.root, None, at,
+            ));
+            relocate(&mut out, v.loc);
+            out.via = v.via.clone();
+            out
+        }
+        Err(_) => v.clone(),
     }
 }
 
@@ -1678,6 +1917,63 @@ mod tests {
         assert_eq!(key.written, "container.volume.storage_account_key");
         assert_eq!(key.key(), "storage_account_key");
         assert!(spellings("azurerm_unknown_thing").is_empty());
+    }
+
+    #[test]
+    fn encoded_json_becomes_the_object_it_encodes() {
+        let text =
+            r#"{"connectionString": {"type": "SecureString", "value": "x"}, "fileShare": "drop"}"#;
+        let body = mapped(
+            "azurerm_data_factory_linked_custom_service",
+            vec![
+                e("type", 1, s("AzureFileStorage", 2)),
+                e("type_properties_json", 3, s(text, 4)),
+            ],
+        );
+        assert_eq!(
+            body.get_at("properties.type").and_then(Value::as_str),
+            Some("AzureFileStorage")
+        );
+        let cs = body
+            .entry_at("properties.typeProperties.connectionString")
+            .unwrap();
+        // Findings point at the attribute; the text is where the value is.
+        assert_eq!(cs.key_loc, at(3));
+        assert_eq!(cs.value.get("value").map(|v| v.loc), Some(at(4)));
+        // Text that is not JSON, or not known, stays as it is.
+        let body = mapped(
+            "azurerm_data_factory_linked_custom_service",
+            vec![e("type_properties_json", 3, s("{not json", 4))],
+        );
+        assert_eq!(
+            body.get_at("properties.typeProperties")
+                .and_then(Value::as_str),
+            Some("{not json")
+        );
+    }
+
+    #[test]
+    fn linked_service_credentials_take_their_arm_paths() {
+        let body = mapped(
+            "azurerm_data_factory_linked_service_azure_blob_storage",
+            vec![
+                e("connection_string_insecure", 1, s("AccountKey=k", 2)),
+                e("use_managed_identity", 3, b(false, 4)),
+            ],
+        );
+        let v = body
+            .entry_at("properties.typeProperties.connectionString.value")
+            .unwrap();
+        assert_eq!(v.key_loc, at(1));
+        assert_eq!(
+            body.get_at("properties.typeProperties.useManagedIdentity")
+                .and_then(Value::as_bool),
+            Some(false)
+        );
+        assert_eq!(
+            canonical_type("azurerm_data_factory_linked_service_sftp"),
+            Some("Microsoft.DataFactory/factories/linkedservices")
+        );
     }
 
     /// Rules find resources by ARM type and properties by ARM path: a mapped

@@ -9,6 +9,7 @@ pub mod mid007;
 pub mod mid008;
 pub mod mid009;
 pub mod mid010;
+pub mod mid011;
 pub mod mid012;
 pub mod mid013;
 pub mod mid014;

@@ -1,0 +1,462 @@
+//! `idlint access`: the access inventory auditors ask for. One row per role
+//! assignment declaration: who (resolved to the identity's resource where
+//! the template says), which role (built-in or custom, privileged, what it
+//! can do), where (scope level and target), with or without an ABAC
+//! condition, and which findings are on it.
+
+use crate::findings::Diagnostic;
+use crate::model::{Principal, ResourceRef, Role, RoleAssignment, Unit};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Row {
+    /// The assignment's declaration.
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    /// The assignment as messages name it.
+    pub assignment: String,
+    pub principal: PrincipalOut,
+    pub role: RoleOut,
+    pub scope: ScopeOut,
+    /// An ABAC `condition` restricts the assignment.
+    pub condition: bool,
+    /// IDs of the findings on the assignment, sorted.
+    pub findings: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct PrincipalOut {
+    /// system-assigned identity, user-assigned identity, client ID (wrong
+    /// kind), object ID, input, unknown.
+    pub kind: &'static str,
+    /// The identity's resource, the literal object ID, or the input's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Where the identity's resource is declared, when it is in the scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// `principalType` / `principal_type` as written, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub principal_type: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct RoleOut {
+    /// built-in, custom, unknown.
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The role definition GUID, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// RULES.md T1's privileged administrator roles.
+    pub privileged: bool,
+    /// What the role's permissions allow that an auditor asks about.
+    pub capabilities: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ScopeOut {
+    /// tenant root, management group, subscription, resource group,
+    /// resource; `None` when not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<&'static str>,
+    /// The scope as written and evaluated, or the resource it names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// The rows of `unit`'s role assignments, in declaration order.
+pub fn rows(unit: &Unit) -> Vec<Row> {
+    unit.role_assignments
+        .iter()
+        .filter_map(|ra| {
+            let res = unit.resources.get(ra.resource)?;
+            if res.deploys_nothing() {
+                return None;
+            }
+            let src = unit.file(res.loc.file);
+            let lc = src.line_col(res.loc.span.start);
+            Some(Row {
+                file: src.display.clone(),
+                line: lc.line,
+                column: lc.column,
+                assignment: res.label.clone(),
+                principal: principal(unit, ra),
+                role: role(unit, ra),
+                scope: scope(unit, ra),
+                condition: ra
+                    .condition
+                    .as_ref()
+                    .is_some_and(|c| !c.value.is_null() && c.value.as_str() != Some("")),
+                findings: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+fn declared(unit: &Unit, r: &ResourceRef) -> (String, Option<String>, Option<u32>) {
+    match unit.resolve(r).next() {
+        Some(res) => {
+            let src = unit.file(res.loc.file);
+            (
+                res.label.clone(),
+                Some(src.display.clone()),
+                Some(src.line_col(res.loc.span.start).line),
+            )
+        }
+        None => (r.key.clone(), None, None),
+    }
+}
+
+fn principal(unit: &Unit, ra: &RoleAssignment) -> PrincipalOut {
+    let (kind, who) = match &ra.principal {
+        Principal::SystemAssigned(r) => ("system-assigned identity", Some(r)),
+        Principal::UserAssigned(r) => ("user-assigned identity", Some(r)),
+        Principal::ClientIdOf(r) => ("client ID (not an object ID)", Some(r)),
+        Principal::Guid(_) => ("object ID", None),
+        Principal::Input(_) => ("input", None),
+        Principal::Unknown => ("unknown", None),
+    };
+    let (name, file, line) = match (who, &ra.principal) {
+        (Some(r), _) => declared(unit, r),
+        (None, Principal::Guid(g)) => (g.clone(), None, None),
+        (None, Principal::Input(n)) => (n.clone(), None, None),
+        _ => (String::new(), None, None),
+    };
+    PrincipalOut {
+        kind,
+        name: (!name.is_empty()).then_some(name),
+        file,
+        line,
+        principal_type: ra
+            .principal_type
+            .as_ref()
+            .and_then(|e| e.value.as_str().map(String::from)),
+    }
+}
+
+fn role(unit: &Unit, ra: &RoleAssignment) -> RoleOut {
+    match &ra.role {
+        Role::BuiltIn(b) => RoleOut {
+            kind: "built-in",
+            name: Some(b.name.to_string()),
+            id: Some(b.guid.to_string()),
+            privileged: b.privileged,
+            capabilities: Vec::new(),
+        },
+        Role::Custom(r) => RoleOut {
+            kind: "custom",
+            name: Some(declared(unit, r).0),
+            id: None,
+            privileged: false,
+            capabilities: Vec::new(),
+        },
+        Role::Guid(g) => RoleOut {
+            kind: "unknown",
+            name: None,
+            id: Some(g.clone()),
+            privileged: false,
+            capabilities: Vec::new(),
+        },
+        Role::Unknown => RoleOut {
+            kind: "unknown",
+            name: None,
+            id: None,
+            privileged: false,
+            capabilities: Vec::new(),
+        },
+    }
+}
+
+fn scope(unit: &Unit, ra: &RoleAssignment) -> ScopeOut {
+    let target = match (&ra.scope_target, &ra.scope_entry) {
+        (Some(r), _) => Some(declared(unit, r).0),
+        (None, Some(e)) => Some(e.value.display()),
+        (None, None) => None,
+    };
+    ScopeOut {
+        level: ra.scope.map(|l| l.describe()),
+        target,
+    }
+}
+
+/// How much of a row is unknown: of two rows for one declaration (a child
+/// module scanned on its own and through its caller), the better resolved
+/// one is kept.
+fn unknowns(r: &Row) -> usize {
+    usize::from(r.principal.kind == "unknown")
+        + usize::from(r.principal.file.is_none())
+        + usize::from(r.role.kind == "unknown")
+        + usize::from(r.scope.level.is_none())
+        + usize::from(r.scope.target.is_none())
+}
+
+/// Sorts rows, keeps one per declaration, and lists on each the IDs of the
+/// findings on that assignment.
+pub fn settle(rows: &mut Vec<Row>, findings: &[Diagnostic]) {
+    rows.sort_by(|a, b| {
+        (&a.file, a.line, a.column, unknowns(a), &a.assignment)
+            .cmp(&(&b.file, b.line, b.column, unknowns(b), &b.assignment))
+            .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
+    });
+    rows.dedup_by(|a, b| (&a.file, a.line, a.column) == (&b.file, b.line, b.column));
+    let mut by_resource: std::collections::HashMap<(&str, &str), Vec<&str>> =
+        std::collections::HashMap::new();
+    for d in findings {
+        if let Some(r) = &d.resource {
+            by_resource
+                .entry((d.file.as_str(), r.name.as_str()))
+                .or_default()
+                .push(d.rule_id);
+        }
+    }
+    for row in rows.iter_mut() {
+        if let Some(ids) = by_resource.get(&(row.file.as_str(), row.assignment.as_str())) {
+            let mut ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+            ids.sort();
+            ids.dedup();
+            row.findings = ids;
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AccessFormat {
+    Table,
+    Json,
+    Csv,
+    Mermaid,
+}
+
+fn principal_text(p: &PrincipalOut) -> String {
+    match &p.name {
+        Some(n) => format!("{} {n}", p.kind),
+        None => p.kind.to_string(),
+    }
+}
+
+fn role_text(r: &RoleOut) -> String {
+    let name = r
+        .name
+        .clone()
+        .or_else(|| r.id.clone())
+        .unwrap_or_else(|| "unknown role".into());
+    if r.privileged {
+        format!("{name} (privileged)")
+    } else {
+        name
+    }
+}
+
+fn scope_text(s: &ScopeOut) -> String {
+    match (s.level, &s.target) {
+        (Some(l), Some(t)) => format!("{l} {t}"),
+        (Some(l), None) => l.to_string(),
+        (None, Some(t)) => t.clone(),
+        (None, None) => "unknown".into(),
+    }
+}
+
+/// The report in `format`; cells are single-line and free of control
+/// characters, whatever the templates hold.
+pub fn render(rows: &[Row], format: AccessFormat) -> String {
+    use crate::report::sanitize::line;
+    match format {
+        AccessFormat::Json => {
+            let mut s = serde_json::to_string_pretty(rows).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        AccessFormat::Csv => {
+            let mut out = String::from(
+                "file,line,assignment,principal_kind,principal,principal_file,principal_line,principal_type,role,role_kind,role_id,privileged,capabilities,scope_level,scope,condition,findings\n",
+            );
+            for r in rows {
+                let cells = [
+                    r.file.clone(),
+                    r.line.to_string(),
+                    r.assignment.clone(),
+                    r.principal.kind.to_string(),
+                    r.principal.name.clone().unwrap_or_default(),
+                    r.principal.file.clone().unwrap_or_default(),
+                    r.principal.line.map(|l| l.to_string()).unwrap_or_default(),
+                    r.principal.principal_type.clone().unwrap_or_default(),
+                    r.role.name.clone().unwrap_or_default(),
+                    r.role.kind.to_string(),
+                    r.role.id.clone().unwrap_or_default(),
+                    r.role.privileged.to_string(),
+                    r.role.capabilities.join(";"),
+                    r.scope.level.unwrap_or_default().to_string(),
+                    r.scope.target.clone().unwrap_or_default(),
+                    r.condition.to_string(),
+                    r.findings.join(";"),
+                ];
+                let cells: Vec<String> = cells.iter().map(|c| csv_cell(&line(c))).collect();
+                out.push_str(&cells.join(","));
+                out.push('\n');
+            }
+            out
+        }
+        AccessFormat::Table => {
+            let header = [
+                "PRINCIPAL",
+                "ROLE",
+                "SCOPE",
+                "CONDITION",
+                "SOURCE",
+                "FINDINGS",
+            ];
+            let body: Vec<[String; 6]> = rows
+                .iter()
+                .map(|r| {
+                    [
+                        line(&principal_text(&r.principal)).into_owned(),
+                        line(&role_text(&r.role)).into_owned(),
+                        line(&scope_text(&r.scope)).into_owned(),
+                        if r.condition { "yes" } else { "no" }.to_string(),
+                        line(&format!("{}:{}", r.file, r.line)).into_owned(),
+                        r.findings.join(","),
+                    ]
+                })
+                .collect();
+            let mut width = header.map(|h| h.chars().count());
+            for row in &body {
+                for (w, c) in width.iter_mut().zip(row) {
+                    *w = (*w).max(c.chars().count());
+                }
+            }
+            let mut out = String::new();
+            let mut put = |cells: &[String]| {
+                let mut l = String::new();
+                for (i, (c, w)) in cells.iter().zip(width).enumerate() {
+                    if i + 1 == cells.len() {
+                        l.push_str(c);
+                    } else {
+                        let _ = write!(l, "{c:<w$}  ");
+                    }
+                }
+                out.push_str(l.trim_end());
+                out.push('\n');
+            };
+            put(&header.map(String::from));
+            for row in &body {
+                put(row);
+            }
+            let _ = writeln!(out, "{} role assignment(s)", rows.len());
+            out
+        }
+        AccessFormat::Mermaid => mermaid(rows),
+    }
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// `principal -->|role| scope`: one node per distinct principal and scope,
+/// one edge per assignment, so a principal's access reads off its edges.
+fn mermaid(rows: &[Row]) -> String {
+    use crate::report::sanitize::line;
+    let mut nodes: Vec<String> = Vec::new();
+    let id = |label: String, nodes: &mut Vec<String>| -> usize {
+        match nodes.iter().position(|n| *n == label) {
+            Some(i) => i,
+            None => {
+                nodes.push(label);
+                nodes.len() - 1
+            }
+        }
+    };
+    let mut edges = Vec::new();
+    for r in rows {
+        let p = id(format!("P:{}", principal_text(&r.principal)), &mut nodes);
+        let s = id(format!("S:{}", scope_text(&r.scope)), &mut nodes);
+        let mut label = role_text(&r.role);
+        if r.condition {
+            label.push_str(" (with condition)");
+        }
+        edges.push((p, label, s));
+    }
+    let text = |s: &str| line(s).replace('"', "#quot;");
+    let mut out = String::from("flowchart LR\n");
+    for (i, n) in nodes.iter().enumerate() {
+        let (kind, label) = n.split_at(2);
+        if kind == "P:" {
+            let _ = writeln!(out, "  n{i}([\"{}\"])", text(label));
+        } else {
+            let _ = writeln!(out, "  n{i}[\"{}\"]", text(label));
+        }
+    }
+    for (p, label, s) in edges {
+        let _ = writeln!(out, "  n{p} -->|\"{}\"| n{s}", text(&label));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(file: &str, line: u32, principal: &'static str, name: Option<&str>) -> Row {
+        Row {
+            file: file.into(),
+            line,
+            column: 3,
+            assignment: format!("ra{line}"),
+            principal: PrincipalOut {
+                kind: principal,
+                name: name.map(String::from),
+                file: name.map(|_| file.to_string()),
+                line: name.map(|_| 1),
+                principal_type: None,
+            },
+            role: RoleOut {
+                kind: "built-in",
+                name: Some("Owner".into()),
+                id: Some("8e3af657-a8ff-443c-a75c-2fe8c4bcb635".into()),
+                privileged: true,
+                capabilities: vec!["write role assignments"],
+            },
+            scope: ScopeOut {
+                level: Some("subscription"),
+                target: None,
+            },
+            condition: false,
+            findings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_row_per_declaration_the_better_resolved_kept() {
+        let mut rows = vec![
+            row("b.tf", 4, "unknown", None),
+            row("a.tf", 9, "unknown", None),
+            row("b.tf", 4, "system-assigned identity", Some("app")),
+        ];
+        settle(&mut rows, &[]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].file, "a.tf");
+        assert_eq!(rows[1].principal.kind, "system-assigned identity");
+    }
+
+    #[test]
+    fn csv_quotes_and_mermaid_escapes() {
+        let mut r = row("a,b.json", 2, "input", Some("say \"hi\""));
+        r.scope.target = Some("x\ny".into());
+        let csv = render(&[r.clone()], AccessFormat::Csv);
+        assert!(csv.lines().nth(1).unwrap().starts_with("\"a,b.json\",2,"));
+        assert_eq!(csv.lines().count(), 2, "{csv}");
+        let m = render(&[r], AccessFormat::Mermaid);
+        assert!(m.contains("#quot;hi#quot;"), "{m}");
+        assert!(!m.contains("x\ny"));
+    }
+}
