@@ -189,17 +189,18 @@ pub fn created_here(unit: &Unit, kind: &PrincipalKind) -> Option<Created> {
             let mut found = unit.resolve(r).peekable();
             found.peek()?;
             found
-                .all(|x| x.identity.as_ref().is_some_and(|i| i.system != Tri::No))
+                .all(|x| {
+                    x.identity.as_ref().is_some_and(|i| i.system != Tri::No) && !x.deploys_nothing()
+                })
                 .then(|| Created::ManagedIdentity(r.clone()))
         }
         PrincipalKind::UserIdentity(r) => unit
             .resolve(r)
-            .any(|x| x.is_type(UAMI))
+            .any(|x| x.is_type(UAMI) && !x.deploys_nothing())
             .then(|| Created::ManagedIdentity(r.clone())),
         PrincipalKind::Entra(t, Some(r)) => unit
             .resolve(r)
-            .next()
-            .is_some()
+            .any(|x| !x.deploys_nothing())
             .then(|| Created::EntraObject(*t, r.clone())),
         _ => None,
     }

@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::{Entry, Role, RoleAssignment, Unit};
+use crate::model::{Entry, Role, RoleAssignment, Unit, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -27,14 +27,15 @@ const BY_ID: &str = "properties.roleDefinitionId";
 pub fn by_name<'u>(unit: &'u Unit, ra: &RoleAssignment) -> Option<&'u Entry> {
     let res = &unit.resources[ra.resource];
     let name = res.prop(BY_NAME)?;
-    if name.value.is_null() {
-        return None;
+    uses_name(&name.value, res.prop(BY_ID).map(|e| &e.value)).then_some(name)
+}
+
+/// Is the role named by `name` rather than given by `id`?
+pub fn uses_name(name: &Value, id: Option<&Value>) -> bool {
+    if name.is_null() {
+        return false;
     }
-    if name.value.as_str().is_some() {
-        return Some(name);
-    }
-    let id_set = res.prop(BY_ID).is_some_and(|e| !e.value.is_null());
-    (!id_set).then_some(name)
+    name.as_str().is_some() || id.is_none_or(Value::is_null)
 }
 
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
@@ -64,6 +65,22 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Kind, Loc};
+
+    #[test]
+    fn names_and_ids() {
+        let lit = |s: &str| Value::string(s, Loc::default());
+        let unknown = Value::opaque("variable", Loc::default());
+        let null = Value::new(Kind::Null, Loc::default());
+        assert!(uses_name(&lit("AcrPull"), None));
+        // A known name is used even beside an ID (the provider rejects both).
+        assert!(uses_name(&lit("AcrPull"), Some(&lit("/providers/x"))));
+        // An unknown name is used only when no ID is given.
+        assert!(uses_name(&unknown, None));
+        assert!(uses_name(&unknown, Some(&null)));
+        assert!(!uses_name(&unknown, Some(&unknown)));
+        assert!(!uses_name(&null, None));
+    }
 
     #[test]
     fn finds_nothing_in_an_empty_unit() {
