@@ -237,6 +237,12 @@ pub fn legacy_assignment_scope(
     ty: &str,
     name: Option<&Value>,
 ) -> Option<(ScopeLevel, Option<ResourceRef>)> {
+    // Cheap test before allocating: every resource's type comes here.
+    const END: &str = "/roleassignments";
+    let tail = ty.len().checked_sub(END.len()).and_then(|i| ty.get(i..))?;
+    if !tail.eq_ignore_ascii_case(END) {
+        return None;
+    }
     let lower = ty.to_ascii_lowercase();
     let target_ty = lower
         .strip_suffix("/providers/microsoft.authorization/roleassignments")

@@ -115,9 +115,15 @@ pub fn resource_types(role: &str) -> Option<&'static [&'static str]> {
         .map(|(_, t)| *t)
 }
 
+/// Most resources of a role's types looked at for one assignment: past
+/// this, none is named (a miss, never a wrong finding), so that
+/// assignments times resources stay small on a hostile template.
+const MAX_CANDIDATES: usize = 64;
+
 /// Why `ra` is broader than it needs: the level, and for a resource group
-/// the declared resource the role is for.
-fn judge(unit: &Unit, ra: &RoleAssignment) -> Option<(ScopeLevel, Option<usize>)> {
+/// the declared resource the role is for, among `typed` (the resources of
+/// a type some role is made for).
+fn judge(unit: &Unit, typed: &[usize], ra: &RoleAssignment) -> Option<(ScopeLevel, Option<usize>)> {
     let level = ra.scope?;
     // Only a known role can be judged: an unknown one may be meant for the scope.
     let Role::BuiltIn(role) = &ra.role else {
@@ -129,11 +135,15 @@ fn judge(unit: &Unit, ra: &RoleAssignment) -> Option<(ScopeLevel, Option<usize>)
         }
         ScopeLevel::ResourceGroup => {
             let types = resource_types(role.name)?;
-            let target = unit.resources.iter().position(|r| {
-                types.iter().any(|t| r.is_type(t))
-                    && !r.deploys_nothing()
-                    && in_scope_group(unit, ra, r)
-            })?;
+            let target = typed
+                .iter()
+                .copied()
+                .filter(|&i| types.iter().any(|t| unit.resources[i].is_type(t)))
+                .take(MAX_CANDIDATES)
+                .find(|&i| {
+                    let r = &unit.resources[i];
+                    !r.deploys_nothing() && in_scope_group(unit, ra, r)
+                })?;
             Some((level, Some(target)))
         }
         ScopeLevel::Resource => None,
@@ -141,12 +151,26 @@ fn judge(unit: &Unit, ra: &RoleAssignment) -> Option<(ScopeLevel, Option<usize>)
 }
 
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
+    if cx.role_assignments.is_empty() {
+        return;
+    }
+    let typed: Vec<usize> = cx
+        .resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            RESOURCE_ROLES
+                .iter()
+                .any(|(_, types)| types.iter().any(|t| r.is_type(t)))
+        })
+        .map(|(i, _)| i)
+        .collect();
     for ra in &cx.role_assignments {
         let res = &cx.resources[ra.resource];
         if res.deploys_nothing() {
             continue;
         }
-        let Some((level, target)) = judge(cx, ra) else {
+        let Some((level, target)) = judge(cx, &typed, ra) else {
             continue;
         };
         let role = ra.role_name().unwrap_or("role");
