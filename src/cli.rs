@@ -167,8 +167,8 @@ pub struct AccessArgs {
     /// Files or directories to scan
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = crate::access::AccessFormat::Table)]
-    pub format: crate::access::AccessFormat,
+    #[arg(long, value_enum, default_value_t = crate::report::access::AccessFormat::Table)]
+    pub format: crate::report::access::AccessFormat,
     /// Write the inventory to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -342,7 +342,7 @@ fn access(a: AccessArgs) -> i32 {
     for e in &report.errors {
         eprintln!("{}: error: {}", line(&e.file), line(&e.message));
     }
-    let text = crate::access::render(&report.access, a.format);
+    let text = crate::report::access::render(&report.access, a.format);
     let code = if report.errors.is_empty() { 0 } else { 2 };
     match &a.output {
         Some(path) => match std::fs::write(path, text) {

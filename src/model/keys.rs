@@ -29,7 +29,12 @@ pub const WORKLOAD_TYPES: &[&str] = &[
 
 /// Is `r` a T3 workload?
 pub fn is_workload(r: &Resource) -> bool {
-    WORKLOAD_TYPES.iter().any(|t| r.is_type(t))
+    is_workload_type(&r.ty)
+}
+
+/// Are resources of type `ty` (any case) T3 workloads?
+pub fn is_workload_type(ty: &str) -> bool {
+    WORKLOAD_TYPES.iter().any(|t| t.eq_ignore_ascii_case(ty))
 }
 
 /// Is `r` a T3 workload or one of its child resources (`sites/config`, a

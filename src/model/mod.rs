@@ -10,6 +10,7 @@ pub mod keys;
 pub mod lifecycle;
 pub mod rbac;
 pub mod resource;
+pub mod roles;
 pub mod secrets;
 pub mod spelling;
 pub mod value;

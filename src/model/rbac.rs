@@ -5,182 +5,7 @@ use super::ids::{self, ScopeLevel};
 use super::resource::Resource;
 use super::value::{Attr, Entry, Loc, ResourceRef, Unknown, Value};
 
-/// A built-in Azure role (RULES.md table T1).
-#[derive(Debug, PartialEq, Eq)]
-pub struct BuiltinRole {
-    pub name: &'static str,
-    pub guid: &'static str,
-    /// A privileged administrator role: it can change resources or grant access broadly.
-    pub privileged: bool,
-}
-
-const fn role(name: &'static str, guid: &'static str, privileged: bool) -> BuiltinRole {
-    BuiltinRole {
-        name,
-        guid,
-        privileged,
-    }
-}
-
-pub static BUILTIN_ROLES: &[BuiltinRole] = &[
-    role("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", true),
-    role("Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c", true),
-    role(
-        "User Access Administrator",
-        "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
-        true,
-    ),
-    role(
-        "Role Based Access Control Administrator",
-        "f58310d9-a9f6-439a-9e8d-f62e7b41a168",
-        true,
-    ),
-    role(
-        "Reservations Administrator",
-        "a8889054-8d42-49c9-bc1c-52486c10e7cd",
-        true,
-    ),
-    role("Reader", "acdd72a7-3385-48ef-bd42-f606fba81ae7", false),
-    role(
-        "Key Vault Administrator",
-        "00482a5a-887f-4fb3-b363-3b7fe8e74483",
-        false,
-    ),
-    role(
-        "Key Vault Secrets User",
-        "4633458b-17de-408a-b874-0445c86b69e6",
-        false,
-    ),
-    role(
-        "Key Vault Secrets Officer",
-        "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
-        false,
-    ),
-    role(
-        "Key Vault Data Access Administrator",
-        "8b54135c-b56d-4d72-a534-26097cfdc8d8",
-        false,
-    ),
-    role(
-        "Storage Blob Data Owner",
-        "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
-        false,
-    ),
-    role(
-        "Storage Blob Data Contributor",
-        "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
-        false,
-    ),
-    role(
-        "Storage Blob Data Reader",
-        "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
-        false,
-    ),
-    role(
-        "Storage Account Contributor",
-        "17d1049b-9a84-46fb-8f53-869881c3d3ab",
-        false,
-    ),
-    role(
-        "Storage Account Key Operator Service Role",
-        "81a9662b-bebf-436f-a333-f67b29880f12",
-        false,
-    ),
-    role(
-        "Reader and Data Access",
-        "c12c1c16-33a1-487b-954d-41c89c60f349",
-        false,
-    ),
-    role("AcrPull", "7f951dda-4ed3-4680-a7ca-43fe172d538d", false),
-    role("AcrPush", "8311e382-0749-4cb8-b61a-304f252e45ec", false),
-    role(
-        "Azure Service Bus Data Sender",
-        "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
-        false,
-    ),
-    role(
-        "Azure Service Bus Data Receiver",
-        "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
-        false,
-    ),
-    role(
-        "Azure Service Bus Data Owner",
-        "090c5cfd-751d-490a-894a-3ce6f1109419",
-        false,
-    ),
-    role(
-        "Azure Event Hubs Data Sender",
-        "2b629674-e913-4c01-ae53-ef4638d8f975",
-        false,
-    ),
-    role(
-        "Azure Event Hubs Data Receiver",
-        "a638d3c7-ab3a-418d-83e6-5f17a39d4fde",
-        false,
-    ),
-    role(
-        "Azure Event Hubs Data Owner",
-        "f526a384-b230-433a-b45c-95f59c4a2dec",
-        false,
-    ),
-    role(
-        "Cognitive Services User",
-        "a97b65f3-24c7-4388-baec-2e87135dc908",
-        false,
-    ),
-    role(
-        "Cognitive Services Contributor",
-        "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68",
-        false,
-    ),
-    role(
-        "Cognitive Services OpenAI User",
-        "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
-        false,
-    ),
-    role(
-        "Managed Identity Operator",
-        "f1a07417-d97a-45cb-824c-7a7467783830",
-        false,
-    ),
-    role(
-        "Managed Identity Contributor",
-        "e40ec5ca-96e0-45a2-b4ff-59039f2c2b59",
-        false,
-    ),
-    role(
-        "Website Contributor",
-        "de139f84-1756-47ae-9be6-808fbbe84772",
-        false,
-    ),
-    role(
-        "Virtual Machine Contributor",
-        "9980e02c-c2be-4d73-94e8-173b1dc7cf3c",
-        false,
-    ),
-    role(
-        "SQL DB Contributor",
-        "9b7fa17d-e63e-47b0-bb0a-15c516ac86ec",
-        false,
-    ),
-    role(
-        "Search Index Data Contributor",
-        "8ebe5a00-799e-43f5-93ac-243d3dce84a7",
-        false,
-    ),
-];
-
-pub fn builtin_by_guid(guid: &str) -> Option<&'static BuiltinRole> {
-    BUILTIN_ROLES
-        .iter()
-        .find(|r| r.guid.eq_ignore_ascii_case(guid))
-}
-
-pub fn builtin_by_name(name: &str) -> Option<&'static BuiltinRole> {
-    BUILTIN_ROLES
-        .iter()
-        .find(|r| r.name.eq_ignore_ascii_case(name.trim()))
-}
+pub use super::roles::{builtin_by_guid, builtin_by_name, BuiltinRole};
 
 /// The role an assignment grants.
 #[derive(Clone, Debug, PartialEq)]
@@ -300,7 +125,7 @@ pub fn role_assignment(index: usize, res: &Resource) -> Option<RoleAssignment> {
 /// A role definition ID in any of its written forms.
 pub fn resolve_role(v: &Value) -> Role {
     if let Some(Unknown::Attribute(r)) = v.as_unknown() {
-        if r.attr == Attr::Id && r.target.ty == "microsoft.authorization/roledefinitions" {
+        if r.attr == Attr::Id && r.target.ty == ROLE_DEFINITION_TYPE {
             return Role::Custom(r.target.clone());
         }
         return Role::Unknown;
@@ -309,9 +134,28 @@ pub fn resolve_role(v: &Value) -> Role {
         Some(guid) => builtin_by_guid(&guid)
             .map(Role::BuiltIn)
             .unwrap_or(Role::Guid(guid)),
-        None => Role::Unknown,
+        // `resourceId('Microsoft.Authorization/roleDefinitions', guid(...))`:
+        // a definition whose name is computed, as a role declared beside
+        // the assignment is named. Whether it is declared is the unit's to
+        // say. A GUID that is a deployment input stays unknown.
+        None => match ids::parse_id(v).and_then(|i| i.resource) {
+            Some(r)
+                if r.ty == ROLE_DEFINITION_TYPE
+                    && !r
+                        .key
+                        .rsplit('/')
+                        .next()
+                        .is_some_and(|n| n.starts_with("{input:")) =>
+            {
+                Role::Custom(r)
+            }
+            _ => Role::Unknown,
+        },
     }
 }
+
+/// Lower-case type of role definitions, as `ResourceRef::ty` holds it.
+const ROLE_DEFINITION_TYPE: &str = "microsoft.authorization/roledefinitions";
 
 pub fn resolve_principal(v: &Value) -> Principal {
     match v.as_unknown() {
@@ -478,5 +322,46 @@ mod tests {
             resolve_role(&v),
             Role::Guid("11111111-2222-3333-4444-555555555555".into())
         );
+    }
+
+    #[test]
+    fn a_computed_definition_name_is_a_custom_role() {
+        use crate::model::{Kind, Part};
+        // resourceId('Microsoft.Authorization/roleDefinitions', guid(...))
+        let v = Value::new(
+            Kind::Template(
+                vec![
+                    Part::Lit("/subscriptions/".into()),
+                    Part::Hole(Unknown::Context(
+                        crate::model::value::ContextValue::SubscriptionId,
+                    )),
+                    Part::Lit("/providers/Microsoft.Authorization/roleDefinitions/".into()),
+                    Part::Hole(Unknown::Derived {
+                        function: "guid".into(),
+                        args: vec![Value::string("access-delegate", Loc::default())],
+                    }),
+                ]
+                .into(),
+            ),
+            Loc::default(),
+        );
+        assert!(matches!(resolve_role(&v), Role::Custom(r) if r.ty == ROLE_DEFINITION_TYPE));
+        // A role definition ID whose GUID is an input is not known.
+        let v = Value::new(
+            Kind::Template(
+                vec![
+                    Part::Lit("/providers/Microsoft.Authorization/roleDefinitions/".into()),
+                    Part::Hole(Unknown::Input {
+                        name: "roleId".into(),
+                        secure: false,
+                    }),
+                ]
+                .into(),
+            ),
+            Loc::default(),
+        );
+        assert_eq!(resolve_role(&v), Role::Unknown);
+        let v = Value::opaque("parameter", Loc::default());
+        assert_eq!(resolve_role(&v), Role::Unknown);
     }
 }

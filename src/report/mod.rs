@@ -1,6 +1,7 @@
 //! Report formats. Each renders a finished `Report` to a string; none reaches
 //! back into loaders or the model.
 
+pub mod access;
 pub(crate) mod concise;
 pub(crate) mod github;
 pub(crate) mod human;

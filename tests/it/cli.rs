@@ -75,8 +75,11 @@ fn select_and_ignore_take_ids_names_and_families() {
     };
     assert_eq!(ids(&["--select", "MID004"]), ["MID004"]);
     assert_eq!(ids(&["--select", "acr-admin-user-enabled"]), ["MID004"]);
-    assert_eq!(ids(&["--select", "rbac,sec"]), ["SEC003", "RBAC001"]);
-    assert_eq!(ids(&["--ignore", "SEC,RBAC001"]), ["MID004"]);
+    assert_eq!(
+        ids(&["--select", "rbac,sec"]),
+        ["SEC003", "RBAC001", "RBAC006"]
+    );
+    assert_eq!(ids(&["--ignore", "SEC,RBAC001,RBAC006"]), ["MID004"]);
 }
 
 #[test]
@@ -117,7 +120,7 @@ fn output_writes_the_report_to_a_file() {
     assert!(stdout(&o).is_empty());
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(v["summary"]["findings"], 3);
+    assert_eq!(v["summary"]["findings"], 4);
 }
 
 #[test]
@@ -126,7 +129,7 @@ fn quiet_prints_only_errors_and_the_summary() {
     let out = stdout(&o);
     assert!(!out.contains("MID004"), "{out}");
     assert!(out.contains("invalid JSON"), "{out}");
-    assert!(out.contains("3 findings (3 high)"), "{out}");
+    assert!(out.contains("4 findings (3 high, 1 medium)"), "{out}");
 }
 
 #[test]

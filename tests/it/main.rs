@@ -1,6 +1,7 @@
 //! One integration test binary: rule fixtures, the registry, the command
 //! line, output formats, and error paths.
 
+mod catalog;
 mod cli;
 mod ecosystem;
 mod errors;

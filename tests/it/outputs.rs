@@ -581,7 +581,7 @@ fn junit_is_well_formed_and_counts_add_up() {
         .iter()
         .filter(|c| c.child("failure").is_some())
         .collect();
-    assert_eq!(failures.len(), 3);
+    assert_eq!(failures.len(), 4);
     let mid = failures
         .iter()
         .find(|c| c.attr("classname") == "MID004 acr-admin-user-enabled")
