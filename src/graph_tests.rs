@@ -737,6 +737,209 @@ resource "azurerm_cosmosdb_sql_role_assignment" "app" {
     assert_eq!(g.grants_on(kv).count(), 2);
 }
 
+// ------------------------------------------------- role assignment facts
+
+mod assignment_facts {
+    use super::{arm, tf};
+    use crate::model::assignment::{
+        created_here, name_issue, principal_kind, Created, NameIssue, Part3, PrincipalKind,
+        PrincipalType,
+    };
+    use crate::model::ScopeLevel;
+
+    fn template(name: &str, extra_params: &str, scope: &str) -> String {
+        format!(
+            r#"{{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {{ "principalId": {{ "type": "string" }} {extra_params} }},
+  "resources": [
+    {{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st1", "location": "x" }},
+    {{
+      "type": "Microsoft.Authorization/roleAssignments",
+      "apiVersion": "2022-04-01",
+      {scope}
+      "name": "{name}",
+      "properties": {{
+        "roleDefinitionId": "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]",
+        "principalId": "[parameters('principalId')]"
+      }}
+    }}
+  ]
+}}"#
+        )
+    }
+
+    fn issue(name: &str, extra: &str, scope: &str) -> Option<NameIssue> {
+        let unit = arm(&template(name, extra, scope));
+        name_issue(&unit, &unit.role_assignments[0])
+    }
+
+    #[test]
+    fn names_by_provenance() {
+        let role = "'acdd72a7-3385-48ef-bd42-f606fba81ae7'";
+        // All three: fine, whether the role is named by GUID or by its ID.
+        assert_eq!(
+            issue(
+                &format!("[guid(resourceGroup().id, parameters('principalId'), {role})]"),
+                "",
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            issue(
+                "[guid(resourceGroup().id, parameters('principalId'), subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7'))]",
+                "",
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            issue(
+                "[guid(resourceGroup().id, parameters('principalId'))]",
+                "",
+                ""
+            ),
+            Some(NameIssue::GuidOmits(vec![Part3::Role]))
+        );
+        assert_eq!(
+            issue(
+                &format!("[guid(subscription().id, parameters('principalId'), {role})]"),
+                "",
+                ""
+            ),
+            Some(NameIssue::GuidOmits(vec![Part3::Scope]))
+        );
+        // Resource scope: named by its resourceId(), or left out.
+        let scope = r#""scope": "Microsoft.Storage/storageAccounts/st1","#;
+        assert_eq!(
+            issue(
+                &format!("[guid(resourceId('Microsoft.Storage/storageAccounts', 'st1'), parameters('principalId'), {role})]"),
+                "",
+                scope
+            ),
+            None
+        );
+        assert_eq!(
+            issue(
+                &format!("[guid(resourceGroup().id, parameters('principalId'), {role})]"),
+                "",
+                scope
+            ),
+            Some(NameIssue::GuidOmits(vec![Part3::Scope]))
+        );
+        // An input that is none of the three could be any of them.
+        assert_eq!(
+            issue(
+                "[guid(resourceGroup().id, parameters('seed'))]",
+                r#", "seed": { "type": "string" }"#,
+                ""
+            ),
+            None
+        );
+        // A hand-written word may stand for the principal or the role.
+        assert_eq!(
+            issue("[guid(resourceGroup().id, 'deployer-reader')]", "", ""),
+            None
+        );
+        assert!(matches!(
+            issue("[parameters('n')]", r#", "n": { "type": "string", "defaultValue": "[newGuid()]" }"#, ""),
+            Some(NameIssue::Volatile(f)) if f.starts_with("newGuid")
+        ));
+        assert!(matches!(
+            issue("0e6f2d94-3b8c-4a17-9d52-8f1c7a3e6b20", "", ""),
+            Some(NameIssue::LiteralGuid(_))
+        ));
+        assert_eq!(
+            issue("[parameters('n')]", r#", "n": { "type": "string" }"#, ""),
+            None
+        );
+    }
+
+    #[test]
+    fn older_form_is_an_assignment_on_its_resource() {
+        let unit = arm(r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st1", "location": "x" },
+    {
+      "type": "Microsoft.Storage/storageAccounts/providers/roleAssignments",
+      "apiVersion": "2022-04-01",
+      "name": "[concat('st1', '/Microsoft.Authorization/', newGuid())]",
+      "properties": {
+        "roleDefinitionId": "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')]",
+        "principalId": "11111111-2222-3333-4444-555555555555"
+      }
+    }
+  ]
+}"#);
+        assert_eq!(unit.role_assignments.len(), 1);
+        let ra = &unit.role_assignments[0];
+        assert_eq!(ra.scope, Some(ScopeLevel::Resource));
+        let target = ra.scope_target.as_ref().expect("target");
+        assert_eq!(unit.lookup(target).len(), 1);
+        assert!(matches!(
+            name_issue(&unit, ra),
+            Some(NameIssue::Volatile(_))
+        ));
+    }
+
+    #[test]
+    fn principals_from_terraform() {
+        let (_d, unit) = tf(r#"
+resource "azuread_service_principal" "sp" {
+  client_id = "00000000-0000-0000-0000-000000000001"
+}
+data "azuread_user" "alice" {
+  user_principal_name = "alice@contoso.com"
+}
+resource "azurerm_user_assigned_identity" "id" {
+  name                = "id"
+  resource_group_name = "rg"
+  location            = "westeurope"
+}
+resource "azurerm_role_assignment" "sp" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = azuread_service_principal.sp.object_id
+}
+resource "azurerm_role_assignment" "alice" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = data.azuread_user.alice.object_id
+}
+resource "azurerm_role_assignment" "id" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = azurerm_user_assigned_identity.id.principal_id
+  principal_type       = "User"
+}
+"#);
+        let kinds: Vec<PrincipalKind> = unit.role_assignments.iter().map(principal_kind).collect();
+        assert!(matches!(
+            &kinds[0],
+            PrincipalKind::Entra(PrincipalType::ServicePrincipal, Some(_))
+        ));
+        assert!(matches!(
+            &kinds[1],
+            PrincipalKind::Entra(PrincipalType::User, Some(_))
+        ));
+        assert!(kinds[2].is_managed_identity());
+        assert!(matches!(
+            created_here(&unit, &kinds[0]),
+            Some(Created::EntraObject(PrincipalType::ServicePrincipal, _))
+        ));
+        // A data source is read, not created.
+        assert_eq!(created_here(&unit, &kinds[1]), None);
+        assert!(matches!(
+            created_here(&unit, &kinds[2]),
+            Some(Created::ManagedIdentity(_))
+        ));
+    }
+}
+
 #[test]
 fn arm_dependencies_declared_implied_and_generated() {
     let unit = arm(

@@ -228,6 +228,43 @@ pub fn id_text(r: &super::Resource) -> Option<String> {
     Some(out)
 }
 
+/// The older ARM form of a role assignment: type `<resource
+/// type>/providers/roleAssignments`, name `<resource
+/// name>/Microsoft.Authorization/<guid>`. `Some` for that form, with the
+/// level of the resource it is on and, when the name's segments fit the
+/// type, the resource (keyed as the ARM loader keys a declaration).
+pub fn legacy_assignment_scope(
+    ty: &str,
+    name: Option<&Value>,
+) -> Option<(ScopeLevel, Option<ResourceRef>)> {
+    // Cheap test before allocating: every resource's type comes here.
+    const END: &str = "/roleassignments";
+    let tail = ty.len().checked_sub(END.len()).and_then(|i| ty.get(i..))?;
+    if !tail.eq_ignore_ascii_case(END) {
+        return None;
+    }
+    let lower = ty.to_ascii_lowercase();
+    let target_ty = lower
+        .strip_suffix("/providers/microsoft.authorization/roleassignments")
+        .or_else(|| lower.strip_suffix("/providers/roleassignments"))?;
+    let level = level_of_type(target_ty);
+    let type_segs = target_ty.split('/').count().saturating_sub(1);
+    let target = name.and_then(segments).and_then(|(_, segs)| {
+        if type_segs == 0
+            || segs.len() != type_segs + 2
+            || !segs[type_segs].is("Microsoft.Authorization")
+        {
+            return None;
+        }
+        let keys: Option<Vec<String>> = segs[..type_segs].iter().map(Seg::key).collect();
+        Some(ResourceRef {
+            ty: target_ty.to_string(),
+            key: format!("{target_ty}/{}", keys?.join("/")),
+        })
+    });
+    Some((level, target))
+}
+
 /// The name of the top-level resource `r` names (the namespace in
 /// `sb/rootkey` of a Service Bus authorization rule), lower-case, when its
 /// key holds it as literal text (ARM keys are `type/name/...`, unknown
@@ -323,6 +360,36 @@ mod tests {
             info.resource.unwrap().ty,
             "microsoft.authorization/roledefinitions"
         );
+    }
+
+    #[test]
+    fn legacy_assignment_form() {
+        let name = tpl(vec![
+            Part::Hole(Unknown::Input {
+                name: "sa".into(),
+                secure: false,
+            }),
+            Part::Lit("/Microsoft.Authorization/".into()),
+            Part::Hole(Unknown::Opaque {
+                reason: "guid".into(),
+            }),
+        ]);
+        let (level, target) = legacy_assignment_scope(
+            "Microsoft.Storage/storageAccounts/providers/roleAssignments",
+            Some(&name),
+        )
+        .unwrap();
+        assert_eq!(level, ScopeLevel::Resource);
+        let t = target.unwrap();
+        assert_eq!(t.ty, "microsoft.storage/storageaccounts");
+        assert_eq!(t.key, "microsoft.storage/storageaccounts/{input:sa}");
+        let (level, _) = legacy_assignment_scope(
+            "Microsoft.Management/managementGroups/providers/roleAssignments",
+            None,
+        )
+        .unwrap();
+        assert_eq!(level, ScopeLevel::ManagementGroup);
+        assert!(legacy_assignment_scope("Microsoft.Authorization/roleAssignments", None).is_none());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The common model: what the ARM and Terraform loaders produce and the only
 //! thing rules read. Nothing here knows which format a value came from.
 
+pub mod assignment;
 pub mod credentials;
 pub mod graph;
 pub mod identity;

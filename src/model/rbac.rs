@@ -75,7 +75,8 @@ const ROLE_ASSIGNMENT: &str = "Microsoft.Authorization/roleAssignments";
 
 /// Builds the role assignment view of an assignment resource.
 pub fn role_assignment(index: usize, res: &Resource) -> Option<RoleAssignment> {
-    if !res.is_type(ROLE_ASSIGNMENT) {
+    let legacy = ids::legacy_assignment_scope(&res.ty, res.name.as_ref());
+    if !res.is_type(ROLE_ASSIGNMENT) && legacy.is_none() {
         return None;
     }
     let props = res.body.get("properties");
@@ -102,7 +103,10 @@ pub fn role_assignment(index: usize, res: &Resource) -> Option<RoleAssignment> {
             Some(info) => (Some(info.level), info.resource),
             None => (None, None),
         },
-        None => (res.deploy_scope, None),
+        None => match legacy {
+            Some((level, target)) => (Some(level), target),
+            None => (res.deploy_scope, None),
+        },
     };
     Some(RoleAssignment {
         resource: index,

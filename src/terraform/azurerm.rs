@@ -34,6 +34,14 @@ static TYPES: &[(&str, &str)] = &[
         "azurerm_role_definition",
         "Microsoft.Authorization/roleDefinitions",
     ),
+    // Entra objects, as the Microsoft Graph Bicep extension types them.
+    ("azuread_user", "Microsoft.Graph/users"),
+    ("azuread_group", "Microsoft.Graph/groups"),
+    (
+        "azuread_service_principal",
+        "Microsoft.Graph/servicePrincipals",
+    ),
+    ("azuread_application", "Microsoft.Graph/applications"),
     (
         "azurerm_container_registry",
         "Microsoft.ContainerRegistry/registries",
@@ -647,6 +655,11 @@ static ROLE_ASSIGNMENT: &[Map] = &[
     same("role_definition_name", "properties.roleDefinitionName"),
     same("principal_id", "properties.principalId"),
     same("principal_type", "properties.principalType"),
+    // ARM has no such property; the model keeps it under this name.
+    same(
+        "skip_service_principal_aad_check",
+        "properties.skipServicePrincipalAadCheck",
+    ),
     same("condition", "properties.condition"),
     same("condition_version", "properties.conditionVersion"),
     same(
@@ -1569,6 +1582,8 @@ pub fn meaning(tf_type: &str, path: &str) -> Meaning {
         "tenant_id" if uami => Attr::TenantId,
         "identity.0.principal_id" | "identity.principal_id" => Attr::SystemPrincipalId,
         "role_definition_resource_id" if tf_type == "azurerm_role_definition" => Attr::Id,
+        // An Entra object's ID is its object ID, as Graph's `id` is.
+        "object_id" if tf_type.starts_with("azuread_") => Attr::Id,
         p if tf_type.starts_with("azurerm_") && SECRET_ATTRS.contains(&p) => {
             return Meaning::Secret
         }

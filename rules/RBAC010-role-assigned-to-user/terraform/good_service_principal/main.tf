@@ -1,0 +1,28 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+variable "pipeline_object_id" {
+  type = string
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ci"
+  location = "westeurope"
+}
+
+resource "azurerm_role_assignment" "pipeline" {
+  scope              = azurerm_resource_group.rg.id
+  role_definition_id = "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7"
+  principal_id       = var.pipeline_object_id
+  principal_type     = "ServicePrincipal"
+}
