@@ -5,6 +5,7 @@
 //! condition, and which findings are on it.
 
 use crate::findings::Diagnostic;
+use crate::model::assignment::{self, PrincipalKind, PrincipalType};
 use crate::model::roles::{self, Capabilities, Wildcard};
 use crate::model::{Principal, ResourceRef, Role, RoleAssignment, Unit};
 use serde::Serialize;
@@ -29,7 +30,7 @@ pub struct Row {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct PrincipalOut {
     /// system-assigned identity, user-assigned identity, client ID (wrong
-    /// kind), object ID, input, unknown.
+    /// kind), user, group, service principal, object ID, input, unknown.
     pub kind: &'static str,
     /// The identity's resource, the literal object ID, or the input's name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,12 +123,29 @@ fn principal(unit: &Unit, ra: &RoleAssignment) -> PrincipalOut {
         Principal::Input(_) => ("input", None),
         Principal::Unknown => ("unknown", None),
     };
-    let (name, file, line) = match (who, &ra.principal) {
+    let (mut name, mut file, mut line) = match (who, &ra.principal) {
         (Some(r), _) => declared(unit, r),
         (None, Principal::Guid(g)) => (g.clone(), None, None),
         (None, Principal::Input(n)) => (n.clone(), None, None),
         _ => (String::new(), None, None),
     };
+    // An Entra object: what the ID is read from (`azuread_user.x`), else
+    // what `principalType` says.
+    let mut kind = kind;
+    if who.is_none() {
+        if let PrincipalKind::Entra(t, object) = assignment::principal_kind(ra) {
+            kind = match t {
+                PrincipalType::User => "user",
+                PrincipalType::Group => "group",
+                PrincipalType::ServicePrincipal => "service principal",
+                PrincipalType::ForeignGroup => "foreign group",
+                PrincipalType::Device => "device",
+            };
+            if let Some(r) = object {
+                (name, file, line) = declared(unit, &r);
+            }
+        }
+    }
     PrincipalOut {
         kind,
         name: (!name.is_empty()).then_some(name),

@@ -36,7 +36,8 @@ fn one_row_per_declaration_with_the_findings_on_it() {
     let owner = &rows[0];
     assert_eq!(owner["role"]["name"], "Owner");
     assert_eq!(owner["role"]["privileged"], true);
-    assert_eq!(owner["principal"]["kind"], "input");
+    assert_eq!(owner["principal"]["kind"], "group");
+    assert_eq!(owner["principal"]["name"], "opsGroupId");
     assert_eq!(owner["findings"], serde_json::json!(["RBAC001", "RBAC006"]));
     let reader = &rows[1];
     assert_eq!(reader["principal"]["kind"], "system-assigned identity");
