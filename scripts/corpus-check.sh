@@ -154,3 +154,27 @@ print(f"no silent drops: {templates} ARM templates, {missing} without a model, {
 sys.exit(1 if missing or mismatched else 0)
 PY
 rm -f "$units"
+
+# `idlint access` lists every role-assignment declaration: per file, as many
+# rows as an independent count of the JSON and HCL finds.
+rows=$(mktemp)
+set +e
+"$bin" access "$corpus" --format json --output "$rows" 2>/dev/null
+set -e
+python3 - "$rows" "$corpus" <<'PY'
+import collections, json, os, subprocess, sys
+rows = json.load(open(sys.argv[1]))
+ours = collections.Counter(os.path.normpath(r["file"]) for r in rows)
+listed = subprocess.run(
+    [sys.executable, "scripts/count-role-assignments.py", sys.argv[2], "--list"],
+    capture_output=True, text=True, check=True,
+).stdout.splitlines()[:-1]
+theirs = collections.Counter(os.path.normpath(l.rsplit(":", 1)[0]) for l in listed)
+diff = {f: (theirs[f], ours[f]) for f in set(ours) | set(theirs) if ours[f] != theirs[f]}
+for f, (t, o) in sorted(diff.items()):
+    print(f"{f}: {t} role-assignment declarations, idlint access lists {o}")
+deployed = sum(1 for r in rows if r["deployed"])
+print(f"idlint access: {len(rows)} role assignments ({deployed} deployed), an independent count {sum(theirs.values())}")
+sys.exit(1 if diff else 0)
+PY
+rm -f "$rows"

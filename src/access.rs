@@ -23,6 +23,10 @@ pub struct Row {
     pub scope: ScopeOut,
     /// An ABAC `condition` restricts the assignment.
     pub condition: bool,
+    /// False for a declaration that creates nothing (`count = 0`, an ARM
+    /// `copy` of no instance or a false `condition`): listed so the
+    /// inventory accounts for every declaration, never judged.
+    pub deployed: bool,
     /// IDs of the findings on the assignment, sorted.
     pub findings: Vec<String>,
 }
@@ -71,15 +75,14 @@ pub struct ScopeOut {
     pub target: Option<String>,
 }
 
-/// The rows of `unit`'s role assignments, in declaration order.
+/// The rows of `unit`'s role assignments, in declaration order, then the
+/// role assignment declarations that deploy nothing.
 pub fn rows(unit: &Unit) -> Vec<Row> {
-    unit.role_assignments
+    let mut out: Vec<Row> = unit
+        .role_assignments
         .iter()
         .filter_map(|ra| {
             let res = unit.resources.get(ra.resource)?;
-            if res.deploys_nothing() {
-                return None;
-            }
             let src = unit.file(res.loc.file);
             let lc = src.line_col(res.loc.span.start);
             Some(Row {
@@ -94,10 +97,49 @@ pub fn rows(unit: &Unit) -> Vec<Row> {
                     .condition
                     .as_ref()
                     .is_some_and(|c| !c.value.is_null() && c.value.as_str() != Some("")),
+                deployed: !res.deploys_nothing(),
                 findings: Vec::new(),
             })
         })
-        .collect()
+        .collect();
+    for (ty, loc) in &unit.undeployed {
+        let t = ty.to_ascii_lowercase();
+        if t != "microsoft.authorization/roleassignments"
+            && !t.ends_with("/providers/roleassignments")
+        {
+            continue;
+        }
+        let src = unit.file(loc.file);
+        let lc = src.line_col(loc.span.start);
+        out.push(Row {
+            file: src.display.clone(),
+            line: lc.line,
+            column: lc.column,
+            assignment: String::new(),
+            principal: PrincipalOut {
+                kind: "unknown",
+                name: None,
+                file: None,
+                line: None,
+                principal_type: None,
+            },
+            role: RoleOut {
+                kind: "unknown",
+                name: None,
+                id: None,
+                privileged: false,
+                capabilities: Vec::new(),
+            },
+            scope: ScopeOut {
+                level: None,
+                target: None,
+            },
+            condition: false,
+            deployed: false,
+            findings: Vec::new(),
+        });
+    }
+    out
 }
 
 fn declared(unit: &Unit, r: &ResourceRef) -> (String, Option<String>, Option<u32>) {
@@ -267,8 +309,22 @@ fn unknowns(r: &Row) -> usize {
 /// findings on that assignment.
 pub fn settle(rows: &mut Vec<Row>, findings: &[Diagnostic]) {
     rows.sort_by(|a, b| {
-        (&a.file, a.line, a.column, unknowns(a), &a.assignment)
-            .cmp(&(&b.file, b.line, b.column, unknowns(b), &b.assignment))
+        (
+            &a.file,
+            a.line,
+            a.column,
+            !a.deployed,
+            unknowns(a),
+            &a.assignment,
+        )
+            .cmp(&(
+                &b.file,
+                b.line,
+                b.column,
+                !b.deployed,
+                unknowns(b),
+                &b.assignment,
+            ))
             .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
     });
     rows.dedup_by(|a, b| (&a.file, a.line, a.column) == (&b.file, b.line, b.column));
@@ -321,6 +377,7 @@ pub(crate) mod tests {
                 target: None,
             },
             condition: false,
+            deployed: true,
             findings: Vec::new(),
         }
     }

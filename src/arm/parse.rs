@@ -440,14 +440,65 @@ impl Loader<'_> {
                 }
             }
         };
+        let mut deployed = false;
         for (env, instance) in &instances {
             if let Some(c) = r.get("condition") {
                 if ev.json(c, env).as_bool() == Some(false) {
                     continue;
                 }
             }
+            deployed = true;
             let copy = copy.map(|c| (c, instance.clone()));
             self.instance(ev, r, type_m, symbol, copy, env, ctx);
+        }
+        // A `copy` of no instance or a false `condition`: nothing to judge,
+        // but an inventory of what the template declares still lists it.
+        if !deployed {
+            self.undeployed(ev, r, 0);
+        }
+    }
+
+    /// Records the declarations of `r`, a resource that deploys nothing, and
+    /// of the resources it holds (child resources, a nested deployment's
+    /// template), without evaluating them: none of them is created.
+    fn undeployed(&mut self, ev: &Evaluator, r: &Json, depth: usize) {
+        if depth > 64 || self.unit.undeployed.len() >= MAX_RESOURCES {
+            return;
+        }
+        if let Some(t) = r.member("type") {
+            if let Some(ty) = t.value.as_str() {
+                self.unit
+                    .undeployed
+                    .push((ty.to_string(), ev.loc(t.value.span)));
+            }
+        }
+        let template = r.get("properties").and_then(|p| p.get("template"));
+        // Templates kept in the nested template's variables (Bicep's
+        // `loadJsonContent`, AVM's `$fxv#` variables) are deployed from there.
+        let kept = template
+            .and_then(|t| t.get("variables"))
+            .and_then(Json::as_object)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|m| m.value.get("resources"));
+        let lists = [
+            r.get("resources"),
+            template.and_then(|t| t.get("resources")),
+        ];
+        for list in lists.into_iter().flatten().chain(kept) {
+            match (list.as_array(), list.as_object()) {
+                (Some(items), _) => {
+                    for it in items {
+                        self.undeployed(ev, it, depth + 1);
+                    }
+                }
+                (_, Some(members)) => {
+                    for m in members {
+                        self.undeployed(ev, &m.value, depth + 1);
+                    }
+                }
+                _ => {}
+            }
         }
     }
 

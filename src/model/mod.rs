@@ -147,6 +147,11 @@ pub struct Unit {
     /// `copy` loop or `count` is one): what an independent count of the
     /// source sees, so no resource can go missing unnoticed.
     pub declarations: usize,
+    /// Declarations that deploy nothing (ARM `copy` of no instance, a
+    /// `condition` known false): their type as written and the `type`'s
+    /// place. Rules never see them; `idlint access` lists role assignments
+    /// among them as declared but not deployed.
+    pub undeployed: Vec<(String, Loc)>,
     /// Identities, grants and uses of identity IDs, derived by `finish()`.
     pub graph: IdentityGraph,
     /// Instance families (`copy`, `count`, `for_each`), derived by `finish()`.

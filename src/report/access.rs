@@ -54,13 +54,14 @@ pub fn render(rows: &[Row], format: AccessFormat) -> String {
         }
         AccessFormat::Csv => {
             let mut out = String::from(
-                "file,line,assignment,principal_kind,principal,principal_file,principal_line,principal_type,role,role_kind,role_id,privileged,capabilities,scope_level,scope,condition,findings\n",
+                "file,line,assignment,deployed,principal_kind,principal,principal_file,principal_line,principal_type,role,role_kind,role_id,privileged,capabilities,scope_level,scope,condition,findings\n",
             );
             for r in rows {
                 let cells = [
                     r.file.clone(),
                     r.line.to_string(),
                     r.assignment.clone(),
+                    r.deployed.to_string(),
                     r.principal.kind.to_string(),
                     r.principal.name.clone().unwrap_or_default(),
                     r.principal.file.clone().unwrap_or_default(),
@@ -101,7 +102,12 @@ pub fn render(rows: &[Row], format: AccessFormat) -> String {
                         line(&r.role.capabilities.join(", ")).into_owned(),
                         line(&scope_text(&r.scope)).into_owned(),
                         if r.condition { "yes" } else { "no" }.to_string(),
-                        line(&format!("{}:{}", r.file, r.line)).into_owned(),
+                        line(&if r.deployed {
+                            format!("{}:{}", r.file, r.line)
+                        } else {
+                            format!("{}:{} (deploys nothing)", r.file, r.line)
+                        })
+                        .into_owned(),
                         r.findings.join(","),
                     ]
                 })
@@ -129,7 +135,13 @@ pub fn render(rows: &[Row], format: AccessFormat) -> String {
             for row in &body {
                 put(row);
             }
-            let _ = writeln!(out, "{} role assignment(s)", rows.len());
+            let none = rows.iter().filter(|r| !r.deployed).count();
+            let _ = writeln!(
+                out,
+                "{} role assignment(s), {} of them deploying nothing",
+                rows.len(),
+                none
+            );
             out
         }
         AccessFormat::Mermaid => mermaid(rows),
@@ -158,7 +170,7 @@ fn mermaid(rows: &[Row]) -> String {
         }
     };
     let mut edges = Vec::new();
-    for r in rows {
+    for r in rows.iter().filter(|r| r.deployed) {
         let p = id(format!("P:{}", principal_text(&r.principal)), &mut nodes);
         let s = id(format!("S:{}", scope_text(&r.scope)), &mut nodes);
         let mut label = role_text(&r.role);
