@@ -4,6 +4,7 @@
 
 use super::ids;
 use super::resource::Resource;
+use super::secrets;
 use super::value::{Kind, Loc, Part, ResourceRef, Unknown, Value};
 
 /// Table T3: workload types that take a managed identity (Terraform
@@ -250,15 +251,40 @@ fn subject_of(target: &ResourceRef, name: Option<&str>) -> Option<String> {
     let (ns, ty) = (segs.next()?, segs.next()?);
     let name = name
         .map(str::to_string)
-        .or_else(|| ids::literal_name(target))?;
+        .or_else(|| ids::literal_name(target))
+        .filter(|n| comparable(n))?;
     Some(format!("{ns}/{ty}/{name}").to_ascii_lowercase())
+}
+
+/// Whether a literal name says which service it is: sample and template
+/// repositories fill names with stand-ins (the quickstarts' `GEN-UNIQUE`
+/// and `GET-PREREQ-...`, `<your-name>`, `REPLACE_ME`) that unrelated
+/// templates share. Names reach here lower-case from ARM keys, so the
+/// shared placeholder judgement (`secrets::is_placeholder`, which reads
+/// case) gets the name as written when it has one, and the stand-in words
+/// are also looked for in any case.
+fn comparable(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    const STAND_INS: &[&str] = &[
+        "GEN-",
+        "GET-PREREQ",
+        "YOUR",
+        "REPLACE",
+        "PLACEHOLDER",
+        "CHANGEME",
+    ];
+    !secrets::is_placeholder(name)
+        && !upper.starts_with("GEN-")
+        && upper != "GEN"
+        && !STAND_INS.iter().any(|w| upper.contains(w))
+        && !name.contains(['<', '>', '{', '}', '$', '%', '#'])
 }
 
 /// The subject ([`KeyUse::subject`]) of a declared service, when its name
 /// is literal text.
 pub fn service_subject(r: &Resource) -> Option<String> {
     let name = r.name.as_ref()?.as_str()?;
-    if name.is_empty() || name.contains('/') {
+    if name.is_empty() || name.contains('/') || !comparable(name) {
         return None;
     }
     Some(format!("{}/{}", r.ty, name).to_ascii_lowercase())
@@ -451,5 +477,12 @@ mod tests {
             "microsoft.storage/storageaccounts/{input:name}",
         );
         assert_eq!(subject_of(&hole, None), None);
+        // Stand-ins that unrelated samples share name no service.
+        let sample = r(
+            "microsoft.documentdb/databaseaccounts",
+            "microsoft.documentdb/databaseaccounts/gen-unique",
+        );
+        assert_eq!(subject_of(&sample, None), None);
+        assert_eq!(subject_of(&tf, Some("GEN-UNIQUE-12")), None);
     }
 }
