@@ -44,9 +44,12 @@ impl SourceCode for Indexed {
             .offset()
             .checked_sub(base)
             .ok_or(MietteError::OutOfBounds)?;
-        if offset > text.len() || offset + span.len() > text.len() {
+        if offset > text.len() {
             return Err(MietteError::OutOfBounds);
         }
+        // A label at the end of the file (`{ "key": ` cut short) covers the
+        // one character past the text: shown at the end of the last line.
+        let span = &SourceSpan::from((span.offset(), span.len().min(text.len() - offset)));
         let first = src.lines.line_of(offset);
         let last = src
             .lines
@@ -235,9 +238,16 @@ fn from_error(e: &FileError, secrets: &Secrets) -> Shown {
     let (source, labels) = match &e.source {
         Some((src, span)) => {
             let (source, span) = shown(src, *span, secrets);
+            // At the end of the file there is no character to underline.
+            let end = source.src.origin.0 as usize + source.src.text.len();
+            let at = if span.start as usize >= end {
+                (end, 0).into()
+            } else {
+                span_of(span)
+            };
             (
                 Some(source),
-                vec![LabeledSpan::new_primary_with_span(None, span_of(span))],
+                vec![LabeledSpan::new_primary_with_span(None, at)],
             )
         }
         None => (None, Vec::new()),
