@@ -264,17 +264,26 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
             return Err(2);
         }
     };
-    // Flags override the file.
+    // Flags override the file. `--select "SEC001, MID004"` is two rules.
+    let tokens = |given: &[String]| -> Vec<String> {
+        given
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let (select, ignore) = (tokens(&args.select), tokens(&args.ignore));
     let selection = Selection {
-        select: if args.select.is_empty() {
+        select: if select.is_empty() {
             cfg.select.clone()
         } else {
-            args.select.clone()
+            select
         },
-        ignore: if args.ignore.is_empty() {
+        ignore: if ignore.is_empty() {
             cfg.ignore.clone()
         } else {
-            args.ignore.clone()
+            ignore
         },
     };
     let fail_on = match (args.fail_on, cfg.fail_on) {
@@ -381,6 +390,7 @@ fn check(args: CheckArgs) -> i32 {
         quiet: args.quiet,
         show_suppressed: args.show_suppressed,
         width: terminal_width(),
+        fail_on,
     };
     match &args.output {
         Some(path) => {
@@ -392,6 +402,13 @@ fn check(args: CheckArgs) -> i32 {
             if let Err(e) = written {
                 eprintln!("error: cannot write {}: {e}", path.display());
                 return 2;
+            }
+            if !args.quiet {
+                eprintln!(
+                    "wrote the {} report to {}",
+                    format_name(args.format),
+                    line(&crate::source::display_path(path))
+                );
             }
         }
         None => {
@@ -470,6 +487,13 @@ fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>) -> i32 {
             2
         }
     }
+}
+
+/// The name `--format` takes.
+fn format_name(f: Format) -> String {
+    f.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
 }
 
 fn terminal_width() -> usize {
