@@ -6,7 +6,7 @@ use crate::report::sanitize::line;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Selection, REGISTRY};
 use crate::{lint, Settings};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -49,6 +49,12 @@ pub enum Command {
     },
     /// List every role assignment: principal, role, scope, condition, findings (an access inventory)
     Access(Box<AccessArgs>),
+    /// Print a shell completion script (`idlint completions bash > /etc/bash_completion.d/idlint`)
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Merge JSON or SARIF reports (shards, repositories) into one
     Merge {
         /// Reports written with --format json or --format sarif
@@ -206,6 +212,11 @@ pub fn run(cli: Cli) -> i32 {
             counts,
             root,
         } => inspect(&paths, counts, root),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "idlint", &mut script);
+            print_out(&String::from_utf8_lossy(&script), 0)
+        }
         Command::Merge { reports, output } => {
             crate::report::merge::run(&reports, output.as_deref())
         }

@@ -316,8 +316,67 @@ pub fn write(
             plural(n)
         )?;
     }
+    if !opts.quiet {
+        w.write_all(rule_table(report).as_bytes())?;
+    }
     w.write_all(summary_line(report).as_bytes())?;
     w.write_all(b"\n")
+}
+
+/// The findings counted per rule and severity, most severe first, then
+/// most frequent: which rules to look at first. Empty without findings.
+///
+/// ```text
+/// rule    name                    severity  findings
+/// MID004  acr-admin-user-enabled  high             3
+/// ```
+pub fn rule_table(report: &Report) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str, Severity), usize> =
+        std::collections::BTreeMap::new();
+    for d in &report.diagnostics {
+        *counts
+            .entry((d.rule_id, d.rule_name, d.severity))
+            .or_default() += 1;
+    }
+    if counts.is_empty() {
+        return String::new();
+    }
+    let mut rows: Vec<((&str, &str, Severity), usize)> = counts.into_iter().collect();
+    rows.sort_by(|((ia, _, sa), na), ((ib, _, sb), nb)| {
+        (std::cmp::Reverse(*sa), std::cmp::Reverse(*na), *ia).cmp(&(
+            std::cmp::Reverse(*sb),
+            std::cmp::Reverse(*nb),
+            *ib,
+        ))
+    });
+    let wid = rows
+        .iter()
+        .map(|((i, _, _), _)| i.len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let wname = rows
+        .iter()
+        .map(|((_, n, _), _)| n.len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let mut out = format!(
+        "{:<wid$}  {:<wname$}  {:<8}  {:>8}\n",
+        "rule", "name", "severity", "findings"
+    );
+    for ((id, name, sev), n) in rows {
+        let _ = writeln!(
+            out,
+            "{:<wid$}  {:<wname$}  {:<8}  {:>8}",
+            id,
+            name,
+            sev.as_str(),
+            n
+        );
+    }
+    out.push('\n');
+    out
 }
 
 /// Errors alone (a configuration file that does not load).
