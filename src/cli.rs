@@ -113,7 +113,7 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1 [default: low, or `fail_on` of the config]
+    /// Lowest severity that makes the exit code 1; `never` exits 0 even when files fail to parse [default: low, or `fail_on` of the config]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// Configuration file [default: the nearest .idlint.yaml upward from the first path, within the root]
@@ -155,7 +155,7 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core)
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
-    /// Glob of paths not to scan (repeatable)
+    /// Glob of paths never reported on, walked, named or reached as a child module (repeatable)
     #[arg(long)]
     pub exclude: Vec<String>,
     #[arg(long)]

@@ -421,6 +421,9 @@ fn release_profile_has_no_full_debug_info() {
         ),
         "release: {release}"
     );
-    assert_eq!(debug(&section("profiling")).as_deref(), Some("true"));
-    assert_eq!(debug(&section("bench")).as_deref(), Some("true"));
+    for name in ["profiling", "bench"] {
+        let body = section(name);
+        assert_eq!(debug(&body).as_deref(), Some("true"), "{name}: {body}");
+        assert!(body.contains("strip = \"none\""), "{name}: {body}");
+    }
 }
