@@ -43,7 +43,7 @@ fn main() {
         .max(1);
     let paths = vec![corpus.clone()];
     let roots = idlint::source::roots::Roots::for_scan(None, &paths).expect("scan roots");
-    let disc = discover::discover(&paths, &globset::GlobSet::empty(), &roots);
+    let disc = discover::discover(&paths, &discover::Excludes::default(), &roots);
     let files: Vec<(PathBuf, FileKind)> = disc
         .jobs
         .iter()

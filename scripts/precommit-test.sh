@@ -2,7 +2,9 @@
 # The pre-commit hook as a user runs it: pre-commit from PyPI in a temporary
 # venv, a temporary git repository with a bad and a good template, and
 # `pre-commit try-repo <this repo> idlint --files ...`. The bad file must
-# fail with its finding printed, the good one pass.
+# fail with its finding printed, the good one pass, and so must a commit of
+# a file in a folder the configuration excludes with a broken non-template
+# JSON file (a `package.json` cut short).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -36,6 +38,10 @@ resource "azurerm_container_registry" "acr" {
   admin_enabled = false
 }
 HCL
+mkdir legacy web
+cp bad.json legacy/old.json
+printf 'exclude: ["legacy/**"]\n' > .idlint.yaml
+printf '{ "name": "web", "version": ' > web/package.json
 git add . && git commit --quiet -m fixtures
 
 set +e
@@ -43,6 +49,8 @@ pre-commit try-repo "$repo" idlint --files bad.json > bad.log 2>&1
 bad=$?
 pre-commit try-repo "$repo" idlint --files good.tf > good.log 2>&1
 good=$?
+pre-commit try-repo "$repo" idlint --files legacy/old.json web/package.json good.tf > quiet.log 2>&1
+quiet=$?
 set -e
 fail=0
 if [ "$bad" -eq 0 ] || ! grep -q "MID004" bad.log; then
@@ -51,5 +59,8 @@ fi
 if [ "$good" -ne 0 ]; then
   echo "pre-commit: the good file should pass (exit $good)"; cat good.log; fail=1
 fi
-[ "$fail" -eq 0 ] && echo "pre-commit: bad.json failed with MID004, good.tf passed"
+if [ "$quiet" -ne 0 ]; then
+  echo "pre-commit: an excluded file and a broken package.json should pass (exit $quiet)"; cat quiet.log; fail=1
+fi
+[ "$fail" -eq 0 ] && echo "pre-commit: bad.json failed with MID004, good.tf passed, an excluded file and a broken package.json passed"
 exit "$fail"

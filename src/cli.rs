@@ -6,7 +6,7 @@ use crate::report::sanitize::line;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, Selection, REGISTRY};
 use crate::{lint, Settings};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -49,6 +49,12 @@ pub enum Command {
     },
     /// List every role assignment: principal, role, scope, condition, findings (an access inventory)
     Access(Box<AccessArgs>),
+    /// Print a shell completion script (`idlint completions bash > /etc/bash_completion.d/idlint`)
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Merge JSON or SARIF reports (shards, repositories) into one
     Merge {
         /// Reports written with --format json or --format sarif
@@ -107,7 +113,7 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1 [default: low, or `fail_on` of the config]
+    /// Lowest severity that makes the exit code 1; `never` exits 0 even when files fail to parse [default: low, or `fail_on` of the config]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// Configuration file [default: the nearest .idlint.yaml upward from the first path, within the root]
@@ -149,7 +155,7 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core)
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
-    /// Glob of paths not to scan (repeatable)
+    /// Glob of paths never reported on, walked, named or reached as a child module (repeatable)
     #[arg(long)]
     pub exclude: Vec<String>,
     #[arg(long)]
@@ -206,6 +212,11 @@ pub fn run(cli: Cli) -> i32 {
             counts,
             root,
         } => inspect(&paths, counts, root),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "idlint", &mut script);
+            print_out(&String::from_utf8_lossy(&script), 0)
+        }
         Command::Merge { reports, output } => {
             crate::report::merge::run(&reports, output.as_deref())
         }
@@ -264,17 +275,26 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
             return Err(2);
         }
     };
-    // Flags override the file.
+    // Flags override the file. `--select "SEC001, MID004"` is two rules.
+    let tokens = |given: &[String]| -> Vec<String> {
+        given
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let (select, ignore) = (tokens(&args.select), tokens(&args.ignore));
     let selection = Selection {
-        select: if args.select.is_empty() {
+        select: if select.is_empty() {
             cfg.select.clone()
         } else {
-            args.select.clone()
+            select
         },
-        ignore: if args.ignore.is_empty() {
+        ignore: if ignore.is_empty() {
             cfg.ignore.clone()
         } else {
-            args.ignore.clone()
+            ignore
         },
     };
     let fail_on = match (args.fail_on, cfg.fail_on) {
@@ -381,6 +401,7 @@ fn check(args: CheckArgs) -> i32 {
         quiet: args.quiet,
         show_suppressed: args.show_suppressed,
         width: terminal_width(),
+        fail_on,
     };
     match &args.output {
         Some(path) => {
@@ -392,6 +413,13 @@ fn check(args: CheckArgs) -> i32 {
             if let Err(e) = written {
                 eprintln!("error: cannot write {}: {e}", path.display());
                 return 2;
+            }
+            if !args.quiet {
+                eprintln!(
+                    "wrote the {} report to {}",
+                    format_name(args.format),
+                    line(&crate::source::display_path(path))
+                );
             }
         }
         None => {
@@ -470,6 +498,13 @@ fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>) -> i32 {
             2
         }
     }
+}
+
+/// The name `--format` takes.
+fn format_name(f: Format) -> String {
+    f.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
 }
 
 fn terminal_width() -> usize {

@@ -291,7 +291,19 @@ pub fn parse(source: Arc<SourceFile>) -> Result<Config, ConfigError> {
         cfg.fail_on = Some(if f.value.eq_ignore_ascii_case("never") {
             None
         } else {
-            Some(severity(&source, &f)?)
+            match Severity::parse(&f.value) {
+                Some(s) => Some(s),
+                None => {
+                    return err(
+                        &source,
+                        &f.referenced,
+                        format!(
+                        "`{}` is not a `fail_on` value: use critical, high, medium, low or never",
+                        f.value
+                    ),
+                    )
+                }
+            }
         });
     }
     for g in raw.exclude.unwrap_or_default() {
@@ -492,7 +504,7 @@ suppress:
             (e.line, e.message.as_str()),
             (
                 1,
-                "`sometimes` is not a severity: use critical, high, medium or low"
+                "`sometimes` is not a `fail_on` value: use critical, high, medium, low or never"
             )
         );
         let e = cfg("severity:\n  MID999: low\n").err().unwrap();

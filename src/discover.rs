@@ -151,6 +151,121 @@ pub fn build_globs(patterns: &[String]) -> Result<GlobSet, String> {
     b.build().map_err(|e| e.to_string())
 }
 
+/// The `--exclude` and configuration `exclude` globs, and the directories
+/// a path is matched from. A path is excluded when a glob matches it, or a
+/// directory above it, written relative to the current directory, to a
+/// directory scanned, to the configuration file's directory, or absolute.
+/// Excluded paths are never walked and never reported on, whether walked,
+/// named on the command line or reached as a caller's child module; they
+/// may still be read as context.
+#[derive(Clone, Debug)]
+pub struct Excludes {
+    /// Relative globs: matched against a path relative to the current
+    /// directory or to a base, never against the directories above those.
+    relative: GlobSet,
+    /// Absolute globs (`/repo/legacy/**`): matched against absolute paths.
+    absolute: GlobSet,
+    /// Directories given to scan and the configuration's, absolute.
+    bases: Vec<PathBuf>,
+    /// The current directory.
+    cwd: Option<PathBuf>,
+}
+
+impl Default for Excludes {
+    fn default() -> Excludes {
+        Excludes {
+            relative: GlobSet::empty(),
+            absolute: GlobSet::empty(),
+            bases: Vec::new(),
+            cwd: None,
+        }
+    }
+}
+
+impl Excludes {
+    /// `patterns` matched from the current directory, from each directory in
+    /// `scanned`, and from `config_dir`.
+    pub fn new(
+        patterns: &[String],
+        scanned: &[PathBuf],
+        config_dir: Option<&Path>,
+    ) -> Result<Excludes, String> {
+        let (abs, rel): (Vec<String>, Vec<String>) = patterns
+            .iter()
+            .cloned()
+            .partition(|p| Path::new(p).is_absolute() || p.starts_with('/'));
+        let cwd = std::env::current_dir().ok();
+        let mut e = Excludes {
+            relative: build_globs(&rel)?,
+            absolute: build_globs(&abs)?,
+            bases: Vec::new(),
+            cwd,
+        };
+        let mut bases: Vec<PathBuf> = scanned
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| e.absolute_path(&clean(p)))
+            .collect();
+        if let Some(d) = config_dir {
+            bases.push(e.absolute_path(d));
+        }
+        if let Some(c) = &e.cwd {
+            bases.push(crate::source::normalize(c));
+        }
+        bases.sort();
+        bases.dedup();
+        e.bases = bases;
+        Ok(e)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.relative.is_empty() && self.absolute.is_empty()
+    }
+
+    /// `path` (relative to the current directory, or absolute) made absolute.
+    fn absolute_path(&self, path: &Path) -> PathBuf {
+        match &self.cwd {
+            Some(c) if path.is_relative() => crate::source::normalize(&c.join(path)),
+            _ => crate::source::normalize(path),
+        }
+    }
+
+    /// Is `abs` itself matched: absolute, or relative to a base it is in?
+    fn matches(&self, abs: &Path) -> bool {
+        if self.absolute.is_match(abs) {
+            return true;
+        }
+        !self.relative.is_empty()
+            && self.bases.iter().any(|b| {
+                abs.strip_prefix(b)
+                    .is_ok_and(|rel| !rel.as_os_str().is_empty() && self.relative.is_match(rel))
+            })
+    }
+
+    /// Is `path` matched (a walked entry, whose directories passed already)?
+    fn matches_entry(&self, path: &Path) -> bool {
+        let p = crate::source::normalize(&clean(path));
+        (!p.starts_with("..") && self.relative.is_match(&p))
+            || self.matches(&self.absolute_path(&p))
+    }
+
+    /// Is `path` (a file or a directory), or a directory above it, excluded?
+    pub fn excludes(&self, path: &Path) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let p = crate::source::normalize(&clean(path));
+        if !p.starts_with("..")
+            && p.ancestors().any(|a| {
+                !a.as_os_str().is_empty() && a != Path::new(".") && self.relative.is_match(a)
+            })
+        {
+            return true;
+        }
+        self.absolute_path(&p).ancestors().any(|a| self.matches(a))
+    }
+}
+
 /// Directories never worth scanning: VCS data, downloaded providers and modules, packages.
 fn pruned(name: &str) -> bool {
     matches!(
@@ -159,7 +274,10 @@ fn pruned(name: &str) -> bool {
     )
 }
 
-pub fn discover(paths: &[PathBuf], exclude: &GlobSet, roots: &Roots) -> Discovery {
+/// Why a path named on the command line is not scanned.
+pub const EXCLUDED: &str = "excluded (--exclude or the configuration's `exclude`)";
+
+pub fn discover(paths: &[PathBuf], exclude: &Excludes, roots: &Roots) -> Discovery {
     let mut d = Discovery::default();
     let mut walked: BTreeMap<PathBuf, Vec<Candidate>> = BTreeMap::new();
     let mut explicit: BTreeMap<PathBuf, Vec<Candidate>> = BTreeMap::new();
@@ -193,6 +311,11 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet, roots: &Roots) -> Discover
                     message: e.message,
                 });
             }
+            continue;
+        }
+        // Named, and excluded all the same (a pre-commit file list).
+        if exclude.excludes(root) {
+            d.skipped.push((root.clone(), EXCLUDED.into()));
             continue;
         }
         if meta.is_dir() {
@@ -229,7 +352,7 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet, roots: &Roots) -> Discover
     for (dir, mut files) in explicit {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         // A directory also walked reports all its files, and those given by
-        // name too (an ignored or excluded file the user named).
+        // name too (a gitignored file the user named).
         if let Some(j) = d.jobs.iter_mut().find(|j| j.dir == dir) {
             for f in files {
                 if let Err(i) = j.files.binary_search_by(|c| c.path.cmp(&f.path)) {
@@ -254,12 +377,11 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet, roots: &Roots) -> Discover
 
 fn walk(
     root: &Path,
-    exclude: &GlobSet,
+    exclude: &Excludes,
     roots: &Roots,
     out: &mut BTreeMap<PathBuf, Vec<Candidate>>,
     d: &mut Discovery,
 ) {
-    let root_owned = root.to_path_buf();
     let excl = exclude.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
@@ -270,8 +392,9 @@ fn walk(
             if e.depth() > 0 && e.file_type().is_some_and(|t| t.is_dir()) && pruned(&name) {
                 return false;
             }
-            let rel = e.path().strip_prefix(&root_owned).unwrap_or(e.path());
-            !(e.depth() > 0 && (excl.is_match(rel) || excl.is_match(e.path())))
+            // The directories above passed already; the root was checked
+            // with its own ancestors before the walk.
+            !(e.depth() > 0 && !excl.is_empty() && excl.matches_entry(e.path()))
         })
         .build();
     for entry in walker {
@@ -367,5 +490,40 @@ fn walk_message(err: &ignore::Error) -> String {
         }
         ignore::Error::Io(e) => io_message(e),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(patterns: &[&str], scanned: &[&str]) -> Excludes {
+        let p: Vec<String> = patterns.iter().map(|s| s.to_string()).collect();
+        let s: Vec<PathBuf> = scanned.iter().map(PathBuf::from).collect();
+        Excludes::new(&p, &s, None).expect("globs")
+    }
+
+    #[test]
+    fn excludes_match_a_path_or_a_directory_above_it() {
+        // `src` exists below the crate root, where unit tests run.
+        let e = ex(&["src/scan/**"], &[]);
+        assert!(e.excludes(Path::new("src/scan/arm.rs")));
+        assert!(e.excludes(Path::new("./src/scan")));
+        assert!(!e.excludes(Path::new("src/discover.rs")));
+        // Relative to a directory scanned.
+        let e = ex(&["scan"], &["src"]);
+        assert!(e.excludes(Path::new("src/scan/mod.rs")));
+        assert!(!e.excludes(Path::new("src/lib.rs")));
+        // Absolute.
+        let cwd = std::env::current_dir().unwrap();
+        let e = ex(&[&format!("{}/src/scan/*.rs", cwd.display())], &[]);
+        assert!(e.excludes(Path::new("src/scan/arm.rs")));
+        assert!(e.excludes(&cwd.join("src/scan/arm.rs")));
+        assert!(!e.excludes(Path::new("src/lib.rs")));
+        // A relative glob never matches the directories above the current one.
+        let name = cwd.file_name().unwrap().to_string_lossy().into_owned();
+        let e = ex(&[&name, "**/tmp*"], &[]);
+        assert!(!e.excludes(Path::new("src/lib.rs")));
+        assert!(!Excludes::default().excludes(Path::new("src/lib.rs")));
     }
 }

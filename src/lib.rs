@@ -116,6 +116,7 @@ impl Merged {
         mut self,
         walked: &std::collections::HashSet<PathBuf>,
         mut seen: std::collections::HashSet<String>,
+        exclude: &discover::Excludes,
     ) -> (JobResult, usize) {
         for (root, local, facts) in self.standalone {
             if !self.children.contains(&root) {
@@ -128,7 +129,10 @@ impl Merged {
         let mut extra = 0;
         for (dir, unread) in context {
             let dir = source::normalize(&dir);
-            if walked.contains(&dir) || !seen.insert(unread.file().to_string()) {
+            if walked.contains(&dir)
+                || exclude.excludes(&dir)
+                || !seen.insert(unread.file().to_string())
+            {
                 continue;
             }
             extra += 1;
@@ -168,7 +172,8 @@ fn lint_with(
     }
     let mut excludes = settings.exclude.clone();
     excludes.extend(settings.config.exclude.iter().cloned());
-    let exclude = discover::build_globs(&excludes).map_err(UsageError)?;
+    let exclude = discover::Excludes::new(&excludes, paths, settings.config.base_dir().as_deref())
+        .map_err(UsageError)?;
     let baseline = match &settings.baseline {
         Some(p) => Some(baseline::read(p).map_err(UsageError)?),
         None => None,
@@ -200,8 +205,9 @@ fn lint_with(
         parameters,
         var_files: settings.var_files.clone(),
         roots: Arc::new(roots),
+        exclude: Arc::new(exclude),
     };
-    let mut disc = discover::discover(paths, &exclude, &ctx.roots);
+    let mut disc = discover::discover(paths, &ctx.exclude, &ctx.roots);
     // The walker's working memory is freed but would stay in the process.
     scan::heavy::release_free_memory();
     if let Some((k, n)) = settings.shard {
@@ -234,7 +240,7 @@ fn lint_with(
         .chain(disc.errors.iter().map(|e| &e.path))
         .map(|p| source::display_path(p))
         .collect();
-    let (mut all, context_files) = merged.finish(&walked, known);
+    let (mut all, context_files) = merged.finish(&walked, known, &ctx.exclude);
     for e in &disc.errors {
         all.failed += 1;
         all.errors.push(FileError::unlocated(

@@ -44,9 +44,12 @@ impl SourceCode for Indexed {
             .offset()
             .checked_sub(base)
             .ok_or(MietteError::OutOfBounds)?;
-        if offset > text.len() || offset + span.len() > text.len() {
+        if offset > text.len() {
             return Err(MietteError::OutOfBounds);
         }
+        // A label at the end of the file (`{ "key": ` cut short) covers the
+        // one character past the text: shown at the end of the last line.
+        let span = &SourceSpan::from((span.offset(), span.len().min(text.len() - offset)));
         let first = src.lines.line_of(offset);
         let last = src
             .lines
@@ -235,9 +238,16 @@ fn from_error(e: &FileError, secrets: &Secrets) -> Shown {
     let (source, labels) = match &e.source {
         Some((src, span)) => {
             let (source, span) = shown(src, *span, secrets);
+            // At the end of the file there is no character to underline.
+            let end = source.src.origin.0 as usize + source.src.text.len();
+            let at = if span.start as usize >= end {
+                (end, 0).into()
+            } else {
+                span_of(span)
+            };
             (
                 Some(source),
-                vec![LabeledSpan::new_primary_with_span(None, span_of(span))],
+                vec![LabeledSpan::new_primary_with_span(None, at)],
             )
         }
         None => (None, Vec::new()),
@@ -306,8 +316,67 @@ pub fn write(
             plural(n)
         )?;
     }
+    if !opts.quiet {
+        w.write_all(rule_table(report).as_bytes())?;
+    }
     w.write_all(summary_line(report).as_bytes())?;
     w.write_all(b"\n")
+}
+
+/// The findings counted per rule and severity, most severe first, then
+/// most frequent: which rules to look at first. Empty without findings.
+///
+/// ```text
+/// rule    name                    severity  findings
+/// MID004  acr-admin-user-enabled  high             3
+/// ```
+pub fn rule_table(report: &Report) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str, Severity), usize> =
+        std::collections::BTreeMap::new();
+    for d in &report.diagnostics {
+        *counts
+            .entry((d.rule_id, d.rule_name, d.severity))
+            .or_default() += 1;
+    }
+    if counts.is_empty() {
+        return String::new();
+    }
+    let mut rows: Vec<((&str, &str, Severity), usize)> = counts.into_iter().collect();
+    rows.sort_by(|((ia, _, sa), na), ((ib, _, sb), nb)| {
+        (std::cmp::Reverse(*sa), std::cmp::Reverse(*na), *ia).cmp(&(
+            std::cmp::Reverse(*sb),
+            std::cmp::Reverse(*nb),
+            *ib,
+        ))
+    });
+    let wid = rows
+        .iter()
+        .map(|((i, _, _), _)| i.len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let wname = rows
+        .iter()
+        .map(|((_, n, _), _)| n.len())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let mut out = format!(
+        "{:<wid$}  {:<wname$}  {:<8}  {:>8}\n",
+        "rule", "name", "severity", "findings"
+    );
+    for ((id, name, sev), n) in rows {
+        let _ = writeln!(
+            out,
+            "{:<wid$}  {:<wname$}  {:<8}  {:>8}",
+            id,
+            name,
+            sev.as_str(),
+            n
+        );
+    }
+    out.push('\n');
+    out
 }
 
 /// Errors alone (a configuration file that does not load).

@@ -3,7 +3,9 @@
 //!
 //! One suite named `idlint`. A test case per rule and file with findings
 //! (classname `<ID> <name>`, name the file) fails with every finding of that
-//! rule in that file; a rule with no finding at all is one passing case, so
+//! rule in that file when one of them is at or above `--fail-on`, and passes
+//! listing them (`<system-out>`) when all are below it (or with `--fail-on
+//! never`); a rule with no finding at all is one passing case, so
 //! the suite lists every rule; each file that could not be loaded is a case
 //! with an `<error>`. No timestamps, durations or host names: the same scan
 //! gives the same bytes.
@@ -55,6 +57,10 @@ struct Case {
 
 enum Body {
     Pass,
+    /// Findings below `--fail-on`: listed, not failures.
+    Passed {
+        text: String,
+    },
     Failure {
         message: String,
         kind: String,
@@ -96,17 +102,28 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
-/// The test case of one rule in one file.
-fn rule_file_case(classname: &str, file: &str, diags: &[&Diagnostic]) -> Case {
+/// The test case of one rule in one file: failing with the findings at or
+/// above `fail_on`, passing (findings listed) when all are below it.
+fn rule_file_case(
+    classname: &str,
+    file: &str,
+    diags: &[&Diagnostic],
+    fail_on: Option<Severity>,
+) -> Case {
     let active: Vec<&Diagnostic> = diags
         .iter()
         .copied()
         .filter(|d| d.suppressed.is_none())
         .collect();
     let text: Vec<String> = diags.iter().map(|d| finding_line(d)).collect();
+    let fails = |d: &&Diagnostic| fail_on.is_some_and(|min| d.severity >= min);
     let body = if active.is_empty() {
         Body::Skipped {
             message: format!("{} suppressed", plural(diags.len(), "finding")),
+        }
+    } else if !active.iter().any(fails) {
+        Body::Passed {
+            text: text.join("\n"),
         }
     } else {
         let worst = active
@@ -193,7 +210,7 @@ fn cases(report: &Report, opts: &RenderOptions) -> Vec<Case> {
         match by_rule.get(id) {
             Some(files) => {
                 for (file, diags) in files {
-                    out.push(rule_file_case(&classname, file, diags));
+                    out.push(rule_file_case(&classname, file, diags, opts.fail_on));
                 }
             }
             None => out.push(Case {
@@ -246,6 +263,13 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         match &c.body {
             Body::Pass => {
                 let _ = writeln!(out, "{open}/>");
+            }
+            Body::Passed { text } => {
+                let _ = writeln!(
+                    out,
+                    "{open}>\n      <system-out>{}</system-out>\n    </testcase>",
+                    escape_text(text)
+                );
             }
             Body::Failure {
                 message,

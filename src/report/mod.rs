@@ -31,6 +31,9 @@ pub struct RenderOptions {
     pub show_suppressed: bool,
     /// Terminal width for wrapping human output.
     pub width: usize,
+    /// The lowest severity that fails the run (`--fail-on`; `None`: never).
+    /// JUnit makes a failing test case only of findings at or above it.
+    pub fail_on: Option<crate::findings::Severity>,
 }
 
 /// The findings a report lists: the reported ones, and with

@@ -66,14 +66,21 @@ pub struct Report {
 }
 
 impl Report {
-    /// 0: nothing at or above `fail_on`; 1: findings at or above it; 2: errors.
+    /// 0: nothing at or above `fail_on`; 1: findings at or above it; 2:
+    /// files that could not be read or parsed. `None` (`--fail-on never`)
+    /// is always 0: the run is for its report (a SARIF upload), which lists
+    /// the errors.
     pub fn exit_code(&self, fail_on: Option<Severity>) -> i32 {
+        let Some(min) = fail_on else {
+            return 0;
+        };
         if !self.errors.is_empty() {
             return 2;
         }
-        match fail_on {
-            Some(min) if self.diagnostics.iter().any(|d| d.severity >= min) => 1,
-            _ => 0,
+        if self.diagnostics.iter().any(|d| d.severity >= min) {
+            1
+        } else {
+            0
         }
     }
 }

@@ -87,6 +87,21 @@ fn json_context(job: &Job) -> Vec<Candidate> {
     out
 }
 
+/// Does a JSON text that does not parse still say it is an ARM template
+/// or parameter file? Its `$schema` (`deploymentTemplate.json`,
+/// `deploymentParameters.json`, any `schema.management.azure.com` URL), or
+/// both a `"$schema"` and a `"resources"` key. Then its parse error is the
+/// user's to fix; otherwise the file is skipped.
+pub fn names_arm_schema(text: &str) -> bool {
+    // Only files that failed to parse come here: one lower-cased copy.
+    let lower = text.to_ascii_lowercase();
+    let has = |needle: &str| memchr::memmem::find(lower.as_bytes(), needle.as_bytes()).is_some();
+    has("deploymenttemplate.json")
+        || has("deploymentparameters.json")
+        || has("schema.management.azure.com")
+        || (has("\"$schema\"") && has("\"resources\""))
+}
+
 pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &mut JobResult) {
     let candidates = if job.explicit {
         json_context(job)
@@ -117,6 +132,20 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         }
         let parsed = match parse_json(src.clone(), &mut res.times) {
             Ok(p) => p,
+            Err(e) if is_reported && !names_arm_schema(&src.text) => {
+                // Not an ARM file by its text either (a broken `package.json`
+                // or editor settings): not idlint's to judge, so not an error.
+                res.skipped.push((
+                    src.display.clone(),
+                    format!(
+                        "JSON that does not parse ({}:{}: {}) and names no ARM template or parameter schema",
+                        e.line.unwrap_or(0),
+                        e.column.unwrap_or(0),
+                        e.message
+                    ),
+                ));
+                continue;
+            }
             Err(e) => {
                 if is_reported {
                     res.failed += 1;
@@ -234,5 +263,24 @@ mod tests {
         assert_eq!(template_stem_of_params("parameters.json"), None);
         assert_eq!(template_stem_of_params("main.json"), None);
         assert_eq!(template_stem_of_params("a.parameters.x.y.json"), None);
+    }
+
+    #[test]
+    fn broken_json_is_arm_when_its_text_says_so() {
+        assert!(names_arm_schema(
+            "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\""
+        ));
+        assert!(names_arm_schema(
+            "{ \"$schema\": \"...DeploymentParameters.json#\", "
+        ));
+        assert!(names_arm_schema(
+            "{\"$schema\": \"x\", \"resources\": [1 2]"
+        ));
+        assert!(!names_arm_schema("{ \"key\": "));
+        assert!(!names_arm_schema(""));
+        assert!(!names_arm_schema(
+            "{\"$schema\": \"https://json.schemastore.org/package\", \"name\": "
+        ));
+        assert!(!names_arm_schema("{\"resources\": [1 2]"));
     }
 }

@@ -88,6 +88,9 @@ pub struct JobContext {
     pub var_files: Vec<PathBuf>,
     /// What files of the scan may be read.
     pub roots: Arc<Roots>,
+    /// Paths never reported on, though they may be read as context (a
+    /// child module under an excluded directory).
+    pub exclude: Arc<crate::discover::Excludes>,
 }
 
 /// Counts `u` in `res` as skipped or failed.
@@ -110,7 +113,9 @@ pub fn run_job(job: &Job, ctx: &JobContext) -> JobResult {
         .iter()
         .map(|c| crate::discover::clean(&c.path))
         .collect();
-    let reported = |p: &Path| !job.explicit || explicit.contains(&crate::discover::clean(p));
+    let reported = |p: &Path| {
+        (!job.explicit || explicit.contains(&crate::discover::clean(p))) && !ctx.exclude.excludes(p)
+    };
     arm::run(job, ctx, &reported, &mut res);
     terraform::run(job, ctx, &reported, &mut res);
     res

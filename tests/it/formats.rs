@@ -11,6 +11,7 @@ fn rendered(format: Format) -> String {
         quiet: false,
         show_suppressed: false,
         width: 100,
+        fail_on: Some(idlint::findings::Severity::Low),
     };
     render(&report, format, &opts)
 }

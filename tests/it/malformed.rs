@@ -164,16 +164,11 @@ fn committed() -> Vec<(&'static str, Expect)> {
                 1,
             ),
         ),
-        // An empty `.json` is not JSON; an empty `.tf` is a valid empty file.
+        // An empty `.json` is not JSON and names no ARM schema: skipped, not
+        // an error. An empty `.tf` is a valid empty file.
         (
             "empty",
-            expect(
-                2,
-                &["empty.json:1:1: invalid JSON: empty document: expected a JSON value"],
-                &[GOOD_JSON, GOOD_TF],
-                3,
-                1,
-            ),
+            expect(1, &[], &[GOOD_JSON, GOOD_TF], 3, 0),
         ),
         // JSON: reported, and the template still loads with the last value,
         // as ARM does. HCL: Terraform refuses a repeated attribute, so does idlint.
@@ -414,7 +409,13 @@ fn nesting_100000_deep_is_an_error_not_a_stack_overflow() {
     let d = case_dir();
     let n = 100_000;
     let write = |name: &str, text: String| std::fs::write(d.path().join(name), text).unwrap();
-    write("arrays.json", "[".repeat(n) + &"]".repeat(n));
+    // In a template (one level deep already), and in JSON that names no
+    // ARM schema, which is parsed, fails, and is skipped.
+    let head = format!("{TEMPLATE}, \"x\": ");
+    write(
+        "arrays.json",
+        head.clone() + &"[".repeat(n) + &"]".repeat(n) + "}",
+    );
     write("objects.json", "{\"a\":".repeat(n) + "1" + &"}".repeat(n));
     write("blocks.tf", "a {\n".repeat(n) + &"}\n".repeat(n));
     write(
@@ -430,15 +431,26 @@ fn nesting_100000_deep_is_an_error_not_a_stack_overflow() {
         &expect(
             2,
             &[
-                &format!("arrays.json:1:257: invalid JSON: {deep}"),
-                &format!("objects.json:1:1281: invalid JSON: {deep}"),
+                &format!("arrays.json:1:{}: invalid JSON: {deep}", head.len() + 256),
                 &format!("blocks.tf:257:3: {deep}"),
                 &format!("brackets.tf:2:262: {deep}"),
             ],
             &[GOOD_JSON, GOOD_TF],
             2,
-            4,
+            3,
         ),
+    );
+    let o = idlint(&[
+        "check",
+        "--format",
+        "json",
+        &path_str(&d.path().join("objects.json")),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["skipped"][0]["reason"],
+        format!("JSON that does not parse (1:1281: invalid JSON: {deep}) and names no ARM template or parameter schema")
     );
 }
 

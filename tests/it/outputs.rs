@@ -19,6 +19,7 @@ fn opts(show_suppressed: bool) -> RenderOptions {
         quiet: false,
         show_suppressed,
         width: 100,
+        fail_on: Some(idlint::findings::Severity::Low),
     }
 }
 

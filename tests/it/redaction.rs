@@ -59,6 +59,7 @@ fn no_output_format_shows_a_secret() {
             quiet: false,
             show_suppressed: true,
             width: 200,
+            fail_on: Some(idlint::findings::Severity::Low),
         };
         for format in [
             Format::Human,
