@@ -139,6 +139,11 @@ pub struct Finding {
     /// What the finding is about, stable across edits: resource key or input
     /// name, plus the property path. Feeds the fingerprint.
     pub subject: String,
+    /// Where the finding's place sits in its resource's body, by the keys
+    /// and array indexes leading there (`image_registry_credential[1].password`):
+    /// tells apart findings of one subject in repeated blocks or elements.
+    /// Empty when the place is not in the body (the resource's header).
+    pub element: String,
 }
 
 impl Finding {
@@ -154,6 +159,7 @@ impl Finding {
             redact: Vec::new(),
             calls: Vec::new(),
             subject: String::new(),
+            element: String::new(),
         }
     }
     /// The text at `loc` is a secret: reports show at most its first four characters.
@@ -192,6 +198,7 @@ impl Finding {
             .map(|s| (s.name.clone(), s.loc))
             .collect();
         self.subject = format!("{}#{}", res.key, path);
+        self.element = element_path(&res.body, self.loc).unwrap_or_default();
         self
     }
     /// A finding on property `e` of `res` (at `path` of it): it points at
@@ -233,6 +240,55 @@ impl Finding {
             }
         }
         self
+    }
+}
+
+/// The path from `body` to the entry whose key (or value) is written at
+/// `loc`, or to the array element written there: keys joined by `.`,
+/// indexes as `[i]`. `None` when `loc` is not in `body`.
+pub fn element_path(body: &Value, loc: Loc) -> Option<String> {
+    fn walk(v: &Value, loc: Loc, out: &mut Vec<String>) -> bool {
+        match &v.kind {
+            crate::model::Kind::Object(entries) => entries.iter().any(|e| {
+                out.push(if out.is_empty() {
+                    e.key.clone()
+                } else {
+                    format!(".{}", e.key)
+                });
+                if e.key_loc == loc || e.value.loc == loc || walk(&e.value, loc, out) {
+                    return true;
+                }
+                out.pop();
+                false
+            }),
+            crate::model::Kind::Array(items) => items.iter().enumerate().any(|(i, x)| {
+                out.push(format!("[{i}]"));
+                if x.loc == loc || walk(x, loc, out) {
+                    return true;
+                }
+                out.pop();
+                false
+            }),
+            _ => false,
+        }
+    }
+    let mut out = Vec::new();
+    walk(body, loc, &mut out).then(|| out.concat())
+}
+
+/// The subject a fingerprint is made of: the finding's subject, and its
+/// element path when that goes through an array element other than the
+/// first (so the fingerprints of findings in a first or only element stay
+/// what they were before element paths were part of them).
+pub fn fingerprint_subject(subject: &str, element: &str) -> String {
+    let later = element
+        .split('[')
+        .skip(1)
+        .any(|s| s.split(']').next().is_some_and(|i| i != "0"));
+    if later {
+        format!("{subject}@{element}")
+    } else {
+        subject.to_string()
     }
 }
 
@@ -278,6 +334,10 @@ pub struct Diagnostic {
     pub related: Vec<RelatedOut>,
     pub help: String,
     pub fingerprint: String,
+    /// The finding's element path in its resource ([`Finding::element`]):
+    /// mixed into the fingerprint of findings that still share one.
+    #[serde(skip)]
+    pub element: String,
     /// Set on suppressed findings, which reports show only when asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppressed>,
@@ -342,7 +402,11 @@ impl Diagnostic {
                 message: msg.clone(),
             });
         }
-        let fingerprint = fingerprint(f.rule.id, &src.display, &f.subject);
+        let fingerprint = fingerprint(
+            f.rule.id,
+            &src.display,
+            &fingerprint_subject(&f.subject, &f.element),
+        );
         // A finding in a child module names the calls that led there.
         let mut message = f.message.clone();
         if !f.calls.is_empty() {
@@ -377,6 +441,7 @@ impl Diagnostic {
             related,
             help: f.help.clone(),
             fingerprint,
+            element: f.element.clone(),
             suppressed: None,
             source: src.excerpt_shared(f.loc.span, SNIPPET_CONTEXT),
             redactions: f
@@ -414,6 +479,7 @@ impl Diagnostic {
             related: Vec::new(),
             help: rule.help.to_string(),
             fingerprint: fingerprint(rule.id, &src.display, subject),
+            element: String::new(),
             suppressed: None,
             source: src.excerpt_shared(span, SNIPPET_CONTEXT),
             span,

@@ -304,9 +304,11 @@ fn recount(report: &mut Report) {
 /// times, and those are one finding (the most severe is kept). Distinct
 /// places stay distinct, even on one line of a minified template. Then
 /// fingerprints are made unique: a baseline entry must hide exactly one
-/// finding, so the second and later findings that share a fingerprint (two
-/// blocks of one resource that the subject does not tell apart) get their
-/// ordinal mixed in, in report order.
+/// finding. Findings in later elements of an array have their element path
+/// in the fingerprint already; those that still share one (entries of one
+/// map the subject names) get their element path mixed in, which does not
+/// depend on the report's order, and only places outside any resource body
+/// fall back to their ordinal.
 fn dedup_findings(diags: &mut Vec<Diagnostic>) {
     fn place(d: &Diagnostic) -> (&str, &str, u32, u32, u32, u32) {
         (
@@ -330,7 +332,31 @@ fn dedup_findings(diags: &mut Vec<Diagnostic>) {
     });
     diags.dedup_by(|a, b| place(a) == place(b));
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    unique_fingerprints(diags);
+}
+
+/// Mixes the element path, then the ordinal, into fingerprints that more
+/// than one finding has.
+fn unique_fingerprints(diags: &mut [Diagnostic]) {
+    use std::collections::HashMap;
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for d in diags.iter() {
+        *count.entry(d.fingerprint.as_str()).or_default() += 1;
+    }
+    let shared: std::collections::HashSet<String> = count
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(f, _)| f.to_string())
+        .collect();
+    if shared.is_empty() {
+        return;
+    }
+    for d in diags.iter_mut() {
+        if shared.contains(&d.fingerprint) && !d.element.is_empty() {
+            d.fingerprint = findings::fingerprint(d.rule_id, &d.fingerprint, &d.element);
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for d in diags.iter_mut() {
         let n = seen.entry(d.fingerprint.clone()).or_default();
         *n += 1;

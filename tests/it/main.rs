@@ -6,6 +6,7 @@ mod catalog;
 mod cli;
 mod ecosystem;
 mod errors;
+mod fingerprints;
 mod first_week;
 mod formats;
 mod graph;
