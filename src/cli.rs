@@ -60,9 +60,14 @@ pub enum Command {
         /// Reports written with --format json or --format sarif
         #[arg(required = true)]
         reports: Vec<PathBuf>,
-        /// Write the merged report there (standard output otherwise)
+        /// Write the merged report there (standard output otherwise); a
+        /// `*.sarif` file gets SARIF
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Write this format: `sarif` converts idlint JSON reports (default:
+        /// the reports' own format, or SARIF for an `*.sarif` output)
+        #[arg(long, value_enum)]
+        format: Option<crate::report::merge::MergeFormat>,
     },
 }
 
@@ -217,9 +222,11 @@ pub fn run(cli: Cli) -> i32 {
             clap_complete::generate(shell, &mut Cli::command(), "idlint", &mut script);
             print_out(&String::from_utf8_lossy(&script), 0)
         }
-        Command::Merge { reports, output } => {
-            crate::report::merge::run(&reports, output.as_deref())
-        }
+        Command::Merge {
+            reports,
+            output,
+            format,
+        } => crate::report::merge::run(&reports, output.as_deref(), format),
         Command::Explain { rule } => match rules::lookup(&rule) {
             Some(r) => print_out(&explain(r.meta.docs), 0),
             None => {

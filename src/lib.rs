@@ -210,8 +210,21 @@ fn lint_with(
     let mut disc = discover::discover(paths, &ctx.exclude, &ctx.roots);
     // The walker's working memory is freed but would stay in the process.
     scan::heavy::release_free_memory();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.threads)
+        .stack_size(WORKER_STACK)
+        .build()
+        .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
     if let Some((k, n)) = settings.shard {
-        disc.jobs.retain(|j| shard_of(&j.dir, n) == k - 1);
+        let keep = pool.install(|| shard_jobs(&disc.jobs, &ctx.roots, n, k - 1));
+        let mut i = 0;
+        disc.jobs.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        // Paths discovery reports on its own go to one shard each.
+        disc.skipped.retain(|(p, _)| shard_of(p, n) == k - 1);
+        disc.errors.retain(|e| shard_of(&e.path, n) == k - 1);
     }
     let walked: std::collections::HashSet<PathBuf> = disc
         .jobs
@@ -219,11 +232,6 @@ fn lint_with(
         .filter(|j| !j.explicit)
         .map(|j| source::normalize(&j.dir))
         .collect();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.threads)
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| UsageError(format!("cannot start worker threads: {e}")))?;
     // Results are merged as jobs finish, not collected first: a job's model
     // is gone once its findings are made, and so is its result's shell.
     let merged = pool.install(|| {
@@ -248,10 +256,15 @@ fn lint_with(
             e.message.clone(),
         ));
     }
-    for (p, why) in disc.skipped.iter().chain(&settings.skipped) {
+    let own_skipped = settings.skipped.iter().filter(|(p, _)| match settings.shard {
+        Some((k, n)) => shard_of(p, n) == k - 1,
+        None => true,
+    });
+    let own_skipped: Vec<&(PathBuf, String)> = own_skipped.collect();
+    for (p, why) in disc.skipped.iter().chain(own_skipped.iter().copied()) {
         all.skipped.push((source::display_path(p), why.clone()));
     }
-    let discovered = disc.discovered() + settings.skipped.len() + context_files;
+    let discovered = disc.discovered() + own_skipped.len() + context_files;
     let mut report = finish(all, start, settings, &ctx.options, registry, discovered);
     if let Some(fps) = baseline {
         let (old, new): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -274,7 +287,72 @@ fn lint_with(
     Ok(report)
 }
 
-/// The share (0-based, of `n`) a directory falls in: a hash of its path as
+/// Which jobs shard `k` (0-based, of `n`) runs. A shard runs whole scan
+/// jobs, and the jobs that share files run together: a Terraform root
+/// module goes with every directory it loads as a child module (and with
+/// the other roots that load one of them), so a child module is never
+/// judged without its caller and no two shards report one file; an ARM
+/// directory is one job with its templates and parameter files. A group
+/// goes where [`shard_of`] puts its first directory, so every shard of a
+/// CI matrix agrees without coordination.
+fn shard_jobs(jobs: &[discover::Job], roots: &source::roots::Roots, n: u32, k: u32) -> Vec<bool> {
+    use std::collections::HashMap;
+    fn find(parent: &mut Vec<usize>, mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut ids: HashMap<PathBuf, usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    let mut id = |p: PathBuf, parent: &mut Vec<usize>| -> usize {
+        *ids.entry(p).or_insert_with(|| {
+            parent.push(parent.len());
+            parent.len() - 1
+        })
+    };
+    let job_ids: Vec<usize> = jobs
+        .iter()
+        .map(|j| id(source::normalize(&j.dir), &mut parent))
+        .collect();
+    let children: Vec<Vec<PathBuf>> = jobs
+        .par_iter()
+        .map(|j| {
+            let terraform = j.files.iter().any(|c| {
+                matches!(
+                    c.kind,
+                    discover::FileKind::Terraform | discover::FileKind::TerraformJson
+                )
+            });
+            if terraform {
+                terraform::module_tree_dirs(&source::normalize(&j.dir), roots)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    for (i, dirs) in children.into_iter().enumerate() {
+        for d in dirs {
+            let c = id(d, &mut parent);
+            let (a, b) = (find(&mut parent, job_ids[i]), find(&mut parent, c));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    // Each group is placed by its first job's directory (jobs are sorted).
+    let mut first: HashMap<usize, u32> = HashMap::new();
+    let mut keep = Vec::with_capacity(jobs.len());
+    for (i, j) in jobs.iter().enumerate() {
+        let g = find(&mut parent, job_ids[i]);
+        let share = *first.entry(g).or_insert_with(|| shard_of(&j.dir, n));
+        keep.push(share == k);
+    }
+    keep
+}
+
+/// The share (0-based, of `n`) a path falls in: a hash of its path as
 /// given, so every shard of a CI matrix agrees without coordination.
 pub fn shard_of(dir: &std::path::Path, n: u32) -> u32 {
     let key = source::display_path(dir);

@@ -7,7 +7,7 @@ pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod json;
 pub(crate) mod junit;
-pub(crate) mod merge;
+pub mod merge;
 pub mod outcome;
 pub mod sanitize;
 pub(crate) mod sarif;

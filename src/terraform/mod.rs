@@ -211,6 +211,58 @@ pub fn load_with(
     }
 }
 
+/// The directories [`load`] would read as child modules of the module in
+/// `root`, found the same way (literal local and installed sources,
+/// breadth-first, within the same bounds) by parsing only: what a sharded
+/// scan keeps together with its caller. Files that cannot be read or
+/// parsed are passed over; the scan reports them.
+pub fn module_tree_dirs(root: &Path, roots: &Roots) -> Vec<PathBuf> {
+    let mut unread = Vec::new();
+    let installed = installed_modules(root, roots, &mut unread);
+    let parsed_in = |dir: &Path| -> ParsedModule {
+        let mut times = crate::source::load::PhaseTimes::default();
+        let files = tf_files_in(dir)
+            .iter()
+            .filter_map(|p| crate::source::load::read_source(p, Some(roots), &mut times).ok())
+            .enumerate()
+            .filter_map(|(i, src)| parse_file(src, FileId(i as u32)).ok())
+            .collect();
+        ParsedModule {
+            dir: dir.to_path_buf(),
+            files,
+        }
+    };
+    let mut out: Vec<PathBuf> = Vec::new();
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut pending = std::collections::VecDeque::new();
+    pending.push_back((root.to_path_buf(), module_sources(&parsed_in(root)), 0));
+    while let Some((from, calls, depth)) = pending.pop_front() {
+        for (key, source) in calls {
+            let Some(dir) = module::resolve_source(&from, &source, &key, &installed) else {
+                continue;
+            };
+            if dir == root
+                || seen.contains(&dir)
+                || depth >= MAX_MODULE_DEPTH
+                || out.len() + 1 >= MAX_MODULES
+            {
+                continue;
+            }
+            seen.insert(dir.clone());
+            if roots.admit(&dir).is_err() {
+                continue;
+            }
+            let parsed = parsed_in(&dir);
+            if parsed.files.is_empty() {
+                continue;
+            }
+            pending.push_back((dir.clone(), module_sources(&parsed), depth + 1));
+            out.push(dir);
+        }
+    }
+    out
+}
+
 /// Variable files on their own: their assignments as inputs, declared when
 /// `module_files` declares them (a `.tfvars` that Terraform reads only with
 /// `-var-file`, or one in a directory without a module), so rules can judge

@@ -23,4 +23,5 @@ mod registry;
 mod rules;
 mod scaffold;
 mod scan;
+mod shards;
 mod support;

@@ -1,0 +1,5 @@
+module "registry" {
+  source        = "../z-shared/registry"
+  name          = "acrteama"
+  admin_enabled = false
+}
