@@ -68,6 +68,40 @@ fi
 echo "determinism: --threads 1 and --threads 8 are byte-identical ($(wc -c < "$a") bytes)"
 rm -f "$a" "$b"
 
+# Fingerprints are unique per finding (a baseline entry hides exactly one),
+# and four shards merged equal the one scan: sorted findings byte for byte,
+# and the same summary.
+sdir=$(mktemp -d)
+for k in 1 2 3 4; do
+  "$bin" check "$corpus" --format json --shard "$k/4" --output "$sdir/$k.json" --fail-on never
+done
+"$bin" merge "$sdir"/1.json "$sdir"/2.json "$sdir"/3.json "$sdir"/4.json --output "$sdir/merged.json"
+python3 - "$out" "$sdir" <<'PY'
+import collections, json, sys
+full = json.load(open(sys.argv[1]))
+shared = [fp for fp, n in collections.Counter(f["fingerprint"] for f in full["findings"]).items() if n > 1]
+for fp in shared[:10]:
+    print("fingerprint shared:", [f"{f['rule_id']} {f['file']}:{f['line']}" for f in full["findings"] if f["fingerprint"] == fp])
+print(f"fingerprints: {len(full['findings'])} findings, {len(shared)} fingerprints shared")
+lines = lambda r: sorted(json.dumps(f, sort_keys=True) for f in r["findings"])
+parts = [json.load(open(f"{sys.argv[2]}/{k}.json")) for k in range(1, 5)]
+merged = json.load(open(f"{sys.argv[2]}/merged.json"))
+whole = lines(full)
+unmerged = sorted(l for p in parts for l in lines(p))
+ok = lines(merged) == whole and unmerged == whole and merged["summary"] == full["summary"]
+print(f"shards: {[len(p['findings']) for p in parts]} findings in 4 shards, {len(merged['findings'])} merged, "
+      f"{len(full['findings'])} in one scan: {'equal' if ok else 'DIFFERENT'}")
+if not ok:
+    a, b = collections.Counter(whole), collections.Counter(lines(merged))
+    for l in list((a - b).elements())[:5]: print("  only in the scan:", l[:300])
+    for l in list((b - a).elements())[:5]: print("  only in the shards:", l[:300])
+    for k in full["summary"]:
+        if merged["summary"].get(k) != full["summary"][k]:
+            print(f"  summary {k}: scan {full['summary'][k]}, shards {merged['summary'].get(k)}")
+sys.exit(1 if shared or not ok else 0)
+PY
+rm -rf "$sdir"
+
 # Offline: the scan needs no network at all (run in a namespace without
 # interfaces when the system allows it), and no networking crate is linked.
 if unshare -n true 2>/dev/null; then

@@ -142,7 +142,7 @@ pub struct CheckArgs {
     /// List suppressed findings too, marked as such
     #[arg(long)]
     pub show_suppressed: bool,
-    /// Scan only share K of N (e.g. 2/8): a deterministic split of directories by path
+    /// Scan only share K of N (e.g. 2/8): a deterministic split of scan jobs (a Terraform root with its child modules, an ARM directory)
     #[arg(long, value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,
     /// Rules to run: IDs, names or families (SEC, MID, RBAC, BG), comma-separated

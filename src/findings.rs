@@ -649,6 +649,63 @@ mod tests {
     }
 
     #[test]
+    fn later_elements_are_in_the_fingerprint_subject() {
+        let s = "r#properties.imageRegistryCredentials.password";
+        assert_eq!(fingerprint_subject(s, ""), s);
+        assert_eq!(
+            fingerprint_subject(s, "properties.imageRegistryCredentials[0].password"),
+            s
+        );
+        assert_eq!(
+            fingerprint_subject(s, "image_registry_credential[1].password"),
+            format!("{s}@image_registry_credential[1].password")
+        );
+        assert_ne!(
+            fingerprint_subject(s, "a[0].b[10].c"),
+            fingerprint_subject(s, "a[0].b[1].c")
+        );
+    }
+
+    #[test]
+    fn element_paths_lead_to_the_place() {
+        use crate::model::{Entry, Kind, Loc, Value};
+        let at = |n: usize| Loc {
+            file: crate::model::FileId(0),
+            span: Span::new(n, n + 1),
+        };
+        let entry = |k: &str, n: usize, v: Value| Entry {
+            key: k.into(),
+            key_loc: at(n),
+            value: v,
+        };
+        let obj = |n: usize, es: Vec<Entry>| Value::new(Kind::Object(Arc::new(es)), at(n));
+        let cred = |n: usize| {
+            obj(
+                n,
+                vec![entry("password", n + 1, Value::new(Kind::Null, at(n + 2)))],
+            )
+        };
+        let body = obj(
+            0,
+            vec![entry(
+                "creds",
+                1,
+                Value::new(Kind::Array(Arc::new(vec![cred(10), cred(20)])), at(2)),
+            )],
+        );
+        assert_eq!(
+            element_path(&body, at(21)).as_deref(),
+            Some("creds[1].password")
+        );
+        assert_eq!(
+            element_path(&body, at(11)).as_deref(),
+            Some("creds[0].password")
+        );
+        assert_eq!(element_path(&body, at(20)).as_deref(), Some("creds[1]"));
+        assert_eq!(element_path(&body, at(99)), None);
+    }
+
+    #[test]
     fn masking_keeps_offsets() {
         let t = r#"{"p": "N0t-a-real-one!", "q": 1}"#;
         let m = mask_spans(t, &[Span::new(6, 23)]);

@@ -256,10 +256,13 @@ fn lint_with(
             e.message.clone(),
         ));
     }
-    let own_skipped = settings.skipped.iter().filter(|(p, _)| match settings.shard {
-        Some((k, n)) => shard_of(p, n) == k - 1,
-        None => true,
-    });
+    let own_skipped = settings
+        .skipped
+        .iter()
+        .filter(|(p, _)| match settings.shard {
+            Some((k, n)) => shard_of(p, n) == k - 1,
+            None => true,
+        });
     let own_skipped: Vec<&(PathBuf, String)> = own_skipped.collect();
     for (p, why) in disc.skipped.iter().chain(own_skipped.iter().copied()) {
         all.skipped.push((source::display_path(p), why.clone()));
@@ -297,7 +300,7 @@ fn lint_with(
 /// CI matrix agrees without coordination.
 fn shard_jobs(jobs: &[discover::Job], roots: &source::roots::Roots, n: u32, k: u32) -> Vec<bool> {
     use std::collections::HashMap;
-    fn find(parent: &mut Vec<usize>, mut i: usize) -> usize {
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
             i = parent[i];

@@ -125,14 +125,17 @@ fn diagnostic(f: &Value) -> crate::findings::Diagnostic {
     use crate::findings::*;
     let (rule_id, rule_name) = rule_strings(&text_of(f, "rule_id"), &text_of(f, "rule_name"));
     let file = text_of(f, "file");
-    let suppressed = f.get("suppressed").filter(|s| s.is_object()).map(|s| Suppressed {
-        kind: match s["kind"].as_str() {
-            Some("inline") => SuppressionKind::Inline,
-            Some("baseline") => SuppressionKind::Baseline,
-            _ => SuppressionKind::Config,
-        },
-        justification: text_of(s, "justification"),
-    });
+    let suppressed = f
+        .get("suppressed")
+        .filter(|s| s.is_object())
+        .map(|s| Suppressed {
+            kind: match s["kind"].as_str() {
+                Some("inline") => SuppressionKind::Inline,
+                Some("baseline") => SuppressionKind::Baseline,
+                _ => SuppressionKind::Config,
+            },
+            justification: text_of(s, "justification"),
+        });
     Diagnostic {
         rule_id,
         rule_name,
@@ -142,10 +145,13 @@ fn diagnostic(f: &Value) -> crate::findings::Diagnostic {
         column: num(f, "column"),
         end_line: num(f, "end_line"),
         end_column: num(f, "end_column"),
-        resource: f.get("resource").filter(|r| r.is_object()).map(|r| ResourceOut {
-            ty: text_of(r, "type"),
-            name: text_of(r, "name"),
-        }),
+        resource: f
+            .get("resource")
+            .filter(|r| r.is_object())
+            .map(|r| ResourceOut {
+                ty: text_of(r, "type"),
+                name: text_of(r, "name"),
+            }),
         related: array(f, "related")
             .iter()
             .map(|r| RelatedOut {
