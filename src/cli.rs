@@ -166,6 +166,12 @@ pub struct CheckArgs {
     /// Print files, bytes and time per phase to standard error
     #[arg(long)]
     pub stats: bool,
+    /// SARIF: make file URIs relative to this directory [default: the git repository holding the current directory, else .]
+    #[arg(long)]
+    pub sarif_root: Option<PathBuf>,
+    /// SARIF: where the rules' READMEs are published (`helpUri` = this + rules/<ID>-<name>/README.md)
+    #[arg(long)]
+    pub help_uri_base: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -346,6 +352,8 @@ fn access(a: AccessArgs) -> i32 {
         no_color: false,
         quiet: false,
         stats: false,
+        sarif_root: None,
+        help_uri_base: None,
     };
     let (mut settings, _) = match settings(&args) {
         Ok(s) => s,
@@ -402,6 +410,13 @@ fn check(args: CheckArgs) -> i32 {
         show_suppressed: args.show_suppressed,
         width: terminal_width(),
         fail_on,
+        sarif: match sarif_options(&args, &settings) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
     };
     match &args.output {
         Some(path) => {
@@ -435,6 +450,28 @@ fn check(args: CheckArgs) -> i32 {
         eprint!("{}", stats(&report));
     }
     report.exit_code(fail_on)
+}
+
+/// SARIF's root (`--sarif-root`, else the repository holding the current
+/// directory, else the current directory), the rules' documentation base
+/// and the configured severities. Paths are compared canonical, as the
+/// report's are resolved.
+fn sarif_options(args: &CheckArgs, settings: &Settings) -> Result<report::SarifOptions, String> {
+    let cwd = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .map_err(|e| format!("current directory: {e}"))?;
+    let root = match &args.sarif_root {
+        Some(r) => {
+            std::fs::canonicalize(r).map_err(|e| format!("--sarif-root {}: {e}", r.display()))?
+        }
+        None => crate::source::roots::repository_top(&cwd).unwrap_or_else(|| cwd.clone()),
+    };
+    Ok(report::SarifOptions {
+        root: Some(root),
+        cwd: Some(cwd),
+        help_uri_base: args.help_uri_base.clone(),
+        severities: settings.config.severity.clone(),
+    })
 }
 
 /// A configuration error with its line shown, as human findings are.
