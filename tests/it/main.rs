@@ -16,6 +16,7 @@ mod hostile_output;
 mod hostile_tree;
 mod layering;
 mod malformed;
+mod one_run;
 mod outputs;
 mod redaction;
 mod registry;
