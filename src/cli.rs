@@ -496,11 +496,16 @@ fn write_file(
     path: &std::path::Path,
     quiet: bool,
 ) -> bool {
-    let written = std::fs::File::create(path).and_then(|f| {
-        let mut w = std::io::BufWriter::new(f);
-        report::write(report, format, opts, &mut w)?;
-        w.flush()
-    });
+    // CI writes reports into artifact folders that may not exist yet.
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let written = parent
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|_| std::fs::File::create(path))
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            report::write(report, format, opts, &mut w)?;
+            w.flush()
+        });
     let shown = crate::source::display_path(path);
     let shown = line(&shown);
     match written {

@@ -18,6 +18,7 @@ mod layering;
 mod malformed;
 mod one_run;
 mod outputs;
+mod readme;
 mod redaction;
 mod registry;
 mod rules;

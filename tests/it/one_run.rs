@@ -88,7 +88,8 @@ fn reports_beside_the_console_output() {
     let d = tempfile::tempdir().unwrap();
     let sarif = d.path().join("idlint.sarif");
     let junit = d.path().join("junit.xml");
-    let json_file = d.path().join("r.json");
+    // Missing folders are made, as CI artifact paths need.
+    let json_file = d.path().join("out/idlint/r.json");
     let (s, j, js) = (
         sarif.to_str().unwrap(),
         junit.to_str().unwrap(),
@@ -135,7 +136,9 @@ fn reports_beside_the_console_output() {
 fn a_report_that_cannot_be_written_exits_2_and_says_which() {
     let d = tempfile::tempdir().unwrap();
     let good = d.path().join("ok.xml");
-    let bad = d.path().join("no-such-dir").join("r.sarif");
+    // Its parent is a file: no directory can be made there.
+    std::fs::write(d.path().join("a-file"), "").unwrap();
+    let bad = d.path().join("a-file").join("r.sarif");
     let good_arg = format!("junit={}", good.display());
     let bad_arg = format!("sarif={}", bad.display());
     let o = idlint(&[
