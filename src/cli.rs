@@ -404,6 +404,21 @@ fn access(a: AccessArgs) -> i32 {
 }
 
 fn check(args: CheckArgs) -> i32 {
+    // Two reports into one file would leave only the last: refuse it.
+    let mut targets: Vec<PathBuf> = Vec::new();
+    for p in args.output.iter().chain(args.report.iter().map(|(_, p)| p)) {
+        let key = std::path::absolute(p)
+            .map(|a| crate::source::normalize(&a))
+            .unwrap_or_else(|_| p.clone());
+        if targets.contains(&key) {
+            eprintln!(
+                "error: {} is named twice by --output and --report",
+                line(&crate::source::display_path(p))
+            );
+            return 2;
+        }
+        targets.push(key);
+    }
     let (settings, fail_on) = match settings(&args) {
         Ok(s) => s,
         Err(code) => return code,

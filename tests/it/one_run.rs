@@ -164,6 +164,15 @@ fn a_report_that_cannot_be_written_exits_2_and_says_which() {
         &bad_arg,
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    // Two reports into one file.
+    let twice = format!("json={}", good.display());
+    let o = idlint(&["check", REGISTRY, "--report", &good_arg, "--report", &twice]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is named twice by --output and --report"),
+        "{}",
+        stderr(&o)
+    );
     for bad_usage in ["xml=r.xml", "sarif", "sarif="] {
         let o = idlint(&["check", REGISTRY, "--report", bad_usage]);
         assert_eq!(o.status.code(), Some(2), "{bad_usage}: {}", stderr(&o));
