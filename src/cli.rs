@@ -81,6 +81,24 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
     Ok((k, n))
 }
 
+/// `--report FORMAT=FILE`.
+fn parse_report(s: &str) -> Result<(Format, PathBuf), String> {
+    let (f, file) = s
+        .split_once('=')
+        .ok_or("expected FORMAT=FILE, e.g. sarif=idlint.sarif")?;
+    let format = Format::from_str(f.trim(), true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .map(|v| format_name(*v))
+            .collect();
+        format!("`{}` is not a format: use {}", f.trim(), names.join(", "))
+    })?;
+    if file.is_empty() {
+        return Err("no file after `=`".into());
+    }
+    Ok((format, PathBuf::from(file)))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CatalogFormat {
     Table,
@@ -118,10 +136,13 @@ pub struct CheckArgs {
     /// Write the report to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Also write the report in FORMAT to FILE, beside the main output, from the same scan (repeatable): `--report sarif=idlint.sarif --report junit=junit.xml`
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_report)]
+    pub report: Vec<(Format, PathBuf)>,
     /// Lowest severity that makes the exit code 1; `never` exits 0 even when files fail to parse [default: low, or `fail_on` of the config]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Configuration file [default: the nearest .idlint.yaml upward from the first path, within the root]
+    /// Configuration file [default: the nearest .idlint.yaml upward from the deepest directory holding every path, within the root]
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Use no configuration found in the scanned tree; only --config, if given
@@ -171,6 +192,12 @@ pub struct CheckArgs {
     /// Print files, bytes and time per phase to standard error
     #[arg(long)]
     pub stats: bool,
+    /// SARIF: make file URIs relative to this directory [default: the git repository holding the current directory, else .]
+    #[arg(long)]
+    pub sarif_root: Option<PathBuf>,
+    /// SARIF: where the rules' READMEs are published (`helpUri` = this + rules/<ID>-<name>/README.md)
+    #[arg(long)]
+    pub help_uri_base: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -183,7 +210,7 @@ pub struct AccessArgs {
     /// Write the inventory to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Configuration file [default: the nearest .idlint.yaml upward from the first path, within the root]
+    /// Configuration file [default: the nearest .idlint.yaml upward from the deepest directory holding every path, within the root]
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Use no configuration found in the scanned tree; only --config, if given
@@ -261,11 +288,8 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
         if args.isolated {
             return None;
         }
-        let start = args
-            .paths
-            .first()
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from("."));
+        // One configuration for the run, whatever the order of the paths.
+        let start = config::discovery_start(&args.paths);
         match config::find(&start, &roots)? {
             config::Found::File(p) => Some(p),
             config::Found::Refused(p, why) => {
@@ -335,6 +359,7 @@ fn access(a: AccessArgs) -> i32 {
         paths: a.paths,
         format: Format::Json,
         output: None,
+        report: Vec::new(),
         fail_on: None,
         config: a.config,
         isolated: a.isolated,
@@ -353,6 +378,8 @@ fn access(a: AccessArgs) -> i32 {
         no_color: false,
         quiet: false,
         stats: false,
+        sarif_root: None,
+        help_uri_base: None,
     };
     let (mut settings, _) = match settings(&args) {
         Ok(s) => s,
@@ -384,6 +411,21 @@ fn access(a: AccessArgs) -> i32 {
 }
 
 fn check(args: CheckArgs) -> i32 {
+    // Two reports into one file would leave only the last: refuse it.
+    let mut targets: Vec<PathBuf> = Vec::new();
+    for p in args.output.iter().chain(args.report.iter().map(|(_, p)| p)) {
+        let key = std::path::absolute(p)
+            .map(|a| crate::source::normalize(&a))
+            .unwrap_or_else(|_| p.clone());
+        if targets.contains(&key) {
+            eprintln!(
+                "error: {} is named twice by --output and --report",
+                line(&crate::source::display_path(p))
+            );
+            return 2;
+        }
+        targets.push(key);
+    }
     let (settings, fail_on) = match settings(&args) {
         Ok(s) => s,
         Err(code) => return code,
@@ -409,39 +451,101 @@ fn check(args: CheckArgs) -> i32 {
         show_suppressed: args.show_suppressed,
         width: terminal_width(),
         fail_on,
-    };
-    match &args.output {
-        Some(path) => {
-            let written = std::fs::File::create(path).and_then(|f| {
-                let mut w = std::io::BufWriter::new(f);
-                report::write(&report, args.format, &opts, &mut w)?;
-                w.flush()
-            });
-            if let Err(e) = written {
-                eprintln!("error: cannot write {}: {e}", path.display());
+        sarif: match sarif_options(&args, &settings) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: {e}");
                 return 2;
             }
-            if !args.quiet {
-                eprintln!(
-                    "wrote the {} report to {}",
-                    format_name(args.format),
-                    line(&crate::source::display_path(path))
-                );
-            }
-        }
+        },
+    };
+    let mut failed = false;
+    match &args.output {
+        Some(path) => failed |= !write_file(&report, args.format, &opts, path, args.quiet),
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let written =
                 report::write(&report, args.format, &opts, &mut out).and_then(|_| out.flush());
-            if crate::report::write_outcome(written, 0) != 0 {
-                return 2;
-            }
+            failed |= crate::report::write_outcome(written, 0) != 0;
         }
+    }
+    // The same report in other formats, from the same scan: each is tried,
+    // and any that cannot be written fails the run with its name.
+    let file_opts = RenderOptions {
+        color: false,
+        ..opts
+    };
+    for (format, path) in &args.report {
+        failed |= !write_file(&report, *format, &file_opts, path, args.quiet);
+    }
+    if failed {
+        return 2;
     }
     if args.stats {
         eprint!("{}", stats(&report));
     }
     report.exit_code(fail_on)
+}
+
+/// SARIF's root (`--sarif-root`, else the repository holding the current
+/// directory, else the current directory), the rules' documentation base
+/// and the configured severities. Paths are compared canonical, as the
+/// report's are resolved.
+fn sarif_options(args: &CheckArgs, settings: &Settings) -> Result<report::SarifOptions, String> {
+    let cwd = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .map_err(|e| format!("current directory: {e}"))?;
+    let root = match &args.sarif_root {
+        Some(r) => {
+            std::fs::canonicalize(r).map_err(|e| format!("--sarif-root {}: {e}", r.display()))?
+        }
+        None => crate::source::roots::repository_top(&cwd).unwrap_or_else(|| cwd.clone()),
+    };
+    Ok(report::SarifOptions {
+        root: Some(root),
+        cwd: Some(cwd),
+        help_uri_base: args.help_uri_base.clone(),
+        severities: settings.config.severity.clone(),
+    })
+}
+
+/// Writes the report in `format` to `path`; says where unless `quiet`, or
+/// why not (and returns false).
+fn write_file(
+    report: &crate::report::outcome::Report,
+    format: Format,
+    opts: &RenderOptions,
+    path: &std::path::Path,
+    quiet: bool,
+) -> bool {
+    // CI writes reports into artifact folders that may not exist yet.
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let written = parent
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|_| std::fs::File::create(path))
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            report::write(report, format, opts, &mut w)?;
+            w.flush()
+        });
+    let shown = crate::source::display_path(path);
+    let shown = line(&shown);
+    match written {
+        Err(e) => {
+            eprintln!(
+                "error: cannot write the {} report to {shown}: {}",
+                format_name(format),
+                crate::source::io_message(&e)
+            );
+            false
+        }
+        Ok(()) => {
+            if !quiet {
+                eprintln!("wrote the {} report to {shown}", format_name(format));
+            }
+            true
+        }
+    }
 }
 
 /// A configuration error with its line shown, as human findings are.

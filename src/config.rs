@@ -153,6 +153,37 @@ pub enum Found {
     Refused(PathBuf, String),
 }
 
+/// Where configuration discovery starts for a scan of `paths`: the deepest
+/// directory holding all of them (a file counts as its directory), so the
+/// order of the paths does not matter and one path starts at itself. One
+/// configuration governs the whole run.
+pub fn discovery_start(paths: &[PathBuf]) -> PathBuf {
+    let dirs: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| {
+            let abs = crate::source::normalize(&std::path::absolute(p).ok()?);
+            Some(if abs.is_dir() {
+                abs
+            } else {
+                abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+            })
+        })
+        .collect();
+    let Some((first, rest)) = dirs.split_first() else {
+        return PathBuf::from(".");
+    };
+    let mut common: Vec<std::path::Component> = first.components().collect();
+    for d in rest {
+        let n = common
+            .iter()
+            .zip(d.components())
+            .take_while(|(a, b)| **a == *b)
+            .count();
+        common.truncate(n);
+    }
+    common.iter().collect()
+}
+
 /// The nearest `.idlint.yaml` in `start` or its parents, up to the root that
 /// holds `start`: a configuration above the repository is someone else's.
 pub fn find(start: &Path, roots: &Roots) -> Option<Found> {

@@ -402,6 +402,23 @@ impl Value {
     }
 }
 
+/// An object of `entries`, every place the default one: what unit tests
+/// of rules and the model build values from.
+#[cfg(test)]
+pub fn test_object(entries: Vec<(&str, Value)>) -> Value {
+    Value::object(
+        entries
+            .into_iter()
+            .map(|(k, value)| Entry {
+                key: k.into(),
+                key_loc: Loc::default(),
+                value,
+            })
+            .collect(),
+        Loc::default(),
+    )
+}
+
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)

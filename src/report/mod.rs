@@ -34,6 +34,29 @@ pub struct RenderOptions {
     /// The lowest severity that fails the run (`--fail-on`; `None`: never).
     /// JUnit makes a failing test case only of findings at or above it.
     pub fail_on: Option<crate::findings::Severity>,
+    /// What SARIF needs beyond the findings (code scanning's view of paths
+    /// and rules).
+    pub sarif: SarifOptions,
+}
+
+/// SARIF for code scanning: where paths are relative to, where each rule's
+/// documentation is, and the severities the configuration set.
+#[derive(Clone, Debug, Default)]
+pub struct SarifOptions {
+    /// The repository root, absolute: artifact URIs are relative to it
+    /// (`%SRCROOT%`, whose URI the log gives). `None`: relative to the
+    /// directory idlint ran in, with no URI for it (the same bytes on every
+    /// machine).
+    pub root: Option<std::path::PathBuf>,
+    /// The directory idlint ran in, absolute, which report paths are
+    /// relative to; needed with `root`.
+    pub cwd: Option<std::path::PathBuf>,
+    /// Where each rule's README is published: `helpUri` is this base
+    /// followed by `rules/<ID>-<name>/README.md`. `None`: the project's.
+    pub help_uri_base: Option<String>,
+    /// The configuration's `severity:` overrides, which the rule
+    /// descriptors' level and `security-severity` follow.
+    pub severities: Vec<(&'static str, crate::findings::Severity)>,
 }
 
 /// The findings a report lists: the reported ones, and with

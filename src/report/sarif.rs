@@ -3,13 +3,15 @@
 //! Hand-written serde structs (DESIGN.md). One run; `tool.driver.rules` lists
 //! every registered rule, results point into it by `ruleIndex`, and load
 //! errors become tool execution notifications. Paths are relative to
-//! `%SRCROOT%` (the directory idlint ran from); nothing time- or
-//! machine-dependent is written, so the same scan gives the same bytes.
+//! `%SRCROOT%`: the repository root when the command line gives one (code
+//! scanning resolves paths against the repository), else the directory
+//! idlint ran from. Nothing time-dependent is written, so the same scan
+//! gives the same bytes.
 
-use super::RenderOptions;
+use super::{RenderOptions, SarifOptions};
 use crate::findings::{Diagnostic, Severity, SuppressionKind};
 use crate::report::outcome::Report;
-use crate::rules::{Formats, RuleMeta, REGISTRY};
+use crate::rules::{Family, Formats, RuleMeta, REGISTRY};
 use crate::scan::FileError;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -18,6 +20,8 @@ use std::collections::BTreeMap;
 pub const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 pub const INFORMATION_URI: &str = "https://github.com/idlint/idlint";
+/// Where the rules' READMEs are published unless `--help-uri-base` says.
+pub const HELP_URI_BASE: &str = "https://github.com/idlint/idlint/blob/main/";
 /// The `uriBaseId` every artifact location is relative to.
 pub const SRCROOT: &str = "%SRCROOT%";
 /// Key of the fingerprint in `partialFingerprints`.
@@ -43,6 +47,8 @@ struct Run {
 
 #[derive(Serialize)]
 struct BaseUri {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri: Option<String>,
     description: Message,
 }
 
@@ -70,6 +76,8 @@ struct ReportingDescriptor {
     #[serde(skip_serializing_if = "Option::is_none")]
     full_description: Option<Message>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<MultiformatMessage>,
     default_configuration: Configuration,
     properties: RuleProperties,
@@ -82,8 +90,11 @@ struct Configuration {
 
 #[derive(Serialize)]
 struct RuleProperties {
-    #[serde(rename = "security-severity")]
-    security_severity: &'static str,
+    /// Only on security rules: code scanning ranks security alerts by it.
+    #[serde(rename = "security-severity", skip_serializing_if = "Option::is_none")]
+    security_severity: Option<&'static str>,
+    /// How often a finding of the rule is right, as code scanning ranks it.
+    precision: &'static str,
     tags: Vec<String>,
 }
 
@@ -226,11 +237,18 @@ fn section<'a>(body: &'a str, title: &str) -> Option<&'a str> {
     start.map(|s| body[s..].trim())
 }
 
+/// META rules judge suppressions, not the infrastructure: maintenance.
+fn security(meta: &RuleMeta) -> bool {
+    meta.family != Family::Meta
+}
+
 fn tags(meta: &RuleMeta) -> Vec<String> {
-    let mut tags = vec![
-        "security".to_string(),
-        meta.family.prefix().to_ascii_lowercase(),
-    ];
+    let kind = if security(meta) {
+        "security"
+    } else {
+        "maintenance"
+    };
+    let mut tags = vec![kind.to_string(), meta.family.prefix().to_ascii_lowercase()];
     match meta.formats {
         Formats::Both => tags.extend(["arm".to_string(), "terraform".to_string()]),
         Formats::ArmOnly => tags.push("arm".into()),
@@ -239,11 +257,37 @@ fn tags(meta: &RuleMeta) -> Vec<String> {
     tags
 }
 
-fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
+/// Markdown as plain text, for clients that show `help.text`: no fences,
+/// heading marks or backticks.
+fn plain(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") {
+            continue;
+        }
+        let line = match t.strip_prefix('#') {
+            Some(_) => t.trim_start_matches('#').trim_start(),
+            None => line,
+        };
+        out.push_str(&line.replace('`', ""));
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+fn descriptor(meta: &RuleMeta, opts: &SarifOptions) -> ReportingDescriptor {
     let body = meta.docs_body().trim_end();
     let full = section(body, "What it does")
         .filter(|s| !s.is_empty())
         .unwrap_or(meta.summary);
+    let severity = opts
+        .severities
+        .iter()
+        .find(|(id, _)| *id == meta.id)
+        .map_or(meta.severity, |(_, s)| *s);
+    let base = opts.help_uri_base.as_deref().unwrap_or(HELP_URI_BASE);
+    let sep = if base.ends_with('/') { "" } else { "/" };
     ReportingDescriptor {
         id: meta.id.to_string(),
         name: meta.name.to_string(),
@@ -253,22 +297,29 @@ fn descriptor(meta: &RuleMeta) -> ReportingDescriptor {
         full_description: Some(Message {
             text: full.to_string(),
         }),
+        help_uri: Some(format!(
+            "{base}{sep}rules/{}-{}/README.md",
+            meta.id, meta.name
+        )),
         help: Some(if body.is_empty() {
             MultiformatMessage {
-                text: meta.help.to_string(),
+                text: plain(meta.help),
                 markdown: meta.help.to_string(),
             }
         } else {
             MultiformatMessage {
-                text: body.to_string(),
+                text: plain(body),
                 markdown: body.to_string(),
             }
         }),
         default_configuration: Configuration {
-            level: level(meta.severity),
+            level: level(severity),
         },
         properties: RuleProperties {
-            security_severity: security_severity(meta.severity),
+            security_severity: security(meta).then(|| security_severity(severity)),
+            // Each rule's findings on the corpus were reviewed by hand
+            // before it shipped (RULES.md); META rules only count.
+            precision: if security(meta) { "high" } else { "very-high" },
             tags: tags(meta),
         },
     }
@@ -284,12 +335,14 @@ fn unregistered(d: &Diagnostic) -> ReportingDescriptor {
             text: d.rule_name.replace('-', " "),
         },
         full_description: None,
+        help_uri: None,
         help: None,
         default_configuration: Configuration {
             level: level(d.severity),
         },
         properties: RuleProperties {
-            security_severity: security_severity(d.severity),
+            security_severity: Some(security_severity(d.severity)),
+            precision: "medium",
             tags: vec!["security".to_string()],
         },
     }
@@ -328,9 +381,50 @@ pub fn path_uri(path: &str) -> (String, Option<&'static str>) {
     }
 }
 
-fn artifact(file: &str) -> ArtifactLocation {
-    let (uri, uri_base_id) = path_uri(file);
-    ArtifactLocation { uri, uri_base_id }
+/// Where report paths are resolved for SARIF: relative to the repository
+/// root when one is given, else as the report writes them.
+struct Rebase<'o> {
+    root: Option<&'o std::path::Path>,
+    cwd: Option<&'o std::path::Path>,
+}
+
+impl Rebase<'_> {
+    /// `file` (relative to the directory idlint ran in, or absolute) made
+    /// relative to the root when it is inside it; lexical, nothing is read.
+    fn path(&self, file: &str) -> String {
+        let (Some(root), Some(cwd)) = (self.root, self.cwd) else {
+            return file.to_string();
+        };
+        let mut abs = std::path::PathBuf::new();
+        let joined = cwd.join(file);
+        for c in joined.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    abs.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => abs.push(c),
+            }
+        }
+        match abs.strip_prefix(root) {
+            Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+            Err(_) => abs.to_string_lossy().into_owned(),
+        }
+    }
+
+    fn artifact(&self, file: &str) -> ArtifactLocation {
+        let (uri, uri_base_id) = path_uri(&self.path(file));
+        ArtifactLocation { uri, uri_base_id }
+    }
+}
+
+/// A directory as a `file:` URI ending in `/`, as `originalUriBaseIds` wants.
+fn dir_uri(dir: &std::path::Path) -> String {
+    let (mut uri, _) = path_uri(&dir.to_string_lossy());
+    if !uri.ends_with('/') {
+        uri.push('/');
+    }
+    uri
 }
 
 fn region(d: &Diagnostic) -> Region {
@@ -346,7 +440,7 @@ fn region(d: &Diagnostic) -> Region {
     }
 }
 
-fn result(d: &Diagnostic, rule_index: usize) -> SarifResult {
+fn result(d: &Diagnostic, rule_index: usize, at: &Rebase) -> SarifResult {
     let related_locations = d
         .related
         .iter()
@@ -354,7 +448,7 @@ fn result(d: &Diagnostic, rule_index: usize) -> SarifResult {
         .map(|(i, r)| Location {
             id: Some(i + 1),
             physical_location: PhysicalLocation {
-                artifact_location: artifact(&r.file),
+                artifact_location: at.artifact(&r.file),
                 region: Some(Region {
                     start_line: r.line.max(1),
                     start_column: r.column.max(1),
@@ -389,7 +483,7 @@ fn result(d: &Diagnostic, rule_index: usize) -> SarifResult {
         locations: vec![Location {
             id: None,
             physical_location: PhysicalLocation {
-                artifact_location: artifact(&d.file),
+                artifact_location: at.artifact(&d.file),
                 region: Some(region(d)),
             },
             message: None,
@@ -403,14 +497,14 @@ fn result(d: &Diagnostic, rule_index: usize) -> SarifResult {
     }
 }
 
-fn notification(e: &FileError) -> Notification {
+fn notification(e: &FileError, at: &Rebase) -> Notification {
     let locations = if e.file.is_empty() {
         Vec::new()
     } else {
         vec![Location {
             id: None,
             physical_location: PhysicalLocation {
-                artifact_location: artifact(&e.file),
+                artifact_location: at.artifact(&e.file),
                 region: e.line.map(|l| Region {
                     start_line: l.max(1),
                     start_column: e.column.unwrap_or(1).max(1),
@@ -452,7 +546,14 @@ pub fn write(
 }
 
 fn log(report: &Report, opts: &RenderOptions) -> Log {
-    let mut rules: Vec<ReportingDescriptor> = REGISTRY.iter().map(|r| descriptor(r.meta)).collect();
+    let mut rules: Vec<ReportingDescriptor> = REGISTRY
+        .iter()
+        .map(|r| descriptor(r.meta, &opts.sarif))
+        .collect();
+    let at = Rebase {
+        root: opts.sarif.root.as_deref(),
+        cwd: opts.sarif.cwd.as_deref(),
+    };
     let mut index: BTreeMap<&str, usize> = REGISTRY
         .iter()
         .enumerate()
@@ -480,7 +581,10 @@ fn log(report: &Report, opts: &RenderOptions) -> Log {
         rules.push(unregistered(d));
     }
 
-    let results = shown.iter().map(|d| result(d, index[d.rule_id])).collect();
+    let results = shown
+        .iter()
+        .map(|d| result(d, index[d.rule_id], &at))
+        .collect();
     Log {
         schema: SCHEMA_URI,
         version: "2.1.0",
@@ -496,14 +600,27 @@ fn log(report: &Report, opts: &RenderOptions) -> Log {
             },
             invocations: vec![Invocation {
                 execution_successful: report.errors.is_empty(),
-                tool_execution_notifications: report.errors.iter().map(notification).collect(),
+                tool_execution_notifications: report
+                    .errors
+                    .iter()
+                    .map(|e| notification(e, &at))
+                    .collect(),
             }],
             original_uri_base_ids: BTreeMap::from([(
                 SRCROOT,
-                BaseUri {
-                    description: Message {
-                        text: "The directory idlint ran in; file paths are relative to it."
-                            .to_string(),
+                match (at.root, at.cwd) {
+                    (Some(root), Some(_)) => BaseUri {
+                        uri: Some(dir_uri(root)),
+                        description: Message {
+                            text: "The repository root; file paths are relative to it.".to_string(),
+                        },
+                    },
+                    _ => BaseUri {
+                        uri: None,
+                        description: Message {
+                            text: "The directory idlint ran in; file paths are relative to it."
+                                .to_string(),
+                        },
                     },
                 },
             )]),

@@ -79,6 +79,18 @@ enum Lookup<'a> {
     Unknown,
 }
 
+/// How a finding on a role assignment names the role it grants, and how the
+/// role got there (`` via variable `roles` ``), as RBAC messages write
+/// `` `{role}`{via} ``.
+pub fn role_phrase(cx: &Ctx, ra: &crate::model::RoleAssignment) -> (String, String) {
+    let via = ra
+        .role_entry
+        .as_ref()
+        .map(|e| crate::findings::via_text(&e.value))
+        .unwrap_or_default();
+    (crate::model::roles::describe_role(cx, &ra.role), via)
+}
+
 /// A member of an object that is unknown, or not an object, cannot be
 /// proven absent.
 fn lookup<'a>(body: &'a Value, path: &str) -> Lookup<'a> {
@@ -204,19 +216,7 @@ mod tests {
 
     #[test]
     fn a_parent_that_is_unknown_is_not_absent() {
-        let obj = |entries: Vec<(&str, Value)>| {
-            Value::object(
-                entries
-                    .into_iter()
-                    .map(|(k, value)| Entry {
-                        key: k.into(),
-                        key_loc: Loc::default(),
-                        value,
-                    })
-                    .collect(),
-                Loc::default(),
-            )
-        };
+        let obj = |entries: Vec<(&str, Value)>| crate::model::value::test_object(entries);
         let unknown = Value::opaque("parameter", Loc::default());
         assert!(matches!(
             lookup(&obj(vec![("properties", unknown)]), "properties.flag"),

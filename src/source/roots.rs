@@ -189,7 +189,7 @@ fn named_location(p: &Path) -> Option<PathBuf> {
 
 /// The top level of the git repository holding `dir` (canonical): the
 /// nearest ancestor with a `.git` entry, a directory or a worktree's file.
-fn repository_top(dir: &Path) -> Option<PathBuf> {
+pub fn repository_top(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .find(|a| std::fs::symlink_metadata(a.join(".git")).is_ok())
         .map(Path::to_path_buf)

@@ -12,6 +12,7 @@ fn rendered(format: Format) -> String {
         show_suppressed: false,
         width: 100,
         fail_on: Some(idlint::findings::Severity::Low),
+        sarif: Default::default(),
     };
     render(&report, format, &opts)
 }

@@ -20,6 +20,7 @@ fn opts(show_suppressed: bool) -> RenderOptions {
         show_suppressed,
         width: 100,
         fail_on: Some(idlint::findings::Severity::Low),
+        sarif: Default::default(),
     }
 }
 
@@ -86,17 +87,34 @@ fn check_sarif(text: &str, what: &str) -> Value {
             .find(|d| d["id"] == r.meta.id)
             .unwrap_or_else(|| panic!("{what}: rule {} missing from tool.driver.rules", r.meta.id));
         assert_eq!(d["name"], r.meta.name, "{what}");
-        let sev = d["properties"]["security-severity"]
-            .as_str()
-            .expect("security-severity");
-        assert!(
-            sev.parse::<f64>().is_ok(),
-            "{what}: security-severity {sev}"
-        );
         let tags = d["properties"]["tags"].as_array().expect("tags");
+        // Security rules carry the number code scanning ranks them by; META
+        // rules judge suppressions and are maintenance, not security.
+        let security = r.meta.family != idlint::rules::Family::Meta;
+        let kind = if security { "security" } else { "maintenance" };
+        assert!(tags.contains(&Value::from(kind)), "{what}: tags {tags:?}");
+        match d["properties"]["security-severity"].as_str() {
+            Some(sev) => assert!(
+                security && sev.parse::<f64>().is_ok(),
+                "{what}: security-severity {sev}"
+            ),
+            None => assert!(!security, "{what}: {} has no security-severity", r.meta.id),
+        }
         assert!(
-            tags.contains(&Value::from("security")),
-            "{what}: tags {tags:?}"
+            ["very-high", "high", "medium", "low"]
+                .contains(&d["properties"]["precision"].as_str().unwrap_or("")),
+            "{what}: precision of {}",
+            r.meta.id
+        );
+        let help_uri = d["helpUri"].as_str().expect("helpUri");
+        assert!(
+            help_uri.ends_with(&format!("rules/{}-{}/README.md", r.meta.id, r.meta.name)),
+            "{what}: {help_uri}"
+        );
+        assert!(
+            !d["help"]["text"].as_str().unwrap_or("").contains("```"),
+            "{what}: help.text of {} is markdown",
+            r.meta.id
         );
         for key in ["shortDescription", "fullDescription", "help"] {
             assert!(
@@ -393,9 +411,92 @@ fn sarif_is_deterministic_and_from_the_command_line() {
     assert_eq!(stdout(&a), stdout(&b));
     let text = stdout(&a);
     check_sarif(&text, "cli");
+    // The repository root is the one absolute path: %SRCROOT%'s URI, which
+    // every artifact location is relative to.
+    let log: Value = serde_json::from_str(&text).expect("sarif");
+    let base = &log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+    let root = std::fs::canonicalize(env!("CARGO_MANIFEST_DIR")).expect("root");
+    let expected = format!("file://{}/", root.display());
+    if root.join(".git").exists() {
+        assert_eq!(base, &Value::from(expected.as_str()));
+    }
+    let without_base = text.replace(&expected, "");
     assert!(
-        !text.contains(env!("CARGO_MANIFEST_DIR")),
+        !without_base.contains(env!("CARGO_MANIFEST_DIR")),
         "absolute path in SARIF"
+    );
+}
+
+#[test]
+fn sarif_paths_are_relative_to_the_repository_not_the_current_directory() {
+    let root = std::fs::canonicalize(env!("CARGO_MANIFEST_DIR")).expect("root");
+    if !root.join(".git").exists() {
+        return; // a copy of the sources without git: the root is the current directory
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_idlint"))
+        .args(["check", "report", "--format", "sarif", "--fail-on", "never"])
+        .current_dir(root.join("testdata"))
+        .output()
+        .expect("idlint runs");
+    let log: Value = serde_json::from_slice(&out.stdout).expect("sarif");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for r in results {
+        let loc = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+        assert!(
+            loc["uri"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("testdata/report/"),
+            "{loc}"
+        );
+    }
+    // --sarif-root names another root.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_idlint"))
+        .args(["check", "report", "--format", "sarif", "--fail-on", "never"])
+        .args(["--sarif-root", "report"])
+        .current_dir(root.join("testdata"))
+        .output()
+        .expect("idlint runs");
+    let log: Value = serde_json::from_slice(&out.stdout).expect("sarif");
+    let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert!(
+        !uri.as_str().unwrap_or("").starts_with("testdata/"),
+        "{uri}"
+    );
+}
+
+#[test]
+fn sarif_rules_follow_configured_severities() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join(".idlint.yaml"),
+        "severity:\n  MID004: low\n",
+    )
+    .expect("config");
+    let cfg = dir.path().join(".idlint.yaml");
+    let out = idlint(&[
+        "check",
+        "rules/MID004-acr-admin-user-enabled",
+        "--format",
+        "sarif",
+        "--config",
+        cfg.to_str().expect("utf-8"),
+        "--help-uri-base",
+        "https://example.test/docs",
+    ]);
+    let log: Value = serde_json::from_slice(&out.stdout).expect("sarif");
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    let mid004 = rules.iter().find(|r| r["id"] == "MID004").expect("MID004");
+    assert_eq!(mid004["defaultConfiguration"]["level"], "note");
+    assert_eq!(mid004["properties"]["security-severity"], "3.0");
+    assert_eq!(
+        mid004["helpUri"],
+        "https://example.test/docs/rules/MID004-acr-admin-user-enabled/README.md"
     );
 }
 

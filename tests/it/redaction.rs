@@ -60,6 +60,7 @@ fn no_output_format_shows_a_secret() {
             show_suppressed: true,
             width: 200,
             fail_on: Some(idlint::findings::Severity::Low),
+            sarif: Default::default(),
         };
         for format in [
             Format::Human,

@@ -274,17 +274,7 @@ mod tests {
     use crate::model::Loc;
 
     fn obj(entries: Vec<(&str, Value)>) -> Value {
-        Value::object(
-            entries
-                .into_iter()
-                .map(|(k, value)| Entry {
-                    key: k.into(),
-                    key_loc: Loc::default(),
-                    value,
-                })
-                .collect(),
-            Loc::default(),
-        )
+        crate::model::value::test_object(entries)
     }
 
     fn s(t: &str) -> Value {

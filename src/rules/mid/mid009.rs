@@ -142,23 +142,13 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entry, Kind, Loc};
+    use crate::model::{Kind, Loc};
 
     fn v(k: Kind) -> Value {
         Value::new(k, Loc::default())
     }
     fn obj(entries: Vec<(&str, Value)>) -> Value {
-        Value::object(
-            entries
-                .into_iter()
-                .map(|(k, value)| Entry {
-                    key: k.into(),
-                    key_loc: Loc::default(),
-                    value,
-                })
-                .collect(),
-            Loc::default(),
-        )
+        crate::model::value::test_object(entries)
     }
     fn s(t: &str) -> Value {
         v(Kind::String(t.into()))

@@ -347,24 +347,14 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entry, Loc};
+    use crate::model::Loc;
 
     fn s(t: &str) -> Value {
         Value::string(t, Loc::default())
     }
 
     fn obj(entries: Vec<(&str, Value)>) -> Value {
-        Value::object(
-            entries
-                .into_iter()
-                .map(|(k, value)| Entry {
-                    key: k.into(),
-                    key_loc: Loc::default(),
-                    value,
-                })
-                .collect(),
-            Loc::default(),
-        )
+        crate::model::value::test_object(entries)
     }
 
     fn input(name: &str, secure: bool) -> Unknown {

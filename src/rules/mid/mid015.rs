@@ -273,7 +273,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entry, IdentityRef, Loc};
+    use crate::model::{IdentityRef, Loc};
 
     fn ident(system: Tri, user: Tri, uais: &[&str]) -> Identity {
         Identity {
@@ -292,17 +292,7 @@ mod tests {
     }
 
     fn obj(entries: Vec<(&str, Value)>) -> Value {
-        Value::object(
-            entries
-                .into_iter()
-                .map(|(k, value)| Entry {
-                    key: k.into(),
-                    key_loc: Loc::default(),
-                    value,
-                })
-                .collect(),
-            Loc::default(),
-        )
+        crate::model::value::test_object(entries)
     }
 
     fn s(t: &str) -> Value {

@@ -1,8 +1,9 @@
-use crate::findings::{via_text, Finding, Severity};
+use crate::findings::{Finding, Severity};
 use crate::model::ids::{self, Seg};
 use crate::model::keys::{is_workload, is_workload_type};
-use crate::model::roles::{describe_role, role_capabilities, KeyListing};
+use crate::model::roles::{role_capabilities, KeyListing};
 use crate::model::{IdField, Principal, Resource, RoleAssignment, ScopeLevel, Unit, UseKind};
+use crate::rules::kit::role_phrase;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -157,12 +158,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         if listings.is_empty() {
             continue;
         }
-        let role = describe_role(cx, &ra.role);
-        let via = ra
-            .role_entry
-            .as_ref()
-            .map(|e| via_text(&e.value))
-            .unwrap_or_default();
+        let (role, via) = role_phrase(cx, ra);
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),

@@ -1,5 +1,6 @@
-use crate::findings::{via_text, Finding, Severity};
-use crate::model::roles::{describe_role, role_capabilities};
+use crate::findings::{Finding, Severity};
+use crate::model::roles::role_capabilities;
+use crate::rules::kit::role_phrase;
 use crate::rules::rbac::rbac007::workload;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -35,12 +36,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
         let Some(area) = caps.owns_data.first() else {
             continue;
         };
-        let role = describe_role(cx, &ra.role);
-        let via = ra
-            .role_entry
-            .as_ref()
-            .map(|e| via_text(&e.value))
-            .unwrap_or_default();
+        let (role, via) = role_phrase(cx, ra);
         let mut f = Finding::new(
             &RULE.meta,
             ra.role_loc(res),
