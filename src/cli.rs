@@ -68,6 +68,13 @@ pub enum Command {
         /// the reports' own format, or SARIF for an `*.sarif` output)
         #[arg(long, value_enum)]
         format: Option<crate::report::merge::MergeFormat>,
+        /// SARIF from JSON: paths relative to this directory (default: the
+        /// git repository's top level, else the current directory), as `check`
+        #[arg(long, value_name = "DIR")]
+        sarif_root: Option<PathBuf>,
+        /// SARIF from JSON: where rule READMEs are published, as `check`
+        #[arg(long, value_name = "URL")]
+        help_uri_base: Option<String>,
     },
 }
 
@@ -253,7 +260,18 @@ pub fn run(cli: Cli) -> i32 {
             reports,
             output,
             format,
-        } => crate::report::merge::run(&reports, output.as_deref(), format),
+            sarif_root,
+            help_uri_base,
+        } => {
+            let sarif = match sarif_paths(sarif_root.as_deref(), help_uri_base, Vec::new()) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            };
+            crate::report::merge::run(&reports, output.as_deref(), format, sarif)
+        }
         Command::Explain { rule } => match rules::lookup(&rule) {
             Some(r) => print_out(&explain(r.meta.docs), 0),
             None => {
@@ -492,10 +510,24 @@ fn check(args: CheckArgs) -> i32 {
 /// and the configured severities. Paths are compared canonical, as the
 /// report's are resolved.
 fn sarif_options(args: &CheckArgs, settings: &Settings) -> Result<report::SarifOptions, String> {
+    sarif_paths(
+        args.sarif_root.as_deref(),
+        args.help_uri_base.clone(),
+        settings.config.severity.clone(),
+    )
+}
+
+/// SARIF's root (`--sarif-root`, else the git repository's top level, else
+/// the current directory) and the rest of what it needs.
+fn sarif_paths(
+    sarif_root: Option<&std::path::Path>,
+    help_uri_base: Option<String>,
+    severities: Vec<(&'static str, crate::findings::Severity)>,
+) -> Result<report::SarifOptions, String> {
     let cwd = std::env::current_dir()
         .and_then(std::fs::canonicalize)
         .map_err(|e| format!("current directory: {e}"))?;
-    let root = match &args.sarif_root {
+    let root = match sarif_root {
         Some(r) => {
             std::fs::canonicalize(r).map_err(|e| format!("--sarif-root {}: {e}", r.display()))?
         }
@@ -504,8 +536,8 @@ fn sarif_options(args: &CheckArgs, settings: &Settings) -> Result<report::SarifO
     Ok(report::SarifOptions {
         root: Some(root),
         cwd: Some(cwd),
-        help_uri_base: args.help_uri_base.clone(),
-        severities: settings.config.severity.clone(),
+        help_uri_base,
+        severities,
     })
 }
 

@@ -26,6 +26,7 @@ pub fn run(
     paths: &[std::path::PathBuf],
     output: Option<&Path>,
     format: Option<MergeFormat>,
+    sarif: super::SarifOptions,
 ) -> i32 {
     let mut docs = Vec::new();
     for p in paths {
@@ -57,7 +58,7 @@ pub fn run(
     } else if json_in {
         let merged = merge_json(docs);
         match want {
-            Some(MergeFormat::Sarif) => Ok(to_sarif(&merged)),
+            Some(MergeFormat::Sarif) => Ok(to_sarif(&merged, sarif)),
             _ => Ok(json_text(&merged)),
         }
     } else {
@@ -176,8 +177,9 @@ fn diagnostic(f: &Value) -> crate::findings::Diagnostic {
 }
 
 /// A merged idlint JSON report written as SARIF, as `check --format sarif`
-/// writes a scan's.
-pub fn to_sarif(merged: &Value) -> String {
+/// writes a scan's (the configuration's severity overrides, which rule
+/// descriptors follow there, are not in JSON reports: findings keep theirs).
+pub fn to_sarif(merged: &Value, sarif: super::SarifOptions) -> String {
     let mut report = super::Report::default();
     for d in array(merged, "findings").iter().map(diagnostic) {
         if d.suppressed.is_some() {
@@ -202,6 +204,7 @@ pub fn to_sarif(merged: &Value) -> String {
         show_suppressed: true,
         width: 100,
         fail_on: None,
+        sarif,
     };
     super::sarif::render(&report, &opts)
 }
