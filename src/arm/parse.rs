@@ -88,7 +88,22 @@ pub fn load(
             .rev()
             .find(|g| g.name.eq_ignore_ascii_case(name))
             .map(|g| {
-                g.value.clone().through(Step {
+                // A placeholder given to a secure parameter (`GEN-PASSWORD`,
+                // replaced by a test harness or a person before deploying)
+                // is no value: the parameter stays a secure input.
+                let value = match g.value.as_str() {
+                    Some(s) if decl.secure && crate::model::secrets::is_placeholder(s) => {
+                        Value::unknown(
+                            Unknown::Input {
+                                name: g.name.clone(),
+                                secure: true,
+                            },
+                            g.value.loc,
+                        )
+                    }
+                    _ => g.value.clone(),
+                };
+                value.through(Step {
                     kind: StepKind::Given,
                     name: g.name.clone(),
                     loc: g.key_loc,

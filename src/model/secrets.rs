@@ -133,7 +133,24 @@ pub fn is_reference(s: &str) -> bool {
     starts("@Microsoft.KeyVault(") || starts("@Microsoft.AppConfiguration(")
 }
 
-/// Values that stand in for a secret rather than being one.
+/// Values that stand in for a secret rather than being one. The one
+/// placeholder judgement of the SEC rules (SEC001, SEC006, SEC007, SEC010,
+/// SEC017 ...), documented in `docs/sec-semantics.md` ("Placeholders"):
+/// - empty or blank;
+/// - token-replacement forms: `<...>`, `{{...}}`, `${...}`, `$(...)`,
+///   `#{...}#`, `__X__`, `%X%`, `{word_here}`;
+/// - filler made only of `x`, `*`, `0`, `-`, `.`;
+/// - all-caps words with `_`/`-` (`REPLACE_ME`, `YOUR_SECRET_HERE`, `TODO`);
+/// - a deployment harness's tokens anywhere in the value: `GEN-PASSWORD`,
+///   `GEN-UNIQUE` (`pasGEN-PASSWORDsword`), `GET-PREREQ-serverPassword`;
+/// - instructions to the reader: `yourpassword`, `2yourpassword`,
+///   `YourClientSecret`, `keyofyourstorageaccount` ("your" in a value of
+///   letters, digits, spaces and `_-./:` only), or prose such as
+///   `base-64-encoded PFX file contents here`, `see readme.md for details`;
+/// - a value that only names what belongs there: `password`, `secretKey`,
+///   `storageaccountkey`, `primary-key`, `access-key` (words of the secret
+///   vocabulary, one of them a kind of secret);
+/// - `dynamic`: "generate one", as Terraform CAF's secret maps write it.
 pub fn is_placeholder(s: &str) -> bool {
     let t = s.trim();
     if t.is_empty() {
@@ -152,9 +169,19 @@ pub fn is_placeholder(s: &str) -> bool {
     {
         return true;
     }
+    if wrapped("{", "}")
+        && t[1..t.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return true;
+    }
     if t.chars()
         .all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.'))
     {
+        return true;
+    }
+    if harness_token(t) || instruction(t) || names_itself(t) || t.eq_ignore_ascii_case("dynamic") {
         return true;
     }
     // REPLACE_ME, GEN-PASSWORD, YOUR_SECRET_HERE, TODO: upper-case words.
@@ -183,6 +210,96 @@ pub fn is_placeholder(s: &str) -> bool {
         return t.contains('_') || t.contains('-') || words.iter().any(|w| t.contains(w));
     }
     false
+}
+
+/// The Azure quickstart test harness's tokens, replaced before deployment:
+/// `GEN-PASSWORD`, `GEN-UNIQUE-8`, `GEN-SSH-PUB-KEY`, `GET-PREREQ-x`; upper
+/// case as written, anywhere in the value.
+fn harness_token(t: &str) -> bool {
+    if t.contains("GET-PREREQ-") {
+        return true;
+    }
+    t.match_indices("GEN-").any(|(i, _)| {
+        t[i + 4..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase())
+    })
+}
+
+/// Words addressed to the reader rather than a value: "your" in a value of
+/// plain characters, or a sentence pointing somewhere else.
+fn instruction(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    let plain = t
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '-' | '.' | '/' | ':'));
+    if plain && lower.contains("your") {
+        return true;
+    }
+    // Prose: three or more words between spaces, no `=`/`;` (a connection
+    // string with `AccountKey=REPLACE_WITH_KEY` still holds its other parts).
+    if lower.contains(['=', ';']) || lower.split_whitespace().count() < 3 {
+        return false;
+    }
+    const POINTERS: &[&str] = &["here", "see", "enter", "insert", "replace", "readme"];
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| POINTERS.contains(&w))
+}
+
+/// A value made only of words that name a secret (`password`, `secretKey`,
+/// `storage-account-key`), with at least one kind of secret among them.
+fn names_itself(t: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "key",
+        "token",
+        "connectionstring",
+    ];
+    const WORDS: &[&str] = &[
+        "access",
+        "storage",
+        "account",
+        "primary",
+        "secondary",
+        "client",
+        "shared",
+        "admin",
+        "api",
+        "sas",
+        "my",
+        "the",
+        "of",
+        "value",
+        "connection",
+        "string",
+        "sql",
+    ];
+    let letters: String = t
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    // Split into vocabulary words, remembering whether a kind was met.
+    fn split(s: &str, kind_seen: bool, kinds: &[&str], words: &[&str]) -> bool {
+        if s.is_empty() {
+            return kind_seen;
+        }
+        kinds
+            .iter()
+            .any(|w| s.starts_with(w) && split(&s[w.len()..], true, kinds, words))
+            || words
+                .iter()
+                .any(|w| s.starts_with(w) && split(&s[w.len()..], kind_seen, kinds, words))
+    }
+    split(&letters, false, KINDS, WORDS)
 }
 
 /// Names that say a value is a secret (`adminPassword`, `storage_account_key`),
@@ -223,6 +340,9 @@ pub fn secret_like_name(name: &str) -> bool {
         "config",
         "permissions",
         "location",
+        "limit",
+        "limits",
+        "quota",
     ];
     // Keys that identify or partition data, or reference a key held elsewhere.
     const NOT_KEYS: &[&str] = &[
@@ -237,6 +357,15 @@ pub fn secret_like_name(name: &str) -> bool {
         "creationtoken",
         "sshkey",
         "authorizedkey",
+        // Counts, limits and salts of tokens, and names that say so.
+        "maxtoken",
+        "mintoken",
+        "tokenlimit",
+        "tokencount",
+        "numtoken",
+        "uniquetoken",
+        "nonsecret",
+        "notsecret",
     ];
     if n.starts_with("keyvault")
         || NOT.iter().any(|s| n.ends_with(s))
@@ -417,6 +546,94 @@ static SECRET_PROPERTIES: &[(&str, &str)] = &[
         "Microsoft.NetApp/netAppAccounts",
         "properties.activeDirectories.password",
     ),
+    // Added for issue 15 (T4 is a floor): sign-in secrets of App Service
+    // authentication (v1 `authsettings`; v2 names app settings instead of
+    // holding secrets), and where Terraform's `auth_settings` block lands.
+    ("Microsoft.Web/sites/config", "properties.clientSecret"),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.googleClientSecret",
+    ),
+    ("Microsoft.Web/sites/config", "properties.facebookAppSecret"),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.microsoftAccountClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.twitterConsumerSecret",
+    ),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.gitHubClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.clientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.googleClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.facebookAppSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.microsoftAccountClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.twitterConsumerSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.gitHubClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites/slots",
+        "properties.authSettings.clientSecret",
+    ),
+    // A PFX imported into Key Vault (Terraform `certificate { password }`).
+    (
+        "Microsoft.KeyVault/vaults/certificates",
+        "properties.certificate.password",
+    ),
+    // HDInsight cluster login (gateway) and node SSH passwords.
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.clusterDefinition.configurations.gateway.restAuthCredential.password",
+    ),
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.roles.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    // Where Terraform's role blocks land (ARM has them in `roles[]`).
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.headNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.workerNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.zookeeperNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    // Terraform's orchestrated scale set spells the Linux login apart.
+    (
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "properties.virtualMachineProfile.osProfile.linuxConfiguration.adminPassword",
+    ),
+    // Entra ID user's initial password (Microsoft Graph `passwordProfile`).
+    ("Microsoft.Graph/users", "passwordProfile.password"),
+    // Azure Cosmos DB for PostgreSQL cluster.
+    (
+        "Microsoft.DBforPostgreSQL/serverGroupsv2",
+        "properties.administratorLoginPassword",
+    ),
 ];
 
 /// The rows of a table keyed by ARM type that apply to `r`.
@@ -434,14 +651,23 @@ pub fn rows_for<'a, T>(
 /// (see `Resource::written_path`) and its entry under the name written,
 /// which differs from the body's where the loader mapped it.
 pub fn secret_properties(r: &Resource) -> Vec<(&str, Cow<'_, Entry>)> {
+    // Of the `sites/config` resources only `authsettings` holds these names
+    // as secrets; `appsettings` entries are app settings (SEC007).
+    if r.is_type("Microsoft.Web/sites/config") {
+        let name = r.name.as_ref().map(Value::display).unwrap_or_default();
+        if !name.to_ascii_lowercase().ends_with("authsettings") {
+            return Vec::new();
+        }
+    }
     rows_for(r, SECRET_PROPERTIES)
         .flat_map(|path| props_at(r, path))
         .map(|p| {
-            let e = if p.key == p.entry.key {
+            let e = if p.key == p.entry.key && p.key_loc == p.entry.key_loc {
                 Cow::Borrowed(p.entry)
             } else {
                 Cow::Owned(Entry {
                     key: p.key.to_string(),
+                    key_loc: p.key_loc,
                     ..p.entry.clone()
                 })
             };
@@ -475,6 +701,12 @@ pub fn entries_at<'v>(v: &'v Value, path: &str) -> Vec<&'v Entry> {
                     } else {
                         walk(&e.value, rest, out);
                     }
+                } else if let Some((e, rest)) = dotted_entry(v, segs) {
+                    if rest.is_empty() {
+                        out.push(e);
+                    } else {
+                        walk(&e.value, rest, out);
+                    }
                 }
             }
             _ => {}
@@ -483,6 +715,58 @@ pub fn entries_at<'v>(v: &'v Value, path: &str) -> Vec<&'v Entry> {
     let segs: Vec<&str> = path.split('.').collect();
     let mut out = Vec::new();
     walk(v, &segs, &mut out);
+    out
+}
+
+/// A member whose own name holds dots (HDInsight's
+/// `"restAuthCredential.password"`), matched by the next steps of a path.
+fn dotted_entry<'v, 's>(v: &'v Value, segs: &'s [&'s str]) -> Option<(&'v Entry, &'s [&'s str])> {
+    (2..=segs.len()).find_map(|n| {
+        let key = segs[..n].join(".");
+        v.entry(&key).map(|e| (e, &segs[n..]))
+    })
+}
+
+/// Entries at a dotted path as `entries_at` finds them, each with where a
+/// finding about it points: its key, or, for an entry an expression built
+/// (`createObject('accountKey', listKeys(...))` has no key of its own in the
+/// text), the key of the nearest property written around it.
+pub fn written_entries_at<'v>(v: &'v Value, path: &str) -> Vec<(&'v Entry, Loc)> {
+    fn walk<'v>(v: &'v Value, segs: &[&str], anchor: Option<Loc>, out: &mut Vec<(&'v Entry, Loc)>) {
+        let Some((first, rest)) = segs.split_first() else {
+            return;
+        };
+        match &v.kind {
+            Kind::Array(items) => items.iter().for_each(|i| walk(i, segs, anchor, out)),
+            Kind::Object(_) => {
+                let found = v
+                    .entry(first)
+                    .map(|e| (e, rest))
+                    .or_else(|| dotted_entry(v, segs));
+                if let Some((e, rest)) = found {
+                    // Built by the expression that is the parent's value: its
+                    // key starts where that expression does.
+                    let built = anchor.is_some()
+                        && e.key_loc.span.start == v.loc.span.start
+                        && e.key_loc.file == v.loc.file;
+                    let here = if built {
+                        anchor.unwrap_or(e.key_loc)
+                    } else {
+                        e.key_loc
+                    };
+                    if rest.is_empty() {
+                        out.push((e, here));
+                    } else {
+                        walk(&e.value, rest, Some(here), out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let segs: Vec<&str> = path.split('.').collect();
+    let mut out = Vec::new();
+    walk(v, &segs, None, &mut out);
     out
 }
 
@@ -618,7 +902,41 @@ mod tests {
         ] {
             assert!(is_placeholder(p), "{p:?}");
         }
-        for s in ["P@ssw0rd!", "hunter2", "Sup3rS3cret", "ABC123", "changeme1"] {
+        // Instructions, harness tokens and values that name themselves.
+        for p in [
+            "pasGEN-PASSWORDsword",
+            "GET-PREREQ-serverPassword",
+            "yourpassword",
+            "2yourpassword",
+            "YourClientSecret",
+            "keyofyourstorageaccount",
+            "Your Service principal Secret",
+            "base-64-encoded PFX certificate file contents here",
+            "see readme.md for details on how to create the SP",
+            "{enter_existing_adminUsername_password_here}",
+            "dynamic",
+            "password",
+            "secretKey",
+            "storageaccountkey",
+            "primary-key",
+            "access-key",
+        ] {
+            assert!(is_placeholder(p), "{p:?}");
+        }
+        for s in [
+            "P@ssw0rd!",
+            "hunter2",
+            "Sup3rS3cret",
+            "ABC123",
+            "changeme1",
+            "ChangeMe123$",
+            "admin",
+            "pass@word1",
+            "P@ssw0rd1234!",
+            "Gen-Password1",
+            "Y0urP@ss!",
+            "correct horse battery staple",
+        ] {
             assert!(!is_placeholder(s), "{s:?}");
         }
     }
@@ -660,6 +978,11 @@ mod tests {
             "syncNtlmPasswords",
             "enablePasswordReset",
             "lz_key",
+            "AZURE_OPENAI_MAX_TOKENS",
+            "azureOpenAIMaxTokens",
+            "solutionUniqueToken",
+            "nonSecretParameterValues",
+            "tokenLimit",
         ] {
             assert!(!secret_like_name(n), "{n}");
         }

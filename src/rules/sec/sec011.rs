@@ -1,6 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::rows_for;
 use crate::model::spelling::props_at;
+use crate::model::{Entry, Value};
 use crate::rules::sec::{holds_secret, text_has_secret};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -33,29 +34,128 @@ static PATHS: &[(&str, &str)] = &[
     ),
 ];
 
+/// What the public settings expose: a secret outside `fileUris` (a
+/// command line, a key), or only a SAS token appended to the download URIs
+/// (the quickstart `_artifactsLocationSasToken` convention), which anyone who
+/// can read the VM reads, but which expires and grants read access only.
+#[derive(Debug, PartialEq)]
+pub enum Exposure {
+    Secret,
+    FileUriToken,
+}
+
+pub fn exposure(settings: &Value) -> Option<Exposure> {
+    if !holds_secret(settings) {
+        return None;
+    }
+    let Some(entries) = settings.as_object() else {
+        return Some(Exposure::Secret);
+    };
+    let uris = |e: &Entry| e.key.eq_ignore_ascii_case("fileUris");
+    let elsewhere = entries.iter().any(|e| !uris(e) && holds_secret(&e.value));
+    if elsewhere || !entries.iter().any(|e| uris(e) && holds_secret(&e.value)) {
+        Some(Exposure::Secret)
+    } else {
+        Some(Exposure::FileUriToken)
+    }
+}
+
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for path in rows_for(r, PATHS) {
             for p in props_at(r, path) {
-                if holds_secret(p.value) {
-                    let mut f = Finding::new(
+                let Some(exposure) = exposure(p.value) else {
+                    continue;
+                };
+                let mut f = match exposure {
+                    Exposure::Secret => Finding::new(
                         &RULE.meta,
                         p.key_loc,
                         format!(
                             "`{}` of extension `{}` carries a secret in the clear",
                             p.key, r.label
                         ),
+                    ),
+                    Exposure::FileUriToken => Finding::new(
+                        &RULE.meta,
+                        p.key_loc,
+                        format!(
+                            "SAS token in public `fileUris` of extension `{}`; move `fileUris` to `protectedSettings`",
+                            r.label
+                        ),
                     )
-                    .resource(r, p.path);
-                    // Literal secrets inside the settings are masked wherever shown.
-                    p.value.walk(&mut |x| {
-                        if x.as_str().is_some_and(text_has_secret) {
-                            f.redact.push(x.loc);
-                        }
-                    });
-                    out.push(f);
+                    .severity(Severity::Medium)
+                    .help("move `fileUris` to `protectedSettings` (`protected_settings`), which Custom Script Extension v2 accepts, or download with the VM's managed identity (`managedIdentity`) instead of a SAS token"),
                 }
+                .resource(r, p.path);
+                // Literal secrets inside the settings are masked wherever shown.
+                p.value.walk(&mut |x| {
+                    if x.as_str().is_some_and(text_has_secret) {
+                        f.redact.push(x.loc);
+                    }
+                });
+                out.push(f);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Loc, Unknown};
+
+    fn obj(entries: Vec<(&str, Value)>) -> Value {
+        Value::object(
+            entries
+                .into_iter()
+                .map(|(k, v)| Entry {
+                    key: k.into(),
+                    key_loc: Loc::default(),
+                    value: v,
+                })
+                .collect(),
+            Loc::default(),
+        )
+    }
+
+    fn secure(name: &str) -> Value {
+        Value::unknown(
+            Unknown::Input {
+                name: name.into(),
+                secure: true,
+            },
+            Loc::default(),
+        )
+    }
+
+    #[test]
+    fn a_token_only_in_file_uris_is_its_own_exposure() {
+        let uris = Value::array(vec![secure("_artifactsLocationSasToken")], Loc::default());
+        let cmd = Value::string("sh install.sh", Loc::default());
+        assert_eq!(
+            exposure(&obj(vec![
+                ("fileUris", uris.clone()),
+                ("commandToExecute", cmd)
+            ])),
+            Some(Exposure::FileUriToken)
+        );
+        assert_eq!(
+            exposure(&obj(vec![
+                ("fileUris", uris),
+                ("commandToExecute", secure("adminPassword"))
+            ])),
+            Some(Exposure::Secret)
+        );
+        assert_eq!(
+            exposure(&obj(vec![(
+                "fileUris",
+                Value::array(
+                    vec![Value::string("https://x/a.sh", Loc::default())],
+                    Loc::default()
+                )
+            )])),
+            None
+        );
     }
 }

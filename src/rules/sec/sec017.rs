@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{secret_like_name, source, Source};
-use crate::model::{StepKind, Value};
+use crate::model::{Kind, StepKind, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -18,11 +18,40 @@ pub static RULE: Rule = Rule {
 };
 
 /// A value written out in the file: a literal string, or an object or array
-/// (a `secureObject`) with a literal string inside.
+/// (a `secureObject`, a map of secrets) with a literal secret inside: a
+/// string under a secret-like key or a `value` key. Names, IDs, policies
+/// and map-key references (`key = "sp1"`) beside it are not secrets.
 pub fn literal(v: &Value) -> bool {
-    let mut found = false;
-    v.walk(&mut |x| found |= matches!(source(x), Source::Literal(_)));
-    found
+    match &v.kind {
+        Kind::Object(_) | Kind::Array(_) => inner_literal(v),
+        _ => matches!(source(v), Source::Literal(_)),
+    }
+}
+
+fn inner_literal(v: &Value) -> bool {
+    match &v.kind {
+        Kind::Array(items) => items.iter().any(inner_literal),
+        Kind::Object(entries) => entries.iter().any(|e| {
+            let secret_key = e.key.eq_ignore_ascii_case("value")
+                || (secret_like_name(&e.key) && !e.key.eq_ignore_ascii_case("key"));
+            match &e.value.kind {
+                Kind::Object(_) | Kind::Array(_) => {
+                    inner_literal(&e.value) || (secret_key && strings_literal(&e.value))
+                }
+                _ => secret_key && matches!(source(&e.value), Source::Literal(_)),
+            }
+        }),
+        _ => false,
+    }
+}
+
+/// A list of literal strings under a secret-like key (`passwords = ["..."]`).
+fn strings_literal(v: &Value) -> bool {
+    v.as_array().is_some_and(|items| {
+        items
+            .iter()
+            .any(|x| matches!(source(x), Source::Literal(_)))
+    })
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
