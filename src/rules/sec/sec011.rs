@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::rows_for;
 use crate::model::spelling::props_at;
-use crate::model::{Entry, Value};
+use crate::model::{Entry, Kind, Loc, Part, Value};
 use crate::rules::sec::{holds_secret, text_has_secret};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -48,6 +48,9 @@ pub fn exposure(settings: &Value) -> Option<Exposure> {
     if !holds_secret(settings) {
         return None;
     }
+    if let Kind::Template(parts) = &settings.kind {
+        return Some(encoded_exposure(parts));
+    }
     let Some(entries) = settings.as_object() else {
         return Some(Exposure::Secret);
     };
@@ -58,6 +61,38 @@ pub fn exposure(settings: &Value) -> Option<Exposure> {
     } else {
         Some(Exposure::FileUriToken)
     }
+}
+
+/// Settings encoded as JSON text with unknown parts (`jsonencode({...})`):
+/// each secret part belongs to the member whose `"name":` comes last before it.
+fn encoded_exposure(parts: &[Part]) -> Exposure {
+    let mut text = String::new();
+    let mut members = Vec::new();
+    for p in parts {
+        match p {
+            Part::Lit(l) => text.push_str(l),
+            Part::Hole(u) => {
+                let hole = Value::unknown(u.clone(), Loc::default());
+                if holds_secret(&hole) {
+                    members.push(last_member(&text).to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    if !members.is_empty() && members.iter().all(|m| m == "fileuris") {
+        Exposure::FileUriToken
+    } else {
+        Exposure::Secret
+    }
+}
+
+/// The name of the last `"name":` in JSON text.
+fn last_member(text: &str) -> &str {
+    let Some(colon) = text.rfind("\":") else {
+        return "";
+    };
+    let before = &text[..colon];
+    before.rfind('"').map_or("", |open| &before[open + 1..])
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
@@ -103,7 +138,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Loc, Unknown};
+    use crate::model::Unknown;
 
     fn obj(entries: Vec<(&str, Value)>) -> Value {
         Value::object(
@@ -157,5 +192,33 @@ mod tests {
             )])),
             None
         );
+    }
+
+    #[test]
+    fn encoded_settings_are_judged_by_member() {
+        let token = || {
+            Part::Hole(Unknown::Input {
+                name: "sas".into(),
+                secure: true,
+            })
+        };
+        let lit = |s: &str| Part::Lit(s.into());
+        assert_eq!(
+            encoded_exposure(&[
+                lit(r#"{"commandToExecute":"sh a.sh","fileUris":["https://x/a.sh"#),
+                token(),
+                lit(r#""]}"#)
+            ]),
+            Exposure::FileUriToken
+        );
+        assert_eq!(
+            encoded_exposure(&[
+                lit(r#"{"commandToExecute":"sh a.sh -p "#),
+                token(),
+                lit(r#""}"#)
+            ]),
+            Exposure::Secret
+        );
+        assert_eq!(last_member(r#"{"a":1,"fileUris":["x"#), "fileUris");
     }
 }
