@@ -5,7 +5,7 @@
 
 use super::resource::Resource;
 use super::spelling::{props_at, Prop};
-use super::value::{Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
+use super::value::{Attr, Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
 use std::borrow::Cow;
 
 /// What a value is, as a secret.
@@ -300,6 +300,118 @@ fn names_itself(t: &str) -> bool {
                 .any(|w| s.starts_with(w) && split(&s[w.len()..], kind_seen, kinds, words))
     }
     split(&letters, false, KINDS, WORDS)
+}
+
+/// Values whose shape says they are not secrets, whatever the property or
+/// name holding them says (issue 15, class 2): an identifier (a GUID), a host
+/// name, a public key or certificate, an empty object or list, a "not
+/// applicable" word; or a reference to an attribute or input field that names
+/// or identifies something (`fqdn`, `tenant_id`, `administrator_login`,
+/// `public_key_openssh`), alone or formatted together (`login@fqdn`).
+pub fn not_secret_shape(v: &Value) -> bool {
+    match &v.kind {
+        Kind::String(s) => not_secret_text(s),
+        Kind::Object(e) => e.is_empty(),
+        Kind::Array(items) => items.is_empty(),
+        Kind::Unknown(u) => identifier_reference(u),
+        Kind::Template(parts) => {
+            parts.iter().any(|p| matches!(p, Part::Hole(_)))
+                && parts.iter().all(|p| match p {
+                    Part::Hole(u) => identifier_reference(u),
+                    // Separators only (`login@fqdn`): a word written beside
+                    // an ID (`'SA' + subscriptionId`) makes a guessable secret.
+                    Part::Lit(l) => {
+                        l.len() <= 3
+                            && l.chars()
+                                .all(|c| matches!(c, '@' | '.' | '-' | '/' | '_' | ' '))
+                    }
+                })
+        }
+        _ => false,
+    }
+}
+
+fn not_secret_text(s: &str) -> bool {
+    let t = s.trim();
+    let guid = t.len() == 36
+        && t.char_indices().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    let public = [
+        "ssh-rsa ",
+        "ssh-ed25519 ",
+        "ecdsa-sha2-",
+        "-----BEGIN PUBLIC KEY-----",
+        "-----BEGIN CERTIFICATE-----",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
+    let not_applicable = ["na", "n/a", "none", "null", "{}", "[]"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w));
+    guid || public || not_applicable || host_name(t)
+}
+
+/// `sql-orders.database.windows.net`: dotted labels of letters, digits and
+/// `-`, ending in a letter label.
+fn host_name(t: &str) -> bool {
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 3
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A reference whose last field names or identifies something.
+fn identifier_reference(u: &Unknown) -> bool {
+    let field = match u {
+        Unknown::Attribute(r) => match &r.attr {
+            Attr::Other(path) => path.as_str(),
+            _ => return true,
+        },
+        Unknown::Input { name, .. } => name.as_str(),
+        Unknown::Context(_) => return true,
+        _ => return false,
+    };
+    let last = field
+        .rsplit(['.', '['])
+        .next()
+        .unwrap_or(field)
+        .trim_end_matches(']')
+        .trim_matches('"');
+    identifier_name(last)
+}
+
+/// `fqdn`, `tenant_id`, `administrator_login`, `user_principal_name`,
+/// `public_key_openssh`: names of identifiers, never of secrets.
+pub fn identifier_name(name: &str) -> bool {
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const IDS: &[&str] = &[
+        "name",
+        "id",
+        "fqdn",
+        "login",
+        "username",
+        "upn",
+        "hostname",
+        "publickeyopenssh",
+        "publickeypem",
+        "publickey",
+        "location",
+        "endpoint",
+    ];
+    !n.contains("password") && !n.contains("secret") && IDS.iter().any(|s| n.ends_with(s))
 }
 
 /// Names that say a value is a secret (`adminPassword`, `storage_account_key`),
@@ -625,7 +737,7 @@ static SECRET_PROPERTIES: &[(&str, &str)] = &[
     // Terraform's orchestrated scale set spells the Linux login apart.
     (
         "Microsoft.Compute/virtualMachineScaleSets",
-        "properties.virtualMachineProfile.osProfile.linuxConfiguration.adminPassword",
+        "properties.virtualMachineProfile.osProfile.linuxProfile.adminPassword",
     ),
     // Entra ID user's initial password (Microsoft Graph `passwordProfile`).
     ("Microsoft.Graph/users", "passwordProfile.password"),
@@ -986,6 +1098,55 @@ mod tests {
         ] {
             assert!(!secret_like_name(n), "{n}");
         }
+    }
+
+    #[test]
+    fn shapes_that_are_not_secrets() {
+        let s = |t: &str| Value::string(t, Loc::default());
+        for t in [
+            "44b29aa9-ccd0-4314-aaa0-fd4df282b906",
+            "ssh-rsa AAAAB3NzaC1yc2E generated-by-azure",
+            "NA",
+            "{}",
+            "sql-orders.database.windows.net",
+        ] {
+            assert!(not_secret_shape(&s(t)), "{t}");
+        }
+        for t in ["P@ssw0rd1234!", "Sup3r.S3cret.x", "a.b", "hunter2"] {
+            assert!(!not_secret_shape(&s(t)), "{t}");
+        }
+        let input = |n: &str| {
+            Value::unknown(
+                Unknown::Input {
+                    name: n.into(),
+                    secure: false,
+                },
+                Loc::default(),
+            )
+        };
+        assert!(not_secret_shape(&input("settings.administrator_login")));
+        assert!(not_secret_shape(&input("client_config.tenant_id")));
+        assert!(!not_secret_shape(&input("settings.administrator_password")));
+        assert!(!not_secret_shape(&input("value")));
+        assert!(not_secret_shape(&Value::object(Vec::new(), Loc::default())));
+        let t = |parts: Vec<Part>| Value::new(Kind::Template(parts.into()), Loc::default());
+        let login = || {
+            Part::Hole(Unknown::Input {
+                name: "settings.administrator_login".into(),
+                secure: false,
+            })
+        };
+        let sub = || {
+            Part::Hole(Unknown::Context(
+                super::super::value::ContextValue::SubscriptionId,
+            ))
+        };
+        assert!(not_secret_shape(&t(vec![
+            login(),
+            Part::Lit("@".into()),
+            login()
+        ])));
+        assert!(!not_secret_shape(&t(vec![Part::Lit("SA".into()), sub()])));
     }
 
     #[test]

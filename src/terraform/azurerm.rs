@@ -477,7 +477,9 @@ static ORCHESTRATED_VMSS: &[Map] = &[
         "properties.virtualMachineProfile.userData",
     ),
     // Windows takes ARM's `osProfile` path; Linux, which ARM spells the
-    // same, its own (one spelling per path): `linuxConfiguration.admin*`.
+    // same, its own (one spelling per path): `linuxProfile.admin*`, apart
+    // from ARM's `linuxConfiguration`, whose absent
+    // `disablePasswordAuthentication` means something else (MID009).
     with(
         "os_profile",
         "properties.virtualMachineProfile.osProfile",
@@ -486,11 +488,11 @@ static ORCHESTRATED_VMSS: &[Map] = &[
             same("windows_configuration.admin_password", "adminPassword"),
             same(
                 "linux_configuration.admin_username",
-                "linuxConfiguration.adminUsername",
+                "linuxProfile.adminUsername",
             ),
             same(
                 "linux_configuration.admin_password",
-                "linuxConfiguration.adminPassword",
+                "linuxProfile.adminPassword",
             ),
             same("custom_data", "customData"),
         ]),

@@ -28,7 +28,7 @@ static PATHS: &[(&str, &str)] = &[
     ),
     (
         "Microsoft.Compute/virtualMachineScaleSets",
-        "properties.virtualMachineProfile.osProfile.linuxConfiguration.adminUsername",
+        "properties.virtualMachineProfile.osProfile.linuxProfile.adminUsername",
     ),
     (
         "Microsoft.ContainerService/managedClusters",

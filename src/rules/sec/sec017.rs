@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{secret_like_name, source, Source};
+use crate::model::secrets::{is_placeholder, not_secret_shape, secret_like_name, source, Source};
 use crate::model::{Kind, StepKind, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -24,8 +24,28 @@ pub static RULE: Rule = Rule {
 pub fn literal(v: &Value) -> bool {
     match &v.kind {
         Kind::Object(_) | Kind::Array(_) => inner_literal(v),
-        _ => matches!(source(v), Source::Literal(_)),
+        _ => literal_secret(v),
     }
+}
+
+/// A literal that may be a secret: not a placeholder (nor a connection
+/// string of them), and not a public key, an ID or a host name.
+fn literal_secret(v: &Value) -> bool {
+    matches!(source(v), Source::Literal(t) if !placeholder_connection_string(t))
+        && !not_secret_shape(v)
+}
+
+/// A connection string whose secret fields (`Password=`, `Pwd=`,
+/// `AccountKey=`, `SharedAccessKey=`) are all placeholders: a template of one
+/// for the reader to fill in (`Pwd={enter_sql_password_here}`), no secret.
+pub fn placeholder_connection_string(t: &str) -> bool {
+    const SECRET_FIELDS: &[&str] = &["password", "pwd", "accountkey", "sharedaccesskey"];
+    let mut secrets = t
+        .split(';')
+        .filter_map(|f| f.split_once('='))
+        .filter(|(k, _)| SECRET_FIELDS.contains(&k.trim().to_ascii_lowercase().as_str()))
+        .peekable();
+    secrets.peek().is_some() && secrets.all(|(_, v)| is_placeholder(v))
 }
 
 fn inner_literal(v: &Value) -> bool {
@@ -38,7 +58,7 @@ fn inner_literal(v: &Value) -> bool {
                 Kind::Object(_) | Kind::Array(_) => {
                     inner_literal(&e.value) || (secret_key && strings_literal(&e.value))
                 }
-                _ => secret_key && matches!(source(&e.value), Source::Literal(_)),
+                _ => secret_key && literal_secret(&e.value),
             }
         }),
         _ => false,
@@ -76,5 +96,24 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
             .redact_literal(g)
             .subject(format!("given:{}", p.name)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connection_strings_with_placeholder_secrets() {
+        assert!(placeholder_connection_string(
+            "Server={enter_sql_server_here},1433;Uid=app;Pwd={enter_sql_password_here};Encrypt=yes;"
+        ));
+        assert!(placeholder_connection_string(
+            "DefaultEndpointsProtocol=https;AccountName=st;AccountKey=GET-PREREQ-key;"
+        ));
+        assert!(!placeholder_connection_string(
+            "Server=tcp:sql;Uid=app;Password=Sup3r-S3cret!;"
+        ));
+        assert!(!placeholder_connection_string("Sup3r-S3cret!"));
     }
 }

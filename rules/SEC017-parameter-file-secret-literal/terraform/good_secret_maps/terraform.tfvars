@@ -10,6 +10,11 @@ dynamic_keyvault_secrets = {
         override_special = "_!@"
       }
     }
+    # A public key is no secret.
+    admin-ssh-public-key = {
+      secret_name = "ssh-key"
+      value       = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQDPqUVKo4y4WenErQoBpLB6WEbY3 generated-by-azure"
+    }
     domain-password = {
       secret_name = "domain-join-password"
       value       = ""
