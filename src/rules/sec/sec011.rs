@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::rows_for;
 use crate::model::spelling::props_at;
-use crate::model::{Entry, Kind, Loc, Part, Value};
+use crate::model::{Kind, Loc, Part, Value};
 use crate::rules::sec::{holds_secret, text_has_secret};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -34,15 +34,21 @@ static PATHS: &[(&str, &str)] = &[
     ),
 ];
 
-/// What the public settings expose: a secret outside `fileUris` (a
-/// command line, a key), or only a SAS token appended to the download URIs
-/// (the quickstart `_artifactsLocationSasToken` convention), which anyone who
-/// can read the VM reads, but which expires and grants read access only.
+/// What the public settings expose: a secret outside the download URLs (a
+/// command line, a key), or only a SAS token appended to them (the quickstart
+/// `_artifactsLocationSasToken` convention: Custom Script `fileUris`, DSC
+/// `ModulesUrl` / `configuration.url`), which anyone who can read the VM
+/// reads, but which expires and grants read access to the staging files only.
 #[derive(Debug, PartialEq)]
 pub enum Exposure {
     Secret,
     FileUriToken,
+    /// A DSC download URL, by its name as written.
+    DscUrlToken(String),
 }
+
+/// Download URLs a SAS token is appended to, by member path (lower case).
+const DSC_URLS: &[&str] = &["modulesurl", "configuration.url"];
 
 pub fn exposure(settings: &Value) -> Option<Exposure> {
     if !holds_secret(settings) {
@@ -54,12 +60,33 @@ pub fn exposure(settings: &Value) -> Option<Exposure> {
     let Some(entries) = settings.as_object() else {
         return Some(Exposure::Secret);
     };
-    let uris = |e: &Entry| e.key.eq_ignore_ascii_case("fileUris");
-    let elsewhere = entries.iter().any(|e| !uris(e) && holds_secret(&e.value));
-    if elsewhere || !entries.iter().any(|e| uris(e) && holds_secret(&e.value)) {
-        Some(Exposure::Secret)
-    } else {
-        Some(Exposure::FileUriToken)
+    // The members holding a secret: top-level ones, and DSC's `configuration.url`.
+    let mut members: Vec<(String, String)> = Vec::new();
+    for e in entries.iter().filter(|e| holds_secret(&e.value)) {
+        let inner = e
+            .value
+            .as_object()
+            .filter(|_| e.key.eq_ignore_ascii_case("configuration"));
+        match inner {
+            Some(inner) => {
+                members.extend(inner.iter().filter(|i| holds_secret(&i.value)).map(|i| {
+                    (
+                        format!("configuration.{}", i.key.to_ascii_lowercase()),
+                        format!("{}.{}", e.key, i.key),
+                    )
+                }))
+            }
+            None => members.push((e.key.to_ascii_lowercase(), e.key.clone())),
+        }
+    }
+    if !members.is_empty() && members.iter().all(|(m, _)| m == "fileuris") {
+        return Some(Exposure::FileUriToken);
+    }
+    match members.as_slice() {
+        [(m, written)] if DSC_URLS.contains(&m.as_str()) => {
+            Some(Exposure::DscUrlToken(written.clone()))
+        }
+        _ => Some(Exposure::Secret),
     }
 }
 
@@ -121,6 +148,16 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                     )
                     .severity(Severity::Medium)
                     .help("move `fileUris` to `protectedSettings` (`protected_settings`), which Custom Script Extension v2 accepts, or download with the VM's managed identity (`managedIdentity`) instead of a SAS token"),
+                    Exposure::DscUrlToken(url) => Finding::new(
+                        &RULE.meta,
+                        p.key_loc,
+                        format!(
+                            "SAS token in public `{url}` of extension `{}`; pass the token in `protectedSettings`",
+                            r.label
+                        ),
+                    )
+                    .severity(Severity::Medium)
+                    .help("keep the URL without its token in `settings` and pass the token in `protectedSettings` (`configurationUrlSasToken` / `configurationDataUrlSasToken`), or let the VM download with its managed identity"),
                 }
                 .resource(r, p.path);
                 // Literal secrets inside the settings are masked wherever shown.
@@ -138,7 +175,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Unknown;
+    use crate::model::{Entry, Unknown};
 
     fn obj(entries: Vec<(&str, Value)>) -> Value {
         Value::object(
@@ -191,6 +228,42 @@ mod tests {
                 )
             )])),
             None
+        );
+    }
+
+    #[test]
+    fn a_token_only_in_a_dsc_url_is_its_own_exposure() {
+        let url = Value::string("https://x/dsc.zip", Loc::default());
+        let token = Value::new(
+            Kind::Template(
+                vec![
+                    Part::Lit("https://x/dsc.zip".into()),
+                    Part::Hole(Unknown::Input {
+                        name: "_artifactsLocationSasToken".into(),
+                        secure: true,
+                    }),
+                ]
+                .into(),
+            ),
+            Loc::default(),
+        );
+        assert_eq!(
+            exposure(&obj(vec![("ModulesUrl", token.clone())])),
+            Some(Exposure::DscUrlToken("ModulesUrl".into()))
+        );
+        assert_eq!(
+            exposure(&obj(vec![(
+                "configuration",
+                obj(vec![("url", token.clone()), ("script", url)])
+            )])),
+            Some(Exposure::DscUrlToken("configuration.url".into()))
+        );
+        assert_eq!(
+            exposure(&obj(vec![
+                ("ModulesUrl", token),
+                ("Properties", secure("adminPassword"))
+            ])),
+            Some(Exposure::Secret)
         );
     }
 
