@@ -278,13 +278,30 @@ fn names_itself(t: &str) -> bool {
         "connection",
         "string",
         "sql",
+        // Whose secret it is: `aadsecret`, `microsoftclientsecret`, `dbpassword`.
+        "aad",
+        "microsoft",
+        "google",
+        "github",
+        "facebook",
+        "twitter",
+        "app",
+        "db",
+        "database",
+        "user",
+        "service",
+        "principal",
+        "sp",
+        "vm",
     ];
     let letters: String = t
         .chars()
         .filter(|c| !matches!(c, '-' | '_' | ' '))
         .collect::<String>()
         .to_ascii_lowercase();
-    if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_lowercase()) {
+    // Short names only: the split below recurses once per word.
+    if letters.is_empty() || letters.len() > 64 || !letters.chars().all(|c| c.is_ascii_lowercase())
+    {
         return false;
     }
     // Split into vocabulary words, remembering whether a kind was met.
@@ -1032,6 +1049,8 @@ mod tests {
             "storageaccountkey",
             "primary-key",
             "access-key",
+            "aadsecret",
+            "microsoftclientsecret",
         ] {
             assert!(is_placeholder(p), "{p:?}");
         }
