@@ -88,7 +88,27 @@ pub fn load(
             .rev()
             .find(|g| g.name.eq_ignore_ascii_case(name))
             .map(|g| {
-                g.value.clone().through(Step {
+                // A placeholder given to a secure, secret-named parameter
+                // (`GEN-PASSWORD`, replaced by a test harness or a person
+                // before deploying) is no value: it stays a secure input. A
+                // `GEN-GUID` client ID stays what it says, an ID.
+                let value = match g.value.as_str() {
+                    Some(s)
+                        if decl.secure
+                            && crate::model::secrets::secret_like_name(name)
+                            && crate::model::secrets::is_placeholder(s) =>
+                    {
+                        Value::unknown(
+                            Unknown::Input {
+                                name: g.name.clone(),
+                                secure: true,
+                            },
+                            g.value.loc,
+                        )
+                    }
+                    _ => g.value.clone(),
+                };
+                value.through(Step {
                     kind: StepKind::Given,
                     name: g.name.clone(),
                     loc: g.key_loc,

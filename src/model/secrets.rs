@@ -5,7 +5,7 @@
 
 use super::resource::Resource;
 use super::spelling::{props_at, Prop};
-use super::value::{Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
+use super::value::{Attr, Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
 use std::borrow::Cow;
 
 /// What a value is, as a secret.
@@ -133,7 +133,24 @@ pub fn is_reference(s: &str) -> bool {
     starts("@Microsoft.KeyVault(") || starts("@Microsoft.AppConfiguration(")
 }
 
-/// Values that stand in for a secret rather than being one.
+/// Values that stand in for a secret rather than being one. The one
+/// placeholder judgement of the SEC rules (SEC001, SEC006, SEC007, SEC010,
+/// SEC017 ...), documented in `docs/sec-semantics.md` ("Placeholders"):
+/// - empty or blank;
+/// - token-replacement forms: `<...>`, `{{...}}`, `${...}`, `$(...)`,
+///   `#{...}#`, `__X__`, `%X%`, `{word_here}`;
+/// - filler made only of `x`, `*`, `0`, `-`, `.`;
+/// - all-caps words with `_`/`-` (`REPLACE_ME`, `YOUR_SECRET_HERE`, `TODO`);
+/// - a deployment harness's tokens anywhere in the value: `GEN-PASSWORD`,
+///   `GEN-UNIQUE` (`pasGEN-PASSWORDsword`), `GET-PREREQ-serverPassword`;
+/// - instructions to the reader: `yourpassword`, `2yourpassword`,
+///   `YourClientSecret`, `keyofyourstorageaccount` ("your" in a value of
+///   letters, digits, spaces and `_-./:` only), or prose such as
+///   `base-64-encoded PFX file contents here`, `see readme.md for details`;
+/// - a value that only names what belongs there: `password`, `secretKey`,
+///   `storageaccountkey`, `primary-key`, `access-key` (words of the secret
+///   vocabulary, one of them a kind of secret);
+/// - `dynamic`: "generate one", as Terraform CAF's secret maps write it.
 pub fn is_placeholder(s: &str) -> bool {
     let t = s.trim();
     if t.is_empty() {
@@ -152,9 +169,19 @@ pub fn is_placeholder(s: &str) -> bool {
     {
         return true;
     }
+    if wrapped("{", "}")
+        && t[1..t.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return true;
+    }
     if t.chars()
         .all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.'))
     {
+        return true;
+    }
+    if harness_token(t) || instruction(t) || names_itself(t) || t.eq_ignore_ascii_case("dynamic") {
         return true;
     }
     // REPLACE_ME, GEN-PASSWORD, YOUR_SECRET_HERE, TODO: upper-case words.
@@ -183,6 +210,225 @@ pub fn is_placeholder(s: &str) -> bool {
         return t.contains('_') || t.contains('-') || words.iter().any(|w| t.contains(w));
     }
     false
+}
+
+/// The Azure quickstart test harness's tokens, replaced before deployment:
+/// `GEN-PASSWORD`, `GEN-UNIQUE-8`, `GEN-SSH-PUB-KEY`, `GET-PREREQ-x`; upper
+/// case as written, anywhere in the value.
+fn harness_token(t: &str) -> bool {
+    if t.contains("GET-PREREQ-") {
+        return true;
+    }
+    t.match_indices("GEN-").any(|(i, _)| {
+        t[i + 4..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase())
+    })
+}
+
+/// Words addressed to the reader rather than a value: "your" in a value of
+/// plain characters, or a sentence pointing somewhere else.
+fn instruction(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    let plain = t
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '-' | '.' | '/' | ':'));
+    if plain && lower.contains("your") {
+        return true;
+    }
+    // Prose: three or more words between spaces, no `=`/`;` (a connection
+    // string with `AccountKey=REPLACE_WITH_KEY` still holds its other parts).
+    if lower.contains(['=', ';']) || lower.split_whitespace().count() < 3 {
+        return false;
+    }
+    const POINTERS: &[&str] = &["here", "see", "enter", "insert", "replace", "readme"];
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| POINTERS.contains(&w))
+}
+
+/// A value made only of words that name a secret (`password`, `secretKey`,
+/// `storage-account-key`), with at least one kind of secret among them.
+fn names_itself(t: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "key",
+        "token",
+        "connectionstring",
+    ];
+    const WORDS: &[&str] = &[
+        "access",
+        "storage",
+        "account",
+        "primary",
+        "secondary",
+        "client",
+        "shared",
+        "admin",
+        "api",
+        "sas",
+        "my",
+        "the",
+        "of",
+        "value",
+        "connection",
+        "string",
+        "sql",
+        // Whose secret it is: `aadsecret`, `microsoftclientsecret`, `dbpassword`.
+        "aad",
+        "microsoft",
+        "google",
+        "github",
+        "facebook",
+        "twitter",
+        "app",
+        "db",
+        "database",
+        "user",
+        "service",
+        "principal",
+        "sp",
+        "vm",
+    ];
+    let letters: String = t
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // Short names only: the split below recurses once per word.
+    if letters.is_empty() || letters.len() > 64 || !letters.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    // Split into vocabulary words, remembering whether a kind was met.
+    fn split(s: &str, kind_seen: bool, kinds: &[&str], words: &[&str]) -> bool {
+        if s.is_empty() {
+            return kind_seen;
+        }
+        kinds
+            .iter()
+            .any(|w| s.starts_with(w) && split(&s[w.len()..], true, kinds, words))
+            || words
+                .iter()
+                .any(|w| s.starts_with(w) && split(&s[w.len()..], kind_seen, kinds, words))
+    }
+    split(&letters, false, KINDS, WORDS)
+}
+
+/// Values whose shape says they are not secrets, whatever the property or
+/// name holding them says (issue 15, class 2): an identifier (a GUID), a host
+/// name, a public key or certificate, an empty object or list, a "not
+/// applicable" word; or a reference to an attribute or input field that names
+/// or identifies something (`fqdn`, `tenant_id`, `administrator_login`,
+/// `public_key_openssh`), alone or formatted together (`login@fqdn`).
+pub fn not_secret_shape(v: &Value) -> bool {
+    match &v.kind {
+        Kind::String(s) => not_secret_text(s),
+        Kind::Object(e) => e.is_empty(),
+        Kind::Array(items) => items.is_empty(),
+        Kind::Unknown(u) => identifier_reference(u),
+        Kind::Template(parts) => {
+            parts.iter().any(|p| matches!(p, Part::Hole(_)))
+                && parts.iter().all(|p| match p {
+                    Part::Hole(u) => identifier_reference(u),
+                    // Separators only (`login@fqdn`): a word written beside
+                    // an ID (`'SA' + subscriptionId`) makes a guessable secret.
+                    Part::Lit(l) => {
+                        l.len() <= 3
+                            && l.chars()
+                                .all(|c| matches!(c, '@' | '.' | '-' | '/' | '_' | ' '))
+                    }
+                })
+        }
+        _ => false,
+    }
+}
+
+fn not_secret_text(s: &str) -> bool {
+    let t = s.trim();
+    let guid = t.len() == 36
+        && t.char_indices().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    let public = [
+        "ssh-rsa ",
+        "ssh-ed25519 ",
+        "ecdsa-sha2-",
+        "-----BEGIN PUBLIC KEY-----",
+        "-----BEGIN CERTIFICATE-----",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
+    let not_applicable = ["na", "n/a", "none", "null", "{}", "[]"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w));
+    guid || public || not_applicable || host_name(t)
+}
+
+/// `sql-orders.database.windows.net`: dotted labels of letters, digits and
+/// `-`, ending in a letter label.
+fn host_name(t: &str) -> bool {
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 3
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A reference whose last field names or identifies something.
+fn identifier_reference(u: &Unknown) -> bool {
+    let field = match u {
+        Unknown::Attribute(r) => match &r.attr {
+            Attr::Other(path) => path.as_str(),
+            _ => return true,
+        },
+        Unknown::Input { name, .. } => name.as_str(),
+        Unknown::Context(_) => return true,
+        _ => return false,
+    };
+    let last = field
+        .rsplit(['.', '['])
+        .next()
+        .unwrap_or(field)
+        .trim_end_matches(']')
+        .trim_matches('"');
+    identifier_name(last)
+}
+
+/// `fqdn`, `tenant_id`, `administrator_login`, `user_principal_name`,
+/// `public_key_openssh`: names of identifiers, never of secrets.
+pub fn identifier_name(name: &str) -> bool {
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const IDS: &[&str] = &[
+        "name",
+        "id",
+        "fqdn",
+        "login",
+        "username",
+        "upn",
+        "hostname",
+        "publickeyopenssh",
+        "publickeypem",
+        "publickey",
+        "location",
+        "endpoint",
+    ];
+    !n.contains("password") && !n.contains("secret") && IDS.iter().any(|s| n.ends_with(s))
 }
 
 /// Names that say a value is a secret (`adminPassword`, `storage_account_key`),
@@ -223,6 +469,9 @@ pub fn secret_like_name(name: &str) -> bool {
         "config",
         "permissions",
         "location",
+        "limit",
+        "limits",
+        "quota",
     ];
     // Keys that identify or partition data, or reference a key held elsewhere.
     const NOT_KEYS: &[&str] = &[
@@ -237,6 +486,15 @@ pub fn secret_like_name(name: &str) -> bool {
         "creationtoken",
         "sshkey",
         "authorizedkey",
+        // Counts, limits and salts of tokens, and names that say so.
+        "maxtoken",
+        "mintoken",
+        "tokenlimit",
+        "tokencount",
+        "numtoken",
+        "uniquetoken",
+        "nonsecret",
+        "notsecret",
     ];
     if n.starts_with("keyvault")
         || NOT.iter().any(|s| n.ends_with(s))
@@ -417,6 +675,94 @@ static SECRET_PROPERTIES: &[(&str, &str)] = &[
         "Microsoft.NetApp/netAppAccounts",
         "properties.activeDirectories.password",
     ),
+    // Added for issue 15 (T4 is a floor): sign-in secrets of App Service
+    // authentication (v1 `authsettings`; v2 names app settings instead of
+    // holding secrets), and where Terraform's `auth_settings` block lands.
+    ("Microsoft.Web/sites/config", "properties.clientSecret"),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.googleClientSecret",
+    ),
+    ("Microsoft.Web/sites/config", "properties.facebookAppSecret"),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.microsoftAccountClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.twitterConsumerSecret",
+    ),
+    (
+        "Microsoft.Web/sites/config",
+        "properties.gitHubClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.clientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.googleClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.facebookAppSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.microsoftAccountClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.twitterConsumerSecret",
+    ),
+    (
+        "Microsoft.Web/sites",
+        "properties.authSettings.gitHubClientSecret",
+    ),
+    (
+        "Microsoft.Web/sites/slots",
+        "properties.authSettings.clientSecret",
+    ),
+    // A PFX imported into Key Vault (Terraform `certificate { password }`).
+    (
+        "Microsoft.KeyVault/vaults/certificates",
+        "properties.certificate.password",
+    ),
+    // HDInsight cluster login (gateway) and node SSH passwords.
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.clusterDefinition.configurations.gateway.restAuthCredential.password",
+    ),
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.roles.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    // Where Terraform's role blocks land (ARM has them in `roles[]`).
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.headNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.workerNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    (
+        "Microsoft.HDInsight/clusters",
+        "properties.computeProfile.zookeeperNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    // Terraform's orchestrated scale set spells the Linux login apart.
+    (
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "properties.virtualMachineProfile.osProfile.linuxProfile.adminPassword",
+    ),
+    // Entra ID user's initial password (Microsoft Graph `passwordProfile`).
+    ("Microsoft.Graph/users", "passwordProfile.password"),
+    // Azure Cosmos DB for PostgreSQL cluster.
+    (
+        "Microsoft.DBforPostgreSQL/serverGroupsv2",
+        "properties.administratorLoginPassword",
+    ),
 ];
 
 /// The rows of a table keyed by ARM type that apply to `r`.
@@ -434,14 +780,23 @@ pub fn rows_for<'a, T>(
 /// (see `Resource::written_path`) and its entry under the name written,
 /// which differs from the body's where the loader mapped it.
 pub fn secret_properties(r: &Resource) -> Vec<(&str, Cow<'_, Entry>)> {
+    // Of the `sites/config` resources only `authsettings` holds these names
+    // as secrets; `appsettings` entries are app settings (SEC007).
+    if r.is_type("Microsoft.Web/sites/config") {
+        let name = r.name.as_ref().map(Value::display).unwrap_or_default();
+        if !name.to_ascii_lowercase().ends_with("authsettings") {
+            return Vec::new();
+        }
+    }
     rows_for(r, SECRET_PROPERTIES)
         .flat_map(|path| props_at(r, path))
         .map(|p| {
-            let e = if p.key == p.entry.key {
+            let e = if p.key == p.entry.key && p.key_loc == p.entry.key_loc {
                 Cow::Borrowed(p.entry)
             } else {
                 Cow::Owned(Entry {
                     key: p.key.to_string(),
+                    key_loc: p.key_loc,
                     ..p.entry.clone()
                 })
             };
@@ -475,6 +830,12 @@ pub fn entries_at<'v>(v: &'v Value, path: &str) -> Vec<&'v Entry> {
                     } else {
                         walk(&e.value, rest, out);
                     }
+                } else if let Some((e, rest)) = dotted_entry(v, segs) {
+                    if rest.is_empty() {
+                        out.push(e);
+                    } else {
+                        walk(&e.value, rest, out);
+                    }
                 }
             }
             _ => {}
@@ -483,6 +844,58 @@ pub fn entries_at<'v>(v: &'v Value, path: &str) -> Vec<&'v Entry> {
     let segs: Vec<&str> = path.split('.').collect();
     let mut out = Vec::new();
     walk(v, &segs, &mut out);
+    out
+}
+
+/// A member whose own name holds dots (HDInsight's
+/// `"restAuthCredential.password"`), matched by the next steps of a path.
+fn dotted_entry<'v, 's>(v: &'v Value, segs: &'s [&'s str]) -> Option<(&'v Entry, &'s [&'s str])> {
+    (2..=segs.len()).find_map(|n| {
+        let key = segs[..n].join(".");
+        v.entry(&key).map(|e| (e, &segs[n..]))
+    })
+}
+
+/// Entries at a dotted path as `entries_at` finds them, each with where a
+/// finding about it points: its key, or, for an entry an expression built
+/// (`createObject('accountKey', listKeys(...))` has no key of its own in the
+/// text), the key of the nearest property written around it.
+pub fn written_entries_at<'v>(v: &'v Value, path: &str) -> Vec<(&'v Entry, Loc)> {
+    fn walk<'v>(v: &'v Value, segs: &[&str], anchor: Option<Loc>, out: &mut Vec<(&'v Entry, Loc)>) {
+        let Some((first, rest)) = segs.split_first() else {
+            return;
+        };
+        match &v.kind {
+            Kind::Array(items) => items.iter().for_each(|i| walk(i, segs, anchor, out)),
+            Kind::Object(_) => {
+                let found = v
+                    .entry(first)
+                    .map(|e| (e, rest))
+                    .or_else(|| dotted_entry(v, segs));
+                if let Some((e, rest)) = found {
+                    // Built by the expression that is the parent's value: its
+                    // key starts where that expression does.
+                    let built = anchor.is_some()
+                        && e.key_loc.span.start == v.loc.span.start
+                        && e.key_loc.file == v.loc.file;
+                    let here = if built {
+                        anchor.unwrap_or(e.key_loc)
+                    } else {
+                        e.key_loc
+                    };
+                    if rest.is_empty() {
+                        out.push((e, here));
+                    } else {
+                        walk(&e.value, rest, Some(here), out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let segs: Vec<&str> = path.split('.').collect();
+    let mut out = Vec::new();
+    walk(v, &segs, None, &mut out);
     out
 }
 
@@ -618,7 +1031,43 @@ mod tests {
         ] {
             assert!(is_placeholder(p), "{p:?}");
         }
-        for s in ["P@ssw0rd!", "hunter2", "Sup3rS3cret", "ABC123", "changeme1"] {
+        // Instructions, harness tokens and values that name themselves.
+        for p in [
+            "pasGEN-PASSWORDsword",
+            "GET-PREREQ-serverPassword",
+            "yourpassword",
+            "2yourpassword",
+            "YourClientSecret",
+            "keyofyourstorageaccount",
+            "Your Service principal Secret",
+            "base-64-encoded PFX certificate file contents here",
+            "see readme.md for details on how to create the SP",
+            "{enter_existing_adminUsername_password_here}",
+            "dynamic",
+            "password",
+            "secretKey",
+            "storageaccountkey",
+            "primary-key",
+            "access-key",
+            "aadsecret",
+            "microsoftclientsecret",
+        ] {
+            assert!(is_placeholder(p), "{p:?}");
+        }
+        for s in [
+            "P@ssw0rd!",
+            "hunter2",
+            "Sup3rS3cret",
+            "ABC123",
+            "changeme1",
+            "ChangeMe123$",
+            "admin",
+            "pass@word1",
+            "P@ssw0rd1234!",
+            "Gen-Password1",
+            "Y0urP@ss!",
+            "correct horse battery staple",
+        ] {
             assert!(!is_placeholder(s), "{s:?}");
         }
     }
@@ -660,9 +1109,63 @@ mod tests {
             "syncNtlmPasswords",
             "enablePasswordReset",
             "lz_key",
+            "AZURE_OPENAI_MAX_TOKENS",
+            "azureOpenAIMaxTokens",
+            "solutionUniqueToken",
+            "nonSecretParameterValues",
+            "tokenLimit",
         ] {
             assert!(!secret_like_name(n), "{n}");
         }
+    }
+
+    #[test]
+    fn shapes_that_are_not_secrets() {
+        let s = |t: &str| Value::string(t, Loc::default());
+        for t in [
+            "44b29aa9-ccd0-4314-aaa0-fd4df282b906",
+            "ssh-rsa AAAAB3NzaC1yc2E generated-by-azure",
+            "NA",
+            "{}",
+            "sql-orders.database.windows.net",
+        ] {
+            assert!(not_secret_shape(&s(t)), "{t}");
+        }
+        for t in ["P@ssw0rd1234!", "Sup3r.S3cret.x", "a.b", "hunter2"] {
+            assert!(!not_secret_shape(&s(t)), "{t}");
+        }
+        let input = |n: &str| {
+            Value::unknown(
+                Unknown::Input {
+                    name: n.into(),
+                    secure: false,
+                },
+                Loc::default(),
+            )
+        };
+        assert!(not_secret_shape(&input("settings.administrator_login")));
+        assert!(not_secret_shape(&input("client_config.tenant_id")));
+        assert!(!not_secret_shape(&input("settings.administrator_password")));
+        assert!(!not_secret_shape(&input("value")));
+        assert!(not_secret_shape(&Value::object(Vec::new(), Loc::default())));
+        let t = |parts: Vec<Part>| Value::new(Kind::Template(parts.into()), Loc::default());
+        let login = || {
+            Part::Hole(Unknown::Input {
+                name: "settings.administrator_login".into(),
+                secure: false,
+            })
+        };
+        let sub = || {
+            Part::Hole(Unknown::Context(
+                super::super::value::ContextValue::SubscriptionId,
+            ))
+        };
+        assert!(not_secret_shape(&t(vec![
+            login(),
+            Part::Lit("@".into()),
+            login()
+        ])));
+        assert!(!not_secret_shape(&t(vec![Part::Lit("SA".into()), sub()])));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! know the format.
 
 use super::resource::Resource;
-use super::secrets::entries_at;
+use super::secrets::written_entries_at;
 use super::value::{Entry, Loc, Value};
 
 /// One property of the ARM-shaped body as the source spells it.
@@ -60,12 +60,12 @@ pub struct Prop<'r> {
 /// The properties at ARM `path` of `r` (arrays walked through), each named as written.
 pub fn props_at<'r>(r: &'r Resource, path: &'r str) -> Vec<Prop<'r>> {
     let sp = r.spelling(path);
-    entries_at(&r.body, path)
+    written_entries_at(&r.body, path)
         .into_iter()
-        .map(|e| Prop {
+        .map(|(e, key_loc)| Prop {
             path: sp.map_or(path, |s| s.written.as_str()),
             key: sp.map_or(e.key.as_str(), Spelling::key),
-            key_loc: e.key_loc,
+            key_loc,
             value: &e.value,
             entry: e,
         })

@@ -887,7 +887,12 @@ pub mod ops {
                     }
                     v
                 }
-                None => Value::failed(format!("no attribute `{name}`"), loc),
+                None => {
+                    // Absent from an input's object: the failure came through the input.
+                    let mut f = Value::failed(format!("no attribute `{name}`"), loc);
+                    f.via = b.via.clone();
+                    f
+                }
             },
             Kind::Unknown(u) => {
                 let v = match &**u {

@@ -231,6 +231,32 @@ impl Selection {
     }
 }
 
+/// Keys of resources that deploy nothing (`count = 0`, an empty
+/// `for_each`; ARM's `condition: false` never reaches the model) and that no
+/// deployed resource shares: no rule reports on them, whichever family, so
+/// each rule need not remember to ask.
+fn dead_resources(unit: &Unit) -> std::collections::HashSet<&str> {
+    let live: std::collections::HashSet<&str> = unit
+        .resources
+        .iter()
+        .filter(|r| !r.deploys_nothing())
+        .map(|r| r.key.as_str())
+        .collect();
+    unit.resources
+        .iter()
+        .filter(|r| r.deploys_nothing() && !live.contains(r.key.as_str()))
+        .map(|r| r.key.as_str())
+        .collect()
+}
+
+/// A finding about a resource of `dead` (its subject is `key#path`).
+fn about_dead(f: &Finding, dead: &std::collections::HashSet<&str>) -> bool {
+    f.resource.is_some()
+        && f.subject
+            .split_once('#')
+            .is_some_and(|(key, _)| dead.contains(key))
+}
+
 /// What the rules make of a unit.
 #[derive(Debug, Default)]
 pub struct Checked {
@@ -254,6 +280,7 @@ pub fn check(
 ) -> Checked {
     let cx = Ctx::new(unit, options);
     let mut out = Checked::default();
+    let dead = dead_resources(unit);
     for rule in rules {
         let selected = selection.enabled(rule.meta);
         let from_facts = cx.facts.borrow().len();
@@ -269,6 +296,15 @@ pub fn check(
                 }
                 if !selected {
                     out.findings.truncate(from);
+                } else if !dead.is_empty() {
+                    let mut i = from;
+                    while i < out.findings.len() {
+                        if about_dead(&out.findings[i], &dead) {
+                            out.findings.remove(i);
+                        } else {
+                            i += 1;
+                        }
+                    }
                 }
             }
             Check::Scan(scan) => match scan.collect {

@@ -106,6 +106,39 @@ static TYPES: &[(&str, &str)] = &[
         "Microsoft.Compute/virtualMachineScaleSets",
     ),
     (
+        "azurerm_virtual_machine_scale_set",
+        "Microsoft.Compute/virtualMachineScaleSets",
+    ),
+    (
+        "azurerm_key_vault_certificate",
+        "Microsoft.KeyVault/vaults/certificates",
+    ),
+    (
+        "azurerm_hdinsight_hadoop_cluster",
+        "Microsoft.HDInsight/clusters",
+    ),
+    (
+        "azurerm_hdinsight_hbase_cluster",
+        "Microsoft.HDInsight/clusters",
+    ),
+    (
+        "azurerm_hdinsight_interactive_query_cluster",
+        "Microsoft.HDInsight/clusters",
+    ),
+    (
+        "azurerm_hdinsight_kafka_cluster",
+        "Microsoft.HDInsight/clusters",
+    ),
+    (
+        "azurerm_hdinsight_spark_cluster",
+        "Microsoft.HDInsight/clusters",
+    ),
+    (
+        "azurerm_cosmosdb_postgresql_cluster",
+        "Microsoft.DBforPostgreSQL/serverGroupsv2",
+    ),
+    ("azuread_user", "Microsoft.Graph/users"),
+    (
         "azurerm_virtual_machine_extension",
         "Microsoft.Compute/virtualMachines/extensions",
     ),
@@ -446,10 +479,110 @@ static VMSS: &[Map] = &[
     ),
 ];
 
-static ORCHESTRATED_VMSS: &[Map] = &[same(
-    "user_data_base64",
-    "properties.virtualMachineProfile.userData",
+static ORCHESTRATED_VMSS: &[Map] = &[
+    same(
+        "user_data_base64",
+        "properties.virtualMachineProfile.userData",
+    ),
+    // Windows takes ARM's `osProfile` path; Linux, which ARM spells the
+    // same, its own (one spelling per path): `linuxProfile.admin*`, apart
+    // from ARM's `linuxConfiguration`, whose absent
+    // `disablePasswordAuthentication` means something else (MID009).
+    with(
+        "os_profile",
+        "properties.virtualMachineProfile.osProfile",
+        How::Block(&[
+            same("windows_configuration.admin_username", "adminUsername"),
+            same("windows_configuration.admin_password", "adminPassword"),
+            same(
+                "linux_configuration.admin_username",
+                "linuxProfile.adminUsername",
+            ),
+            same(
+                "linux_configuration.admin_password",
+                "linuxProfile.adminPassword",
+            ),
+            same("custom_data", "customData"),
+        ]),
+    ),
+];
+
+/// `azurerm_virtual_machine_scale_set`, the provider's first scale set
+/// shape (deprecated, still in use): `os_profile` and `extension` blocks.
+static LEGACY_VMSS: &[Map] = &[
+    with(
+        "os_profile",
+        "properties.virtualMachineProfile.osProfile",
+        How::Block(&[
+            same("admin_username", "adminUsername"),
+            same("admin_password", "adminPassword"),
+            same("custom_data", "customData"),
+        ]),
+    ),
+    with(
+        "extension",
+        "properties.virtualMachineProfile.extensionProfile.extensions",
+        How::Blocks(&[
+            same("name", "name"),
+            same("settings", "properties.settings"),
+            same("protected_settings", "properties.protectedSettings"),
+        ]),
+    ),
+];
+
+/// App Service authentication v1 (`auth_settings`): the providers' client
+/// secrets, as the `authsettings` config names them. (`auth_settings_v2`
+/// names app settings, `*_setting_name`, and holds no secret.)
+static AUTH_SETTINGS: &[Map] = &[with(
+    "auth_settings",
+    "properties.authSettings",
+    How::Block(&[
+        same("active_directory.client_secret", "clientSecret"),
+        same("google.client_secret", "googleClientSecret"),
+        same("facebook.app_secret", "facebookAppSecret"),
+        same("microsoft.client_secret", "microsoftAccountClientSecret"),
+        same("twitter.consumer_secret", "twitterConsumerSecret"),
+        same("github.client_secret", "gitHubClientSecret"),
+    ]),
 )];
+
+/// A certificate imported into Key Vault: the PFX's password.
+static KEY_VAULT_CERTIFICATE: &[Map] = &[with(
+    "certificate",
+    "properties.certificate",
+    How::Block(&[same("password", "password")]),
+)];
+
+/// HDInsight: the cluster login (gateway) and each node role's SSH login.
+static HDINSIGHT: &[Map] = &[
+    same(
+        "gateway.password",
+        "properties.clusterDefinition.configurations.gateway.restAuthCredential.password",
+    ),
+    // ARM lists node roles in `computeProfile.roles[]`; each Terraform role
+    // block has its own path (one spelling per path).
+    same(
+        "roles.head_node.password",
+        "properties.computeProfile.headNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    same(
+        "roles.worker_node.password",
+        "properties.computeProfile.workerNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+    same(
+        "roles.zookeeper_node.password",
+        "properties.computeProfile.zookeeperNode.osProfile.linuxOperatingSystemProfile.password",
+    ),
+];
+
+/// Azure Cosmos DB for PostgreSQL (citus) cluster.
+static COSMOS_POSTGRESQL: &[Map] = &[same(
+    "administrator_login_password",
+    "properties.administratorLoginPassword",
+)];
+
+/// Entra ID user (azuread provider): the initial password.
+static AZUREAD_USER: &[Map] = &[same("password", "passwordProfile.password")];
 
 static EXTENSION: &[Map] = &[
     same("settings", "properties.settings"),
@@ -975,6 +1108,24 @@ static ADAPTER: &[(&str, &[Map])] = &[
     ("azurerm_linux_virtual_machine", VM),
     ("azurerm_windows_virtual_machine", VM),
     ("azurerm_virtual_machine", LEGACY_VM),
+    ("azurerm_virtual_machine_scale_set", LEGACY_VMSS),
+    ("azurerm_linux_web_app", AUTH_SETTINGS),
+    ("azurerm_windows_web_app", AUTH_SETTINGS),
+    ("azurerm_linux_function_app", AUTH_SETTINGS),
+    ("azurerm_windows_function_app", AUTH_SETTINGS),
+    ("azurerm_app_service", AUTH_SETTINGS),
+    ("azurerm_function_app", AUTH_SETTINGS),
+    ("azurerm_linux_web_app_slot", AUTH_SETTINGS),
+    ("azurerm_windows_web_app_slot", AUTH_SETTINGS),
+    ("azurerm_app_service_slot", AUTH_SETTINGS),
+    ("azurerm_key_vault_certificate", KEY_VAULT_CERTIFICATE),
+    ("azurerm_hdinsight_hadoop_cluster", HDINSIGHT),
+    ("azurerm_hdinsight_hbase_cluster", HDINSIGHT),
+    ("azurerm_hdinsight_interactive_query_cluster", HDINSIGHT),
+    ("azurerm_hdinsight_kafka_cluster", HDINSIGHT),
+    ("azurerm_hdinsight_spark_cluster", HDINSIGHT),
+    ("azurerm_cosmosdb_postgresql_cluster", COSMOS_POSTGRESQL),
+    ("azuread_user", AZUREAD_USER),
     ("azurerm_linux_virtual_machine_scale_set", VMSS),
     ("azurerm_windows_virtual_machine_scale_set", VMSS),
     (

@@ -125,16 +125,27 @@ pub fn settle(s: &dyn Scope, v: Value) -> Value {
 
 /// The elements a `for` expression or directive iterates over, as (key,
 /// value); `None` when the collection is not known.
+/// The (key, value) elements of a collection; each value comes through
+/// what the collection came through (an input, a local), as a member does.
 fn elements(coll: &Value, loc: Loc) -> Option<Box<dyn Iterator<Item = (Value, Value)> + '_>> {
+    let through = move |v: &Value| {
+        let mut v = v.clone();
+        for s in coll.via.iter().rev() {
+            if !v.via.contains(s) {
+                v.via.insert(0, s.clone());
+            }
+        }
+        v
+    };
     match &coll.kind {
         Kind::Array(items) => {
             Some(Box::new(items.iter().enumerate().map(move |(i, v)| {
-                (Value::new(Kind::Number(i as f64), loc), v.clone())
+                (Value::new(Kind::Number(i as f64), loc), through(v))
             })))
         }
         Kind::Object(entries) => {
-            Some(Box::new(entries.iter().map(|e| {
-                (Value::string(e.key.clone(), e.key_loc), e.value.clone())
+            Some(Box::new(entries.iter().map(move |e| {
+                (Value::string(e.key.clone(), e.key_loc), through(&e.value))
             })))
         }
         _ => None,

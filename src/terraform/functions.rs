@@ -4,7 +4,7 @@ use super::eval::{charge, cost, measure, parts, Scope, SCAN_PER_STEP, STEP_BYTES
 use crate::model::value::ops::{
     equal, from_parts, json_size_within, to_json, MAX_ITEMS, MAX_STRING,
 };
-use crate::model::value::{merge_via, Entry, Kind, Loc, Part, Unknown, Value};
+use crate::model::value::{merge_via, Entry, Kind, Loc, Part, Step, Unknown, Value};
 use crate::source::read::{read_bytes, NOT_REGULAR};
 use base64::Engine as _;
 use std::path::Path;
@@ -254,9 +254,20 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
         "try" => {
             // The first argument that does not fail. An unknown one is the
             // answer, unknown: it may hold a value or fail at deployment.
+            // A `null` fallback after an attribute an input did not give
+            // (`try(each.value.expiration_date, null)`) comes through that
+            // input: the input decides, so the null is not written in place.
+            let mut failed_via: Option<&Vec<Step>> = None;
             for v in &a {
                 if !matches!(v.as_unknown(), Some(Unknown::Failed { .. })) {
-                    return v.clone();
+                    let mut v = v.clone();
+                    if let Some(via) = failed_via.filter(|_| v.is_null() && v.via.is_empty()) {
+                        v.via = via.clone();
+                    }
+                    return v;
+                }
+                if failed_via.is_none() && !v.via.is_empty() {
+                    failed_via = Some(&v.via);
                 }
             }
             Value::opaque("`try()` with no argument that succeeds", loc)

@@ -741,3 +741,40 @@ variable "pw" {
     assert_eq!(stored[0].0.key, "administrator_login_password");
     assert_eq!(stored[0].1, "administrator_login_password_wo");
 }
+
+#[test]
+fn try_null_fallback_after_an_input_attribute_comes_through_the_input() {
+    let (_d, unit, _) = load_tree(
+        &[
+            (
+                "main.tf",
+                r#"module "kv" {
+  source   = "./modules/kv"
+  settings = { secrets = { db = { name = "db" } } }
+}
+"#,
+            ),
+            (
+                "modules/kv/main.tf",
+                r#"variable "settings" {}
+resource "azurerm_key_vault_secret" "s" {
+  for_each        = { for k, v in try(var.settings.secrets, {}) : k => v }
+  name            = each.value.name
+  value           = "x"
+  key_vault_id    = "/x"
+  expiration_date = try(each.value.expiration_date, null)
+}
+"#,
+            ),
+        ],
+        &[],
+    );
+    let r = unit
+        .resources
+        .iter()
+        .find(|r| r.key.contains("kv"))
+        .unwrap();
+    let e = r.prop("properties.attributes.exp").expect("exp");
+    assert!(e.value.is_null());
+    assert!(!e.value.via.is_empty());
+}

@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{origin, secret_properties, Source};
+use crate::model::secrets::{not_secret_shape, origin, secret_properties, Source};
 use crate::model::Value;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -30,7 +30,9 @@ pub fn stored_literal(v: &Value) -> Option<&str> {
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for (path, e) in secret_properties(r) {
-            if stored_literal(&e.value).is_none() {
+            // A literal whose shape says it is no secret (an ID, a host name,
+            // a public key) is not reported as one.
+            if stored_literal(&e.value).is_none() || not_secret_shape(&e.value) {
                 continue;
             }
             out.push(

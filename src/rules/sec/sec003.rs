@@ -1,4 +1,5 @@
 use crate::findings::{Finding, Severity};
+use crate::model::secrets::{is_placeholder, not_secret_shape};
 use crate::model::{Kind, Part, Unknown, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -35,6 +36,12 @@ pub fn default_is_stored_secret(v: &Value) -> bool {
     }
 }
 
+/// A default that stands in for a secret or is not one by its shape:
+/// `GEN-PASSWORD`, `"NA"`, `"{}"`, an object ID.
+fn not_a_secret(v: &Value) -> bool {
+    not_secret_shape(v) || v.as_str().is_some_and(is_placeholder)
+}
+
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for p in &unit.parameters {
         if !p.secure {
@@ -45,7 +52,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(d) = &p.default else { continue };
-        if !default_is_stored_secret(&d.value) {
+        if !default_is_stored_secret(&d.value) || not_a_secret(&d.value) {
             continue;
         }
         out.push(

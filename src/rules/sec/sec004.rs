@@ -21,10 +21,14 @@ pub static RULE: Rule = Rule {
 /// secure, where the platform lets it be: ARM can mark only strings and
 /// objects secure, so an array is not held against the template. A value
 /// restricted to a list (`allowedValues`) is an enumeration, not a secret;
-/// a bare `keys` list describes Key Vault keys rather than holding any.
+/// a bare `keys` list describes Key Vault keys rather than holding any, and
+/// an object named `key` refers to one (`key.id`, `key.name`, a Key Vault key
+/// reference).
 pub fn misdeclared(p: &Parameter) -> bool {
     let can_hold = !matches!(p.ty.as_deref(), Some("bool" | "int" | "number"));
-    let key_definitions = p.name.eq_ignore_ascii_case("keys");
+    let object = p.ty.as_deref().is_some_and(|t| t.starts_with("object"));
+    let key_definitions =
+        p.name.eq_ignore_ascii_case("keys") || (p.name.eq_ignore_ascii_case("key") && object);
     p.declared
         && !p.secure
         && p.securable

@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{is_secret_source, source};
-use crate::model::Output;
+use crate::model::secrets::{identifier_name, is_secret_source, source, Source};
+use crate::model::{Output, Unknown, Value};
 use crate::rules::sec::source_phrase;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -27,10 +27,21 @@ pub fn exposes(o: &Output) -> bool {
         return false;
     }
     let mut found = false;
+    let mut key = false;
     v.value.walk(&mut |x| {
-        found |= is_secret_source(&source(x)) || x.via.iter().any(|s| s.secure);
+        let s = source(x);
+        key |= matches!(s, Source::ServiceKey(_) | Source::KeyVault);
+        found |= (is_secret_source(&s) && !plain_new_guid(x)) || x.via.iter().any(|s| s.secure);
     });
-    found
+    // An output that names or identifies something (`name`, `resourceId`)
+    // exposes no secret unless it holds a key or a Key Vault value.
+    found && (key || !identifier_name(&o.name))
+}
+
+/// `newGuid()` as a plain parameter's default: a generated identifier (a
+/// resource name), not a secret, unless a secure input carries it.
+fn plain_new_guid(x: &Value) -> bool {
+    matches!(x.as_unknown(), Some(Unknown::Volatile { .. })) && !x.via.iter().any(|s| s.secure)
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{rows_for, source, Source};
 use crate::model::spelling::{props_at, Prop};
-use crate::model::{Entry, Resource, Value};
+use crate::model::{Entry, Loc, Resource, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -57,11 +57,11 @@ fn stored_key(v: &Value) -> bool {
     matches!(source(v), Source::Literal(_) | Source::ServiceKey(_))
 }
 
-fn report(r: &Resource, e: &Entry, path: &str, what: &str, out: &mut Vec<Finding>) {
+fn report(r: &Resource, e: &Entry, at: Loc, path: &str, what: &str, out: &mut Vec<Finding>) {
     out.push(
         Finding::new(
             &RULE.meta,
-            e.key_loc,
+            at,
             format!("{what} of `{}` is stored inline", r.label),
         )
         .resource(r, path)
@@ -75,7 +75,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
         for path in rows_for(r, SECRET_LISTS) {
             for list in props_at(r, path) {
                 for e in inline_values(list.value) {
-                    report(r, e, list.path, "a secret", out);
+                    report(r, e, e.key_loc, list.path, "a secret", out);
                 }
             }
         }
@@ -84,7 +84,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 .into_iter()
                 .filter(|p: &Prop| stored_key(p.value))
             {
-                report(r, p.entry, p.path, &format!("`{}`", p.key), out);
+                report(r, p.entry, p.key_loc, p.path, &format!("`{}`", p.key), out);
             }
         }
     }

@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::stored_with_write_only;
+use crate::model::secrets::{not_secret_shape, stored_with_write_only};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -22,7 +22,9 @@ pub static RULE: Rule = Rule {
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for (p, wo) in stored_with_write_only(r) {
-            if p.value.is_null() {
+            // Nothing secret reaches the state: a null, or a value whose shape
+            // says it is not a secret (an ID, a host name, a login name).
+            if p.value.is_null() || not_secret_shape(p.value) {
                 continue;
             }
             out.push(

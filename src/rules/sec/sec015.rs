@@ -27,6 +27,10 @@ static PATHS: &[(&str, &str)] = &[
         "properties.virtualMachineProfile.osProfile.adminUsername",
     ),
     (
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "properties.virtualMachineProfile.osProfile.linuxProfile.adminUsername",
+    ),
+    (
         "Microsoft.ContainerService/managedClusters",
         "properties.linuxProfile.adminUsername",
     ),

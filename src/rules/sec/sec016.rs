@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{each_entry, source, Source};
+use crate::model::secrets::{each_entry, identifier_name, not_secret_shape, source, Source};
 use crate::model::{Kind, Value, OUTER_SCOPE_DEPLOYMENT};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -18,9 +18,16 @@ pub static RULE: Rule = Rule {
 };
 
 /// A leaf value that comes from a secure parameter.
+/// An identifier kept in a secure parameter (`servicePrincipalObjectId`) is
+/// not a secret, whatever the parameter's type says.
 pub fn from_secure_parameter(v: &Value) -> bool {
-    !matches!(v.kind, Kind::Object(_) | Kind::Array(_))
-        && (matches!(source(v), Source::SecureInput(_)) || v.via.iter().any(|s| s.secure))
+    if matches!(v.kind, Kind::Object(_) | Kind::Array(_)) {
+        return false;
+    }
+    match source(v) {
+        Source::SecureInput(name) => !identifier_name(name),
+        _ => v.via.iter().any(|s| s.secure && !identifier_name(&s.name)) && !not_secret_shape(v),
+    }
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {

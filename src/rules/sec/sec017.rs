@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{secret_like_name, source, Source};
-use crate::model::{StepKind, Value};
+use crate::model::secrets::{is_placeholder, not_secret_shape, secret_like_name, source, Source};
+use crate::model::{Kind, StepKind, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -18,11 +18,60 @@ pub static RULE: Rule = Rule {
 };
 
 /// A value written out in the file: a literal string, or an object or array
-/// (a `secureObject`) with a literal string inside.
+/// (a `secureObject`, a map of secrets) with a literal secret inside: a
+/// string under a secret-like key or a `value` key. Names, IDs, policies
+/// and map-key references (`key = "sp1"`) beside it are not secrets.
 pub fn literal(v: &Value) -> bool {
-    let mut found = false;
-    v.walk(&mut |x| found |= matches!(source(x), Source::Literal(_)));
-    found
+    match &v.kind {
+        Kind::Object(_) | Kind::Array(_) => inner_literal(v),
+        _ => literal_secret(v),
+    }
+}
+
+/// A literal that may be a secret: not a placeholder (nor a connection
+/// string of them), and not a public key, an ID or a host name.
+fn literal_secret(v: &Value) -> bool {
+    matches!(source(v), Source::Literal(t) if !placeholder_connection_string(t))
+        && !not_secret_shape(v)
+}
+
+/// A connection string whose secret fields (`Password=`, `Pwd=`,
+/// `AccountKey=`, `SharedAccessKey=`) are all placeholders: a template of one
+/// for the reader to fill in (`Pwd={enter_sql_password_here}`), no secret.
+pub fn placeholder_connection_string(t: &str) -> bool {
+    const SECRET_FIELDS: &[&str] = &["password", "pwd", "accountkey", "sharedaccesskey"];
+    let mut secrets = t
+        .split(';')
+        .filter_map(|f| f.split_once('='))
+        .filter(|(k, _)| SECRET_FIELDS.contains(&k.trim().to_ascii_lowercase().as_str()))
+        .peekable();
+    secrets.peek().is_some() && secrets.all(|(_, v)| is_placeholder(v))
+}
+
+fn inner_literal(v: &Value) -> bool {
+    match &v.kind {
+        Kind::Array(items) => items.iter().any(inner_literal),
+        Kind::Object(entries) => entries.iter().any(|e| {
+            let secret_key = e.key.eq_ignore_ascii_case("value")
+                || (secret_like_name(&e.key) && !e.key.eq_ignore_ascii_case("key"));
+            match &e.value.kind {
+                Kind::Object(_) | Kind::Array(_) => {
+                    inner_literal(&e.value) || (secret_key && strings_literal(&e.value))
+                }
+                _ => secret_key && literal_secret(&e.value),
+            }
+        }),
+        _ => false,
+    }
+}
+
+/// A list of literal strings under a secret-like key (`passwords = ["..."]`).
+fn strings_literal(v: &Value) -> bool {
+    v.as_array().is_some_and(|items| {
+        items
+            .iter()
+            .any(|x| matches!(source(x), Source::Literal(_)))
+    })
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
@@ -47,5 +96,24 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
             .redact_literal(g)
             .subject(format!("given:{}", p.name)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connection_strings_with_placeholder_secrets() {
+        assert!(placeholder_connection_string(
+            "Server={enter_sql_server_here},1433;Uid=app;Pwd={enter_sql_password_here};Encrypt=yes;"
+        ));
+        assert!(placeholder_connection_string(
+            "DefaultEndpointsProtocol=https;AccountName=st;AccountKey=GET-PREREQ-key;"
+        ));
+        assert!(!placeholder_connection_string(
+            "Server=tcp:sql;Uid=app;Password=Sup3r-S3cret!;"
+        ));
+        assert!(!placeholder_connection_string("Sup3r-S3cret!"));
     }
 }

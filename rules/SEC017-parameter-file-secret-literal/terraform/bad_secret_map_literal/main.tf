@@ -1,0 +1,4 @@
+variable "dynamic_keyvault_secrets" {
+  type    = any
+  default = {}
+}
