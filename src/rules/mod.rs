@@ -297,14 +297,11 @@ pub fn check(
                 if !selected {
                     out.findings.truncate(from);
                 } else if !dead.is_empty() {
-                    let mut i = from;
-                    while i < out.findings.len() {
-                        if about_dead(&out.findings[i], &dead) {
-                            out.findings.remove(i);
-                        } else {
-                            i += 1;
-                        }
-                    }
+                    // One pass over this rule's findings: removing them one
+                    // by one would be quadratic on a large unit.
+                    let mine = out.findings.split_off(from);
+                    out.findings
+                        .extend(mine.into_iter().filter(|f| !about_dead(f, &dead)));
                 }
             }
             Check::Scan(scan) => match scan.collect {
