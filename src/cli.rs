@@ -362,6 +362,11 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
         shard: args.shard,
         inspect: false,
         access: false,
+        progress: crate::progress::wanted(
+            std::io::stderr().is_terminal(),
+            std::env::var_os("CI").is_some(),
+            args.quiet,
+        ),
         no_inline_suppressions: args.no_inline_suppressions,
         root: args.root.clone(),
         skipped,

@@ -14,6 +14,7 @@ mod graph_tests;
 pub mod inspect;
 pub mod model;
 pub(crate) mod probes;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod scan;
@@ -56,6 +57,8 @@ pub struct Settings {
     pub inspect: bool,
     /// Keep a row per role assignment (`idlint access`).
     pub access: bool,
+    /// Draw progress on standard error (see `progress::wanted`).
+    pub progress: bool,
     /// The scan root (`--root`): nothing outside it is read. `None`: the
     /// top level of the git repository holding the current directory, else
     /// the current directory. Paths given outside it are roots of their own.
@@ -234,12 +237,19 @@ fn lint_with(
         .collect();
     // Results are merged as jobs finish, not collected first: a job's model
     // is gone once its findings are made, and so is its result's shell.
+    let files = disc.jobs.iter().map(|j| j.files.len()).sum();
+    let progress = progress::Progress::start(files, settings.progress);
     let merged = pool.install(|| {
         disc.jobs
             .par_iter()
-            .fold(Merged::default, |m, j| m.add(scan::run_job(j, &ctx)))
+            .fold(Merged::default, |m, j| {
+                let r = scan::run_job(j, &ctx);
+                progress.add(j.files.len());
+                m.add(r)
+            })
             .reduce(Merged::default, Merged::join)
     });
+    drop(progress);
     // Files discovery reported already are not reported again as context.
     let known = disc
         .skipped
