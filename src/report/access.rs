@@ -48,7 +48,9 @@ fn scope_text(s: &ScopeOut) -> String {
 pub fn render(rows: &[Row], format: AccessFormat) -> String {
     match format {
         AccessFormat::Json => {
-            let mut s = serde_json::to_string_pretty(rows).unwrap_or_default();
+            // The escaping every JSON report gets: control characters and
+            // bidi overrides from the templates as `\u` escapes.
+            let mut s = crate::report::sanitize::to_json(rows).unwrap_or_default();
             s.push('\n');
             s
         }
