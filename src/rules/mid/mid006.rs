@@ -154,10 +154,7 @@ fn check(cx: &Ctx, out: &mut Vec<Finding>) {
                 format!("{what} is built from the keys of {from} (`{}`)", u.source),
             )
             .resource(u.holder, &u.path)
-            .help(format!(
-                "connect with the workload's managed identity instead: {}",
-                service.instead
-            )),
+            .help(format!("stop holding the key: use {}", service.instead)),
         );
     }
 }
