@@ -258,25 +258,13 @@ fn subject_of(target: &ResourceRef, name: Option<&str>) -> Option<String> {
 
 /// Whether a literal name says which service it is: sample and template
 /// repositories fill names with stand-ins (the quickstarts' `GEN-UNIQUE`
-/// and `GET-PREREQ-...`, `<your-name>`, `REPLACE_ME`) that unrelated
-/// templates share. Names reach here lower-case from ARM keys, so the
-/// shared placeholder judgement (`secrets::is_placeholder`, which reads
-/// case) gets the name as written when it has one, and the stand-in words
-/// are also looked for in any case.
+/// and `GET-PREREQ-...`, `<your-name>`) that unrelated templates share.
+/// The shared placeholder judgement decides; ARM keys reach here
+/// lower-case, so the quickstart tokens, which it reads upper-case as they
+/// are written, are also looked for upper-case.
 fn comparable(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    const STAND_INS: &[&str] = &[
-        "GEN-",
-        "GET-PREREQ",
-        "YOUR",
-        "REPLACE",
-        "PLACEHOLDER",
-        "CHANGEME",
-    ];
     !secrets::is_placeholder(name)
-        && !upper.starts_with("GEN-")
-        && upper != "GEN"
-        && !STAND_INS.iter().any(|w| upper.contains(w))
+        && !secrets::harness_token(&name.to_ascii_uppercase())
         && !name.contains(['<', '>', '{', '}', '$', '%', '#'])
 }
 

@@ -215,7 +215,7 @@ pub fn is_placeholder(s: &str) -> bool {
 /// The Azure quickstart test harness's tokens, replaced before deployment:
 /// `GEN-PASSWORD`, `GEN-UNIQUE-8`, `GEN-SSH-PUB-KEY`, `GET-PREREQ-x`; upper
 /// case as written, anywhere in the value.
-fn harness_token(t: &str) -> bool {
+pub fn harness_token(t: &str) -> bool {
     if t.contains("GET-PREREQ-") {
         return true;
     }
