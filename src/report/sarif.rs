@@ -395,17 +395,7 @@ impl Rebase<'_> {
         let (Some(root), Some(cwd)) = (self.root, self.cwd) else {
             return file.to_string();
         };
-        let mut abs = std::path::PathBuf::new();
-        let joined = cwd.join(file);
-        for c in joined.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    abs.pop();
-                }
-                std::path::Component::CurDir => {}
-                c => abs.push(c),
-            }
-        }
+        let abs = crate::source::normalize(&cwd.join(file));
         match abs.strip_prefix(root) {
             Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
             Err(_) => abs.to_string_lossy().into_owned(),
