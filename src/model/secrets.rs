@@ -924,6 +924,19 @@ pub struct Setting<'v> {
     pub connection_string: bool,
 }
 
+/// Whether `r` holds a web app's settings: the site or slot itself, or
+/// its `config` child (`appsettings`, `connectionstrings`, ...).
+pub fn holds_site_settings(r: &Resource) -> bool {
+    [
+        "Microsoft.Web/sites",
+        "Microsoft.Web/sites/slots",
+        "Microsoft.Web/sites/config",
+        "Microsoft.Web/sites/slots/config",
+    ]
+    .iter()
+    .any(|t| r.is_type(t))
+}
+
 /// App settings and connection strings in both ARM shapes: `siteConfig`
 /// arrays and `sites/config` objects.
 pub fn app_settings(r: &Resource) -> Vec<Setting<'_>> {

@@ -50,10 +50,7 @@ pub fn skip(u: &KeyUse) -> Option<Skip> {
     let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     let has_segment = |seg: &str| u.path.split('.').any(|p| is(p, seg));
     let holder = u.holder;
-    let site = holder.is_type("Microsoft.Web/sites")
-        || holder.is_type("Microsoft.Web/sites/slots")
-        || holder.is_type("Microsoft.Web/sites/config")
-        || holder.is_type("Microsoft.Web/sites/slots/config");
+    let site = crate::model::secrets::holds_site_settings(holder);
     if holder.is_type("Microsoft.DataFactory/factories/linkedservices") {
         return Some(Skip::LinkedService);
     }

@@ -1,7 +1,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::keys::{FLEX_STORAGE_AUTH, FUNCTION_STORAGE_IDENTITY, FUNCTION_STORAGE_KEY};
 use crate::model::secrets::{self, app_settings, Source};
-use crate::model::{Kind, Part, Resource, Value};
+use crate::model::{Kind, Part, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -53,14 +53,12 @@ fn key_given(v: &Value) -> bool {
     }
 }
 
-fn is_site(r: &Resource) -> bool {
-    ["sites", "sites/slots", "sites/config", "sites/slots/config"]
-        .iter()
-        .any(|t| r.is_type(&format!("Microsoft.Web/{t}")))
-}
-
 fn check(cx: &Ctx, out: &mut Vec<Finding>) {
-    for r in cx.resources.iter().filter(|r| is_site(r)) {
+    for r in cx
+        .resources
+        .iter()
+        .filter(|r| secrets::holds_site_settings(r))
+    {
         if r.deploys_nothing() {
             continue;
         }
