@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod arm;
+pub mod bicep;
 pub(crate) mod baseline;
 pub mod cli;
 pub mod config;
