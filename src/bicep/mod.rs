@@ -3,3 +3,5 @@
 //! would produce, so every rule and the template evaluator serve both.
 
 pub mod ast;
+pub mod lexer;
+pub mod parser;
