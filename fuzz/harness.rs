@@ -379,6 +379,29 @@ fn tf_eval_inner(data: &[u8]) {
     }
 }
 
+// ------------------------------------------------------------------ bicep
+
+/// Raw bytes → decode → `bicep::parser::parse`; an error's span must lie
+/// inside the text and resolve to a line and column.
+pub fn bicep(data: &[u8]) {
+    on_worker_stack(data, bicep_inner);
+}
+
+fn bicep_inner(data: &[u8]) {
+    let Ok(text) = source::decode(data.to_vec()) else {
+        return;
+    };
+    if let Err(e) = idlint::bicep::parser::parse(&text) {
+        assert!(
+            e.span.start <= e.span.end && e.span.end as usize <= text.len(),
+            "error span {:?} outside the text ({} bytes)",
+            e.span,
+            text.len()
+        );
+        let _ = SourceFile::new("fuzz.bicep".into(), text).line_col(e.span.start);
+    }
+}
+
 /// The `.idlint.yaml` loader: YAML parsing, unknown keys, rule names,
 /// severities, globs and dates, each an error with a line, never a panic.
 pub fn config(data: &[u8]) {

@@ -20,6 +20,8 @@ MAX_JSON = 16 * 1024
 MAX_TF = 8 * 1024
 MAX_EXPR = 512
 EXPRS = 600
+MAX_BICEP = 8 * 1024
+BICEP_SAMPLE = 200  # shared-corpus .bicep files for bicep
 TF_EVAL_SAMPLE = 150  # shared-corpus files for tf_eval (the rest of its seeds are small)
 
 # Terraform expressions for tf_eval, over what harness.rs TF_BASE declares.
@@ -55,6 +57,9 @@ TF_EXPRS = [
     'sensitive(data.azurerm_key_vault_secret.s.value)',
     'setproduct(local.words, var.list)',
 ]
+
+
+TARGETS = ("jsonc", "arm_expr", "hcl", "tf_eval", "bicep")
 
 
 def small(paths, limit):
@@ -95,7 +100,7 @@ def expressions(text):
 
 
 def main():
-    for t in ("jsonc", "arm_expr", "hcl", "tf_eval"):
+    for t in TARGETS:
         d = FUZZ / "corpus" / t
         if d.exists():
             for f in d.glob("seed-*"):
@@ -107,8 +112,10 @@ def main():
     local_tf = small([p for ext in ("tf", "tfvars", "tf.json", "tfvars.json")
                       for p in list(ROOT.glob(f"rules/*/terraform/**/*.{ext}"))
                       + list(ROOT.glob(f"testdata/[!f]*/**/*.{ext}")) + list(ROOT.glob(f"examples/**/*.{ext}"))], MAX_TF)
-    corpus_json, corpus_tf = [], []
+    corpus_json, corpus_tf, corpus_bicep = [], [], []
     if CORPUS.is_dir():
+        corpus_bicep = sample(small([p for ext in ("bicep", "bicepparam") for p in CORPUS.rglob(f"*.{ext}")],
+                                    MAX_BICEP), BICEP_SAMPLE, 4)
         corpus_json = sample(small(CORPUS.rglob("*.json"), MAX_JSON), SAMPLE, 1)
         corpus_tf = sample(small([p for ext in ("tf", "tfvars") for p in CORPUS.rglob(f"*.{ext}")], MAX_TF),
                            SAMPLE, 2)
@@ -123,8 +130,10 @@ def main():
         write("tf_eval", p.read_bytes())
     for e in TF_EXPRS:
         write("tf_eval", e.encode())
+    for p in corpus_bicep:
+        write("bicep", p.read_bytes())
     # Regression inputs of crashes and hangs found: the fuzzers start next to them.
-    for t in ("jsonc", "arm_expr", "hcl", "tf_eval"):
+    for t in TARGETS:
         for p in sorted((ROOT / "testdata" / "fuzz" / t).glob("*")):
             write(t, p.read_bytes())
 
@@ -137,7 +146,7 @@ def main():
         write("arm_expr", e.encode())
 
     total = sum(f.stat().st_size for f in (FUZZ / "corpus").rglob("seed-*"))
-    counts = {t: len(list((FUZZ / "corpus" / t).glob("seed-*"))) for t in ("jsonc", "arm_expr", "hcl", "tf_eval")}
+    counts = {t: len(list((FUZZ / "corpus" / t).glob("seed-*"))) for t in TARGETS}
     print(f"seeds: {counts}, {total / 1e6:.2f} MB")
     if total > 5_000_000:
         sys.exit("seed corpus over 5 MB")

@@ -4,8 +4,8 @@
 
 pub mod access;
 pub mod arm;
-pub mod bicep;
 pub(crate) mod baseline;
+pub mod bicep;
 pub mod cli;
 pub mod config;
 pub mod discover;

@@ -5,3 +5,5 @@
 pub mod ast;
 pub mod lexer;
 pub mod parser;
+#[cfg(test)]
+mod parser_tests;

@@ -565,8 +565,9 @@ mod harness;
 #[test]
 fn fuzz_regressions() {
     type Target = fn(&[u8]);
-    let targets: [(&str, Target); 4] = [
+    let targets: [(&str, Target); 5] = [
         ("jsonc", harness::jsonc),
+        ("bicep", harness::bicep),
         ("arm_expr", harness::arm_expr),
         ("hcl", harness::hcl),
         ("tf_eval", harness::tf_eval),
