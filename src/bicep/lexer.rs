@@ -158,7 +158,7 @@ fn char_len(text: &str, i: usize) -> usize {
 /// Cuts `text` into tokens, ending with one `Eof`.
 pub fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
     let b = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(b.len() / 5 + 1);
+    let mut out: Vec<Token> = Vec::with_capacity(b.len() / 8 + 16);
     // One entry per open interpolation: the depth of `{` inside it, and
     // where its `${` is.
     let mut interp: Vec<(u32, usize)> = Vec::new();
@@ -172,6 +172,14 @@ pub fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
     };
     while i < b.len() {
         let c = b[i];
+        if c == b' ' {
+            // Indentation: the most common bytes of all.
+            i += 1;
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            continue;
+        }
         let next = b.get(i + 1).copied().unwrap_or(0);
         let (tok, len) = match c {
             b' ' | b'\t' | b'\r' => {

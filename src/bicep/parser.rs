@@ -178,7 +178,15 @@ impl<'a> Parser<'a> {
     fn found(&mut self) -> String {
         let t = self.tok();
         match t.tok {
-            Tok::Ident | Tok::Int => format!("`{}`", self.text(t)),
+            Tok::Ident | Tok::Int => {
+                // ASCII only: any cut is a character boundary.
+                let text = self.text(t);
+                if text.len() > 40 {
+                    format!("`{}...`", &text[..40])
+                } else {
+                    format!("`{text}`")
+                }
+            }
             other => other.describe().to_string(),
         }
     }

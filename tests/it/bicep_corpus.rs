@@ -96,6 +96,16 @@ fn bicep_corpus_parses() {
             let _ = std::hint::black_box(idlint::bicep::parser::parse(t));
         }
     });
+    let tl = best(&|| {
+        for (_, t) in &files {
+            let _ = std::hint::black_box(idlint::bicep::lexer::lex(t));
+        }
+    });
+    eprintln!(
+        "bicep lexer alone: {:.3} s: {:.0} MB/s",
+        tl,
+        bytes as f64 / 1e6 / tl
+    );
     let tj = best(&|| {
         for (_, t) in &json {
             let _ = std::hint::black_box(idlint::source::jsonc::parse(t));
