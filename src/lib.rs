@@ -4,8 +4,8 @@
 
 pub mod access;
 pub mod arm;
-pub mod bicep;
 pub(crate) mod baseline;
+pub mod bicep;
 pub mod cli;
 pub mod config;
 pub mod discover;
@@ -21,6 +21,7 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod suppress;
+pub mod template;
 pub mod terraform;
 
 use findings::{Diagnostic, Severity};

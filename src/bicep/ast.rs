@@ -191,7 +191,10 @@ pub enum ExprKind {
         body: Box<Expr>,
     },
     /// `if (cond) body`, only as a resource/module value or a loop body.
-    If { cond: Box<Expr>, body: Box<Expr> },
+    If {
+        cond: Box<Expr>,
+        body: Box<Expr>,
+    },
     /// `f(args)`; `ns.f(args)` has `namespace` (`az`, `sys`, an import alias);
     /// `sym.listKeys()` is a `Call` whose `target` is `sym`.
     Call {
@@ -228,7 +231,10 @@ pub enum ExprKind {
         otherwise: Box<Expr>,
     },
     /// `x => body`, `(x, y) => body`, `() => body`
-    Lambda { params: Vec<Ident>, body: Box<Expr> },
+    Lambda {
+        params: Vec<Ident>,
+        body: Box<Expr>,
+    },
     /// `(expr)`: kept so that spans and printing stay faithful.
     Paren(Box<Expr>),
 }

@@ -1,9 +1,9 @@
-//! ARM template → model: resources (array or symbolic object, nested children,
+//! A template's JSON shape → model: resources (array or symbolic object, nested children,
 //! copy loops, conditions), nested deployments with their own scope,
 //! parameters, outputs.
 
 use super::eval::{Env, Evaluator, ParamDecl, MAX_UNROLL};
-use super::params;
+use super::Given;
 use crate::model::identity::{Identity, IdentityRef};
 use crate::model::ids::{self, ScopeLevel};
 use crate::model::value::{
@@ -17,7 +17,6 @@ use crate::source::SourceFile;
 use std::sync::Arc;
 
 const TEMPLATE: FileId = FileId(0);
-const PARAMS: FileId = FileId(1);
 
 /// Nested deployments inside nested deployments deeper than this are an
 /// error, so that a template that contains itself (`"template":
@@ -49,22 +48,26 @@ pub fn schema_level(schema: &str) -> Option<ScopeLevel> {
     }
 }
 
-/// Loads a template, with the values of one parameter file if given.
-pub fn load(
-    template: Arc<SourceFile>,
-    root: &Json,
-    param_file: Option<(Arc<SourceFile>, &Json)>,
-) -> Unit {
+/// A template to load: its root, the values given for its parameters, and
+/// the files its locations point into.
+pub struct Input<'a> {
+    /// `[0]` is the template; a parameter file and module files follow.
+    pub files: Vec<Arc<SourceFile>>,
+    pub root: &'a Json,
+    pub given: Vec<Given>,
+    /// Errors met while reading the given values.
+    pub errors: Vec<LoadError>,
+}
+
+/// Loads a template, with the values given for its parameters.
+pub fn load(input: Input<'_>) -> Unit {
     super::eval::reset_steps();
-    let mut files = vec![template];
-    let mut errors = Vec::new();
-    let given = match &param_file {
-        Some((f, j)) => {
-            files.push(f.clone());
-            params::read(PARAMS, j, &mut errors)
-        }
-        None => Vec::new(),
-    };
+    let Input {
+        files,
+        root,
+        given,
+        errors,
+    } = input;
     let mut unit = Unit::new(files);
     unit.errors = errors;
     if root.as_object().is_none() {
@@ -141,38 +144,6 @@ pub fn load(
             generated: is_generated(root),
         },
     );
-    unit.finish();
-    unit
-}
-
-/// A parameter file on its own: its values as inputs whose declarations are
-/// unknown, so rules can still judge them by name.
-pub fn load_parameter_file(file: Arc<SourceFile>, root: &Json) -> Unit {
-    let mut errors = Vec::new();
-    let given = params::read(TEMPLATE, root, &mut errors);
-    let mut unit = Unit::new(vec![file]);
-    unit.errors = errors;
-    for g in given {
-        unit.parameters.push(Parameter {
-            name: g.name.clone(),
-            loc: g.key_loc,
-            ty: None,
-            secure: false,
-            default: None,
-            given: Some(g.value.through(Step {
-                kind: StepKind::Given,
-                name: g.name.clone(),
-                loc: g.key_loc,
-                secure: false,
-                noun: "parameter",
-            })),
-            noun: "parameter",
-            declared: false,
-            securable: true,
-            enumerated: false,
-            via: Vec::new(),
-        });
-    }
     unit.finish();
     unit
 }
