@@ -211,6 +211,7 @@ fn lint_with(
         var_files: settings.var_files.clone(),
         roots: Arc::new(roots),
         exclude: Arc::new(exclude),
+        bicep: settings.config.bicep.unwrap_or_default(),
     };
     let mut disc = discover::discover(paths, &ctx.exclude, &ctx.roots);
     // The walker's working memory is freed but would stay in the process.
@@ -582,6 +583,7 @@ fn finish(
         elapsed: start.elapsed(),
         times: all.times,
         bytes: all.bytes,
+        registry_modules: all.registry_modules,
     };
     recount(&mut report);
     report

@@ -55,6 +55,7 @@ pub fn load(
         root,
         given,
         errors,
+        module_files: Default::default(),
     })
 }
 

@@ -13,7 +13,8 @@ use crate::model::{
     InstanceKey, InstanceOf, Lifecycle, LoadError, Output, Parameter, Resource, Unit,
 };
 use crate::source::jsonc::{Json, Member};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 const TEMPLATE: FileId = FileId(0);
@@ -57,6 +58,10 @@ pub struct Input<'a> {
     pub given: Vec<Given>,
     /// Errors met while reading the given values.
     pub errors: Vec<LoadError>,
+    /// Nested deployments whose template was read from another file (Bicep
+    /// modules), by the file and span of the deployment: that template's
+    /// spans are in the other file.
+    pub module_files: HashMap<(FileId, Span), FileId>,
 }
 
 /// Loads a template, with the values given for its parameters.
@@ -67,6 +72,7 @@ pub fn load(input: Input<'_>) -> Unit {
         root,
         given,
         errors,
+        module_files,
     } = input;
     let mut unit = Unit::new(files);
     unit.errors = errors;
@@ -132,6 +138,7 @@ pub fn load(input: Input<'_>) -> Unit {
     let mut loader = Loader {
         unit: &mut unit,
         truncated: false,
+        module_files,
     };
     loader.template(
         &ev,
@@ -172,6 +179,7 @@ struct Loader<'u> {
     unit: &'u mut Unit,
     /// `MAX_RESOURCES` was reached and reported.
     truncated: bool,
+    module_files: HashMap<(FileId, Span), FileId>,
 }
 
 /// Parameter declarations of a template; `given` supplies values from a
@@ -758,13 +766,16 @@ impl Loader<'_> {
             .and_then(Json::as_str)
             .is_some_and(|s| s.eq_ignore_ascii_case("inner"));
         let level = nested_level(body, template, ctx.level);
+        let module_file = self.module_files.get(&(ev.file, r.span)).copied();
         let mut via = ctx.via.clone();
         via.push(Step {
             kind: StepKind::Nested,
             name: label.to_string(),
             loc,
             secure: false,
-            noun: if inner_scope {
+            noun: if module_file.is_some() {
+                "module"
+            } else if inner_scope {
                 "nested deployment"
             } else {
                 crate::model::OUTER_SCOPE_DEPLOYMENT
@@ -787,7 +798,7 @@ impl Loader<'_> {
             return;
         }
         let bindings = props.get("parameters");
-        let decls = param_decls(ev.file, template, |name, decl| {
+        let decls = param_decls(module_file.unwrap_or(ev.file), template, |name, decl| {
             let b = bindings?.member(name).or_else(|| {
                 bindings?
                     .as_object()?
@@ -826,7 +837,12 @@ impl Loader<'_> {
                 d
             })
             .collect();
-        let inner = Evaluator::new(ev.file, level, decls, template.get("variables"));
+        let inner = Evaluator::new(
+            module_file.unwrap_or(ev.file),
+            level,
+            decls,
+            template.get("variables"),
+        );
         self.template(&inner, template, &inner_ctx);
         let outs: Vec<Output> = self
             .unit
