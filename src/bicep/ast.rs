@@ -161,6 +161,10 @@ pub enum ObjItem {
     },
     /// `...expr`
     Spread(Expr),
+    /// A nested child resource: `resource child 'type' = {...}` inside a
+    /// resource body (decorators such as `@batchSize` allowed); the
+    /// statement's kind is always `StmtKind::Resource`.
+    Resource(Box<Stmt>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -208,6 +212,8 @@ pub enum ExprKind {
         name: Ident,
         safe: bool,
     },
+    /// `parent::child`: a nested child resource of a resource symbol.
+    NestedResource { base: Box<Expr>, name: Ident },
     /// `a[i]`, `a[?i]`
     Index {
         base: Box<Expr>,
