@@ -213,7 +213,10 @@ pub enum ExprKind {
         safe: bool,
     },
     /// `parent::child`: a nested child resource of a resource symbol.
-    NestedResource { base: Box<Expr>, name: Ident },
+    NestedResource {
+        base: Box<Expr>,
+        name: Ident,
+    },
     /// `a[i]`, `a[?i]`
     Index {
         base: Box<Expr>,

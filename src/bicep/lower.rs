@@ -46,6 +46,9 @@ const MAX_TEXT: usize = 1 << 20;
 /// go two or three levels (a child's ID holds its parent's name).
 const MAX_INLINING: usize = 8;
 
+/// A declaration's loop: item, index, iterated expression.
+type Loop = (String, Option<String>, Expr);
+
 #[derive(Clone)]
 struct ResInfo {
     /// Full type without the API version.
@@ -54,7 +57,7 @@ struct ResInfo {
     existing: bool,
     parent: Option<String>,
     /// The loop the declaration is in: item, index, iterated expression.
-    looped: Option<(String, Option<String>, Expr)>,
+    looped: Option<Loop>,
     name: Option<Expr>,
     /// `scope:` of the declaration.
     scope: Option<Expr>,
@@ -291,10 +294,7 @@ impl<'a> Lower<'a> {
     }
 
     fn file(&mut self, file: &'a File, modules: &mut dyn Modules) -> Json {
-        let whole = Span::new(
-            0,
-            file.stmts.last().map_or(0, |s| s.span.end as usize),
-        );
+        let whole = Span::new(0, file.stmts.last().map_or(0, |s| s.span.end as usize));
         let mut params = Vec::new();
         let mut vars = Vec::new();
         let mut resources = Vec::new();
@@ -343,7 +343,12 @@ impl<'a> Lower<'a> {
     }
 
     /// The template type of a declared type, and whether it is secure.
-    fn param_type(&self, ty: Option<&TypeExpr>, decorators: &[Decorator], depth: usize) -> (String, bool, bool, Vec<Json>) {
+    fn param_type(
+        &self,
+        ty: Option<&TypeExpr>,
+        decorators: &[Decorator],
+        depth: usize,
+    ) -> (String, bool, bool, Vec<Json>) {
         let mut secure = decorator(decorators, "secure").is_some();
         let mut nullable = false;
         let mut allowed = Vec::new();
@@ -378,7 +383,12 @@ impl<'a> Lower<'a> {
                     Some(s) => match &s.kind {
                         StmtKind::Type { ty, .. } => {
                             let (b, sec, nl, a) = self.type_base(ty, depth + 1);
-                            (b, sec || decorator(&s.decorators, "secure").is_some(), nl, a)
+                            (
+                                b,
+                                sec || decorator(&s.decorators, "secure").is_some(),
+                                nl,
+                                a,
+                            )
                         }
                         _ => ("object".into(), false, false, Vec::new()),
                     },
@@ -404,7 +414,12 @@ impl<'a> Lower<'a> {
                         base.get_or_insert_with(|| self.type_base(i, depth + 1).0);
                     }
                 }
-                (base.unwrap_or_else(|| "object".into()), false, false, allowed)
+                (
+                    base.unwrap_or_else(|| "object".into()),
+                    false,
+                    false,
+                    allowed,
+                )
             }
             TypeKind::Literal(e) => {
                 let b = match &e.kind {
@@ -423,11 +438,21 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn param(&mut self, s: &Stmt, name: &Ident, ty: Option<&TypeExpr>, default: Option<&Expr>) -> Member {
+    fn param(
+        &mut self,
+        s: &Stmt,
+        name: &Ident,
+        ty: Option<&TypeExpr>,
+        default: Option<&Expr>,
+    ) -> Member {
         let (ty, _, nullable, mut allowed) = self.param_type(ty, &s.decorators, 0);
         let mut m = vec![member("type", name.span, string(&ty, name.span))];
         if let Some(d) = default {
-            m.push(member("defaultValue", d.span, self.value(d, &Scope::default())));
+            m.push(member(
+                "defaultValue",
+                d.span,
+                self.value(d, &Scope::default()),
+            ));
         }
         if let Some(a) = decorator(&s.decorators, "allowed") {
             if let Some(ExprKind::Array(items)) = a.args.first().map(|e| &e.kind) {
@@ -448,7 +473,11 @@ impl<'a> Lower<'a> {
             ));
         }
         if nullable {
-            m.push(member("nullable", name.span, json(JsonKind::Bool(true), name.span)));
+            m.push(member(
+                "nullable",
+                name.span,
+                json(JsonKind::Bool(true), name.span),
+            ));
         }
         member(&name.name, name.span, object(m, s.span))
     }
@@ -458,7 +487,11 @@ impl<'a> Lower<'a> {
             let copy = self.property_loop(&name.name, name.span, value, &Scope::default());
             // A variable loop is `copy` in `variables`, as the compiler writes it;
             // the evaluator reads `copy` members of `variables` as loops.
-            return member("copy", name.span, json(JsonKind::Array(vec![copy]), value.span));
+            return member(
+                "copy",
+                name.span,
+                json(JsonKind::Array(vec![copy]), value.span),
+            );
         }
         member(&name.name, name.span, self.value(value, &Scope::default()))
     }
@@ -467,8 +500,14 @@ impl<'a> Lower<'a> {
         let (ty, _, _, _) = self.param_type(Some(ty), &s.decorators, 0);
         let mut m = vec![member("type", name.span, string(&ty, name.span))];
         match &value.kind {
-            ExprKind::For { item, index, iter, body } => {
-                let sc = self.loop_scope(&Scope::default(), item, index.as_ref(), iter, "copyIndex()");
+            ExprKind::For {
+                item,
+                index,
+                iter,
+                body,
+            } => {
+                let sc =
+                    self.loop_scope(&Scope::default(), item, index.as_ref(), iter, "copyIndex()");
                 let count = format!("length({})", self.expr(iter, &Scope::default()));
                 m.push(member(
                     "copy",
@@ -482,13 +521,25 @@ impl<'a> Lower<'a> {
                     ),
                 ));
             }
-            _ => m.push(member("value", value.span, self.value(value, &Scope::default()))),
+            // The finding about what an output exposes points at `output name`.
+            _ => m.push(member(
+                "value",
+                Span::new(s.span.start as usize, name.span.end as usize),
+                self.value(value, &Scope::default()),
+            )),
         }
         member(&name.name, name.span, object(m, s.span))
     }
 
     /// `item` → `iter[index]`, `i` → `index`.
-    fn loop_scope(&mut self, sc: &Scope, item: &Ident, index: Option<&Ident>, iter: &Expr, at: &str) -> Scope {
+    fn loop_scope(
+        &mut self,
+        sc: &Scope,
+        item: &Ident,
+        index: Option<&Ident>,
+        iter: &Expr,
+        at: &str,
+    ) -> Scope {
         let it = self.expr(iter, sc);
         let mut s = sc.with(&item.name, format!("{it}[{at}]"));
         if let Some(i) = index {
@@ -499,7 +550,13 @@ impl<'a> Lower<'a> {
 
     /// `name: [for x in xs: body]` → `{"name": name, "count": ..., "input": body}`.
     fn property_loop(&mut self, name: &str, key_span: Span, e: &Expr, sc: &Scope) -> Json {
-        let ExprKind::For { item, index, iter, body } = &e.kind else {
+        let ExprKind::For {
+            item,
+            index,
+            iter,
+            body,
+        } = &e.kind
+        else {
             return self.value(e, sc);
         };
         let at = format!("copyIndex({})", quote(name));
@@ -507,7 +564,10 @@ impl<'a> Lower<'a> {
         let count = format!("length({})", self.expr(iter, sc));
         let body = match &body.kind {
             ExprKind::If { body, .. } => {
-                self.errors.push((e.span, "a filter (`if`) in a property loop is not supported by Bicep".into()));
+                self.errors.push((
+                    e.span,
+                    "a filter (`if`) in a property loop is not supported by Bicep".into(),
+                ));
                 body
             }
             _ => body,
@@ -538,12 +598,24 @@ impl<'a> Lower<'a> {
         };
         self.refs.clear();
         let (body, cond, copy, sc) = self.declaration(s, &name.name, value);
-        let mut m = vec![member("type", type_string.span, string(&info.ty, type_string.span))];
+        let mut m = vec![member(
+            "type",
+            type_string.span,
+            string(&info.ty, type_string.span),
+        )];
         if !info.api.is_empty() {
-            m.push(member("apiVersion", type_string.span, string(&info.api, type_string.span)));
+            m.push(member(
+                "apiVersion",
+                type_string.span,
+                string(&info.api, type_string.span),
+            ));
         }
         if *existing {
-            m.push(member("existing", s.span, json(JsonKind::Bool(true), s.span)));
+            m.push(member(
+                "existing",
+                s.span,
+                json(JsonKind::Bool(true), s.span),
+            ));
         }
         if let Some(c) = cond {
             m.push(c);
@@ -593,17 +665,22 @@ impl<'a> Lower<'a> {
                             }
                         }
                     },
-                    ObjItem::Prop { key_span, value, .. } => {
-                        self.errors.push((*key_span, "a computed key in a resource body".into()));
+                    ObjItem::Prop {
+                        key_span, value, ..
+                    } => {
+                        self.errors
+                            .push((*key_span, "a computed key in a resource body".into()));
                         let _ = value;
                     }
                     ObjItem::Spread(e) => {
-                        self.errors.push((e.span, "a spread in a resource body".into()));
+                        self.errors
+                            .push((e.span, "a spread in a resource body".into()));
                     }
                 }
             }
         } else if body.is_some() {
-            self.errors.push((value.span, "a resource body must be an object".into()));
+            self.errors
+                .push((value.span, "a resource body must be an object".into()));
         }
         if let Some(p) = &info.parent {
             self.refs.insert(p.clone());
@@ -636,12 +713,23 @@ impl<'a> Lower<'a> {
     }
 
     /// The condition, loop and item scope of a resource or module value.
-    fn declaration<'e>(&mut self, s: &Stmt, sym: &str, value: &'e Expr) -> (Option<&'e Expr>, Option<Member>, Option<Member>, Scope) {
+    fn declaration<'e>(
+        &mut self,
+        s: &Stmt,
+        sym: &str,
+        value: &'e Expr,
+    ) -> (Option<&'e Expr>, Option<Member>, Option<Member>, Scope) {
         let mut sc = Scope::default();
         let mut cond = None;
         let mut copy = None;
         let mut v = value;
-        if let ExprKind::For { item, index, iter, body } = &v.kind {
+        if let ExprKind::For {
+            item,
+            index,
+            iter,
+            body,
+        } = &v.kind
+        {
             sc = self.loop_scope(&sc, item, index.as_ref(), iter, "copyIndex()");
             let count = format!("length({})", self.expr(iter, &Scope::default()));
             let mut c = vec![
@@ -674,8 +762,14 @@ impl<'a> Lower<'a> {
         if segs.len() <= 1 {
             return self.value(value, sc);
         }
-        let fmt = (0..segs.len()).map(|i| format!("{{{i}}}")).collect::<Vec<_>>().join("/");
-        expression(format!("format({}, {})", quote(&fmt), segs.join(", ")), value.span)
+        let fmt = (0..segs.len())
+            .map(|i| format!("{{{i}}}"))
+            .collect::<Vec<_>>()
+            .join("/");
+        expression(
+            format!("format({}, {})", quote(&fmt), segs.join(", ")),
+            value.span,
+        )
     }
 
     /// The name segments of a resource as ARM text: the parent's, then its own.
@@ -715,20 +809,31 @@ impl<'a> Lower<'a> {
         let mut args = vec![quote(&info.ty)];
         args.extend(segs);
         let scope_args = match info.scope.as_ref().map(|e| (&e.kind, e)) {
-            Some((ExprKind::Call { target: None, name, args: a }, _))
-                if name.name.eq_ignore_ascii_case("resourceGroup") =>
-            {
+            Some((
+                ExprKind::Call {
+                    target: None,
+                    name,
+                    args: a,
+                },
+                _,
+            )) if name.name.eq_ignore_ascii_case("resourceGroup") => {
                 a.iter().map(|x| self.expr(x, &sc)).collect()
             }
-            Some((ExprKind::Ident(other), _)) if matches!(self.syms.get(other), Some(Sym::Resource(_))) => {
+            Some((ExprKind::Ident(other), _))
+                if matches!(self.syms.get(other), Some(Sym::Resource(_))) =>
+            {
                 let scope_id = self.resource_id(&other.clone(), None, &sc);
                 return format!("extensionResourceId({scope_id}, {})", args.join(", "));
             }
             _ => Vec::new(),
         };
         match self.level {
-            "subscription" if scope_args.is_empty() => format!("subscriptionResourceId({})", args.join(", ")),
-            "tenant" | "managementGroup" if scope_args.is_empty() => format!("tenantResourceId({})", args.join(", ")),
+            "subscription" if scope_args.is_empty() => {
+                format!("subscriptionResourceId({})", args.join(", "))
+            }
+            "tenant" | "managementGroup" if scope_args.is_empty() => {
+                format!("tenantResourceId({})", args.join(", "))
+            }
             _ => {
                 let mut all = scope_args;
                 all.extend(args);
@@ -757,19 +862,35 @@ impl<'a> Lower<'a> {
     /// resource group or subscription (existing resources, modules).
     fn scope(&mut self, key_span: Span, value: &Expr, sc: &Scope, m: &mut Vec<Member>) {
         match &value.kind {
-            ExprKind::Call { target, name, args } if target.as_deref().is_none_or(|t| is_namespace(t)) => {
+            ExprKind::Call { target, name, args } if target.as_deref().is_none_or(is_namespace) => {
                 let n = name.name.to_ascii_lowercase();
                 let a: Vec<String> = args.iter().map(|x| self.expr(x, sc)).collect();
                 match (n.as_str(), a.as_slice()) {
                     ("resourcegroup", [rg]) => {
-                        m.push(member("resourceGroup", key_span, expression(rg.clone(), value.span)));
+                        m.push(member(
+                            "resourceGroup",
+                            key_span,
+                            expression(rg.clone(), value.span),
+                        ));
                     }
                     ("resourcegroup", [sub, rg]) => {
-                        m.push(member("subscriptionId", key_span, expression(sub.clone(), value.span)));
-                        m.push(member("resourceGroup", key_span, expression(rg.clone(), value.span)));
+                        m.push(member(
+                            "subscriptionId",
+                            key_span,
+                            expression(sub.clone(), value.span),
+                        ));
+                        m.push(member(
+                            "resourceGroup",
+                            key_span,
+                            expression(rg.clone(), value.span),
+                        ));
                     }
                     ("subscription", [sub]) => {
-                        m.push(member("subscriptionId", key_span, expression(sub.clone(), value.span)));
+                        m.push(member(
+                            "subscriptionId",
+                            key_span,
+                            expression(sub.clone(), value.span),
+                        ));
                     }
                     ("tenant", []) => m.push(member("scope", key_span, string("/", value.span))),
                     ("managementgroup", [mg]) => m.push(member(
@@ -791,7 +912,14 @@ impl<'a> Lower<'a> {
     }
 
     /// A body property; loops become `copy` entries of the object.
-    fn property(&mut self, key: &str, key_span: Span, value: &Expr, sc: &Scope, m: &mut Vec<Member>) -> Option<Member> {
+    fn property(
+        &mut self,
+        key: &str,
+        key_span: Span,
+        value: &Expr,
+        sc: &Scope,
+        m: &mut Vec<Member>,
+    ) -> Option<Member> {
         if let ExprKind::For { .. } = value.kind {
             let c = self.property_loop(key, key_span, value, sc);
             match m.iter_mut().find(|x| x.key == "copy") {
@@ -800,19 +928,34 @@ impl<'a> Lower<'a> {
                         items.push(c);
                     }
                 }
-                None => m.push(member("copy", key_span, json(JsonKind::Array(vec![c]), value.span))),
+                None => m.push(member(
+                    "copy",
+                    key_span,
+                    json(JsonKind::Array(vec![c]), value.span),
+                )),
             }
             return None;
         }
         Some(member(key, key_span, self.value(value, sc)))
     }
 
-    fn module(&mut self, s: &Stmt, name: &Ident, path: &StrLit, value: &Expr, modules: &mut dyn Modules) -> Option<Member> {
+    fn module(
+        &mut self,
+        s: &Stmt,
+        name: &Ident,
+        path: &StrLit,
+        value: &Expr,
+        modules: &mut dyn Modules,
+    ) -> Option<Member> {
         self.refs.clear();
         let (body, cond, copy, sc) = self.declaration(s, &name.name, value);
         let z = s.span;
         let mut m = vec![
-            member("type", path.span, string("Microsoft.Resources/deployments", path.span)),
+            member(
+                "type",
+                path.span,
+                string("Microsoft.Resources/deployments", path.span),
+            ),
             member("apiVersion", path.span, string("2022-09-01", path.span)),
         ];
         if let Some(c) = cond {
@@ -826,7 +969,13 @@ impl<'a> Lower<'a> {
         let mut depends = Vec::new();
         if let Some(ExprKind::Object(items)) = body.map(|b| &b.kind) {
             for it in items {
-                let ObjItem::Prop { key: ObjKey::Name(k), key_span, value, .. } = it else {
+                let ObjItem::Prop {
+                    key: ObjKey::Name(k),
+                    key_span,
+                    value,
+                    ..
+                } = it
+                else {
                     continue;
                 };
                 match k.as_str() {
@@ -839,7 +988,13 @@ impl<'a> Lower<'a> {
                     "params" => {
                         if let ExprKind::Object(ps) = &value.kind {
                             for p in ps {
-                                if let ObjItem::Prop { key: ObjKey::Name(pk), key_span: pks, value: pv, .. } = p {
+                                if let ObjItem::Prop {
+                                    key: ObjKey::Name(pk),
+                                    key_span: pks,
+                                    value: pv,
+                                    ..
+                                } = p
+                                {
                                     let given = self.module_param(pv, &sc);
                                     params.push(member(pk, *pks, given));
                                 }
@@ -875,7 +1030,11 @@ impl<'a> Lower<'a> {
             member("parameters", z, object(params, z)),
         ];
         let p = path.value.as_str();
-        if p.starts_with("br:") || p.starts_with("br/") || p.starts_with("ts:") || p.starts_with("ts/") {
+        if p.starts_with("br:")
+            || p.starts_with("br/")
+            || p.starts_with("ts:")
+            || p.starts_with("ts/")
+        {
             self.registry_modules.push((path.span, p.to_string()));
         } else if let Some(t) = modules.template(p, s.span) {
             props.push(member("template", path.span, t));
@@ -896,7 +1055,10 @@ impl<'a> Lower<'a> {
             m.push(member(
                 "dependsOn",
                 z,
-                json(JsonKind::Array(depends.iter().map(|d| string(d, z)).collect()), z),
+                json(
+                    JsonKind::Array(depends.iter().map(|d| string(d, z)).collect()),
+                    z,
+                ),
             ));
         }
         Some(member(&name.name, name.span, object(m, s.span)))
@@ -904,18 +1066,29 @@ impl<'a> Lower<'a> {
 
     /// A module input: `{"value": v}`, or a Key Vault reference for `kv.getSecret('name')`.
     fn module_param(&mut self, v: &Expr, sc: &Scope) -> Json {
-        if let ExprKind::Call { target: Some(t), name, args } = &v.kind {
+        if let ExprKind::Call {
+            target: Some(t),
+            name,
+            args,
+        } = &v.kind
+        {
             if name.name.eq_ignore_ascii_case("getSecret") {
                 if let ExprKind::Ident(kv) = &t.kind {
                     if matches!(self.syms.get(kv), Some(Sym::Resource(_))) {
                         let id = self.resource_id(&kv.clone(), None, sc);
-                        let secret = args.first().map(|a| self.value(a, sc)).unwrap_or_else(|| string("", v.span));
+                        let secret = args
+                            .first()
+                            .map(|a| self.value(a, sc))
+                            .unwrap_or_else(|| string("", v.span));
                         let reference = object(
                             vec![
                                 member(
                                     "keyVault",
                                     t.span,
-                                    object(vec![member("id", t.span, expression(id, t.span))], t.span),
+                                    object(
+                                        vec![member("id", t.span, expression(id, t.span))],
+                                        t.span,
+                                    ),
                                 ),
                                 member("secretName", name.span, secret),
                             ],
@@ -943,11 +1116,25 @@ impl<'a> Lower<'a> {
             },
             ExprKind::Paren(inner) => self.value(inner, sc),
             ExprKind::Object(items)
-                if items.iter().all(|i| matches!(i, ObjItem::Prop { key: ObjKey::Name(_), .. })) =>
+                if items.iter().all(|i| {
+                    matches!(
+                        i,
+                        ObjItem::Prop {
+                            key: ObjKey::Name(_),
+                            ..
+                        }
+                    )
+                }) =>
             {
                 let mut m = Vec::new();
                 for it in items {
-                    if let ObjItem::Prop { key: ObjKey::Name(k), key_span, value, .. } = it {
+                    if let ObjItem::Prop {
+                        key: ObjKey::Name(k),
+                        key_span,
+                        value,
+                        ..
+                    } = it
+                    {
                         if let Some(v) = self.property(k, *key_span, value, sc, &mut m) {
                             m.push(v);
                         }
@@ -987,6 +1174,8 @@ impl<'a> Lower<'a> {
             ExprKind::String(parts) => self.string(parts, sc),
             ExprKind::Paren(inner) | ExprKind::NonNull(inner) => self.expr(inner, sc),
             ExprKind::Ident(n) => self.ident(n, sc),
+            // `parent::child`: child symbols are declared by their own name.
+            ExprKind::NestedResource { name, .. } => self.ident(&name.name, sc),
             ExprKind::Member { base, name, safe } => self.member(base, name, *safe, sc),
             ExprKind::Index { base, index, safe } => {
                 let b = self.expr(base, sc);
@@ -1031,7 +1220,11 @@ impl<'a> Lower<'a> {
                     BinaryOp::Coalesce => f("coalesce"),
                 }
             }
-            ExprKind::Ternary { cond, then, otherwise } => {
+            ExprKind::Ternary {
+                cond,
+                then,
+                otherwise,
+            } => {
                 let c = self.expr(cond, sc);
                 let a = self.expr(then, sc);
                 let b = self.expr(otherwise, sc);
@@ -1070,7 +1263,8 @@ impl<'a> Lower<'a> {
                             groups.push(self.expr(x, sc));
                         }
                         ObjItem::Resource(r) => {
-                            self.errors.push((r.span, "a resource declaration inside a value".into()));
+                            self.errors
+                                .push((r.span, "a resource declaration inside a value".into()));
                         }
                     }
                 }
@@ -1102,9 +1296,17 @@ impl<'a> Lower<'a> {
                     .collect();
                 format!("flatten(createArray({}))", parts.join(", "))
             }
-            ExprKind::For { item, index, iter, body } => {
+            ExprKind::For {
+                item,
+                index,
+                iter,
+                body,
+            } => {
                 let it = self.expr(iter, sc);
-                let mut inner = sc.with(&item.name, format!("lambdaVariables({})", quote(&item.name)));
+                let mut inner = sc.with(
+                    &item.name,
+                    format!("lambdaVariables({})", quote(&item.name)),
+                );
                 let mut names = vec![quote(&item.name)];
                 if let Some(i) = index {
                     inner = inner.with(&i.name, format!("lambdaVariables({})", quote(&i.name)));
@@ -1113,7 +1315,10 @@ impl<'a> Lower<'a> {
                 let (source, body) = match &body.kind {
                     ExprKind::If { cond, body } => {
                         let c = self.expr(cond, &inner);
-                        (format!("filter({it}, lambda({}, {c}))", names.join(", ")), body)
+                        (
+                            format!("filter({it}, lambda({}, {c}))", names.join(", ")),
+                            body,
+                        )
                     }
                     _ => (it, body),
                 };
@@ -1121,7 +1326,10 @@ impl<'a> Lower<'a> {
                 format!("map({source}, lambda({}, {b}))", names.join(", "))
             }
             ExprKind::If { .. } => {
-                self.errors.push((e.span, "`if` is only allowed on a resource or module".into()));
+                self.errors.push((
+                    e.span,
+                    "`if` is only allowed on a resource or module".into(),
+                ));
                 "null()".into()
             }
         }
@@ -1174,8 +1382,11 @@ impl<'a> Lower<'a> {
         // as the compiler inlines them; the rest is `reference()`.
         let (sym, index) = match &base.kind {
             ExprKind::Ident(s) if sc.get(s).is_none() => (Some(s.clone()), None),
+            ExprKind::NestedResource { name, .. } => (Some(name.name.clone()), None),
             ExprKind::Index { base: b, index, .. } => match &b.kind {
-                ExprKind::Ident(s) if sc.get(s).is_none() => (Some(s.clone()), Some(self.expr(index, sc))),
+                ExprKind::Ident(s) if sc.get(s).is_none() => {
+                    (Some(s.clone()), Some(self.expr(index, sc)))
+                }
                 _ => (None, None),
             },
             _ => (None, None),
@@ -1206,8 +1417,16 @@ impl<'a> Lower<'a> {
                         },
                         _ => {
                             let r = match index {
-                                Some(i) => format!("reference(format('{}[{{0}}]', {i}), {}, 'full')", sym, quote(&info.api)),
-                                None => format!("reference({}, {}, 'full')", quote(&sym), quote(&info.api)),
+                                Some(i) => format!(
+                                    "reference(format('{}[{{0}}]', {i}), {}, 'full')",
+                                    sym,
+                                    quote(&info.api)
+                                ),
+                                None => format!(
+                                    "reference({}, {}, 'full')",
+                                    quote(&sym),
+                                    quote(&info.api)
+                                ),
                             };
                             if safe {
                                 format!("tryGet({r}, {})", quote(n))
@@ -1233,7 +1452,10 @@ impl<'a> Lower<'a> {
             }
         }
         // `mod.outputs.x` → `reference('mod').outputs.x.value`.
-        if let ExprKind::Member { base: b2, name: n2, .. } = &base.kind {
+        if let ExprKind::Member {
+            base: b2, name: n2, ..
+        } = &base.kind
+        {
             if n2.name == "outputs" {
                 if let ExprKind::Ident(s) = &b2.kind {
                     if matches!(self.syms.get(s), Some(Sym::Module)) && sc.get(s).is_none() {
@@ -1260,9 +1482,10 @@ impl<'a> Lower<'a> {
         let n = name.name.as_str();
         match target {
             // `res.listKeys()`, `res.listX(api)`: the resource's ID and API version.
-            Some(Expr { kind: ExprKind::Ident(sym), .. })
-                if sc.get(sym).is_none() && matches!(self.syms.get(sym), Some(Sym::Resource(_))) =>
-            {
+            Some(Expr {
+                kind: ExprKind::Ident(sym),
+                ..
+            }) if sc.get(sym).is_none() && matches!(self.syms.get(sym), Some(Sym::Resource(_))) => {
                 let Some(Sym::Resource(info)) = self.syms.get(sym).cloned() else {
                     return "null()".into();
                 };
@@ -1276,8 +1499,12 @@ impl<'a> Lower<'a> {
                 // `kv.getSecret()` outside module inputs is not valid Bicep.
                 format!("__bicep.{}()", sanitize(n))
             }
-            Some(Expr { kind: ExprKind::Ident(ns), .. })
-                if (ns == "az" || ns == "sys") && sc.get(ns).is_none() && !self.syms.contains_key(ns) =>
+            Some(Expr {
+                kind: ExprKind::Ident(ns),
+                ..
+            }) if (ns == "az" || ns == "sys")
+                && sc.get(ns).is_none()
+                && !self.syms.contains_key(ns) =>
             {
                 self.builtin(n, args, sc)
             }
@@ -1301,13 +1528,22 @@ impl<'a> Lower<'a> {
             // Type hints with no value of their own.
             "any" if args.len() == 1 => return self.expr(&args[0], sc),
             "nameof" => {
-                if let Some(Expr { kind: ExprKind::Ident(x), .. }) = args.first() {
+                if let Some(Expr {
+                    kind: ExprKind::Ident(x),
+                    ..
+                }) = args.first()
+                {
                     return quote(x);
                 }
             }
             // Compile-time file reads and environment: not read by idlint.
-            "loadtextcontent" | "loadjsoncontent" | "loadyamlcontent" | "loadfileasbase64"
-            | "readenvironmentvariable" | "externalinput" | "getsecret" => {
+            "loadtextcontent"
+            | "loadjsoncontent"
+            | "loadyamlcontent"
+            | "loadfileasbase64"
+            | "readenvironmentvariable"
+            | "externalinput"
+            | "getsecret" => {
                 return format!("__bicep.{}()", sanitize(n));
             }
             _ => {}
@@ -1319,7 +1555,10 @@ impl<'a> Lower<'a> {
 
 /// A name made safe for an opaque call's name.
 fn sanitize(n: &str) -> String {
-    n.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(64).collect()
+    n.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .take(64)
+        .collect()
 }
 
 fn is_namespace(e: &Expr) -> bool {
@@ -1336,10 +1575,16 @@ fn root_symbol(e: &Expr) -> Option<String> {
 }
 
 /// The body of a resource or module value, and its loop if any.
-fn unwrap_value(v: &Expr) -> (Option<&Expr>, Option<(String, Option<String>, Expr)>) {
+fn unwrap_value(v: &Expr) -> (Option<&Expr>, Option<Loop>) {
     let mut v = v;
     let mut looped = None;
-    if let ExprKind::For { item, index, iter, body } = &v.kind {
+    if let ExprKind::For {
+        item,
+        index,
+        iter,
+        body,
+    } = &v.kind
+    {
         looped = Some((
             item.name.clone(),
             index.as_ref().map(|i| i.name.clone()),
@@ -1366,7 +1611,10 @@ fn constant(e: &Expr) -> Option<Json> {
         },
         ExprKind::Int(n) => Some(json(JsonKind::Number(*n as f64), e.span)),
         ExprKind::Bool(b) => Some(json(JsonKind::Bool(*b), e.span)),
-        ExprKind::Unary { op: UnaryOp::Neg, expr } => match expr.kind {
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            expr,
+        } => match expr.kind {
             ExprKind::Int(n) => Some(json(JsonKind::Number(-(n as f64)), e.span)),
             _ => None,
         },

@@ -113,7 +113,7 @@ impl lower::Modules for Resolver<'_> {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        let target = dir.join(path);
+        let target = crate::source::normalize(&dir.join(path));
         if self.stack.iter().any(|p| same_file(p, &target)) {
             fail(
                 &mut self.errors,
@@ -131,7 +131,10 @@ impl lower::Modules for Resolver<'_> {
         let src = match (self.read)(&target) {
             Ok(s) => s,
             Err(why) => {
-                fail(&mut self.errors, format!("module `{path}` not loaded: {why}"));
+                fail(
+                    &mut self.errors,
+                    format!("module `{path}` not loaded: {why}"),
+                );
                 return None;
             }
         };
@@ -142,7 +145,10 @@ impl lower::Modules for Resolver<'_> {
             match (self.parse_json)(&src) {
                 Ok(j) => j,
                 Err(why) => {
-                    fail(&mut self.errors, format!("module `{path}` not loaded: {why}"));
+                    fail(
+                        &mut self.errors,
+                        format!("module `{path}` not loaded: {why}"),
+                    );
                     return None;
                 }
             }

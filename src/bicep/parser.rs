@@ -297,178 +297,179 @@ impl<'a> Parser<'a> {
     fn stmt(&mut self, decorators: Vec<Decorator>) -> R<Stmt> {
         let kw = self.tok();
         if kw.tok != Tok::Ident {
-            return self.fail("expected a declaration (`param`, `var`, `resource`, `module`, `output`, ...)");
+            return self.fail(
+                "expected a declaration (`param`, `var`, `resource`, `module`, `output`, ...)",
+            );
         }
         let word = self.text(kw);
-        let kind = match word {
-            "targetScope" => {
-                self.bump();
-                self.expect(Tok::Assign, "after `targetScope`")?;
-                StmtKind::TargetScope(self.value()?)
-            }
-            "metadata" => {
-                self.bump();
-                let name = self.ident("a metadata name")?;
-                self.expect(Tok::Assign, "after the metadata name")?;
-                StmtKind::Metadata {
-                    name,
-                    value: self.value()?,
+        let kind =
+            match word {
+                "targetScope" => {
+                    self.bump();
+                    self.expect(Tok::Assign, "after `targetScope`")?;
+                    StmtKind::TargetScope(self.value()?)
                 }
-            }
-            "param" => {
-                self.bump();
-                let name = self.ident("a parameter name")?;
-                // A union written one member per line may start on the next line.
-                if self.peek() == Tok::Newline && self.toks[self.pos + 1].tok == Tok::Pipe {
-                    self.skip_newlines();
-                }
-                let ty = if self.peek() == Tok::Assign {
-                    None
-                } else {
-                    if matches!(self.peek(), Tok::Newline | Tok::Eof) {
-                        return self.fail("expected a type after the parameter name");
+                "metadata" => {
+                    self.bump();
+                    let name = self.ident("a metadata name")?;
+                    self.expect(Tok::Assign, "after the metadata name")?;
+                    StmtKind::Metadata {
+                        name,
+                        value: self.value()?,
                     }
-                    Some(self.ty()?)
-                };
-                let default = if self.eat(Tok::Assign) {
-                    Some(self.value()?)
-                } else if matches!(self.peek(), Tok::Newline | Tok::Eof) {
-                    None
-                } else {
-                    return self.fail("expected `=` after the parameter type");
-                };
-                StmtKind::Param { name, ty, default }
-            }
-            "var" => {
-                self.bump();
-                let name = self.ident("a variable name")?;
-                let ty = if self.peek() == Tok::Assign {
-                    None
-                } else {
-                    Some(self.ty()?)
-                };
-                self.expect(
-                    Tok::Assign,
-                    if ty.is_some() {
-                        "after the variable type"
+                }
+                "param" => {
+                    self.bump();
+                    let name = self.ident("a parameter name")?;
+                    // A union written one member per line may start on the next line.
+                    if self.peek() == Tok::Newline && self.toks[self.pos + 1].tok == Tok::Pipe {
+                        self.skip_newlines();
+                    }
+                    let ty = if self.peek() == Tok::Assign {
+                        None
                     } else {
-                        "after the variable name"
-                    },
-                )?;
-                StmtKind::Var {
-                    name,
-                    ty,
-                    value: self.value()?,
-                }
-            }
-            "resource" => return self.resource(decorators),
-            "module" => {
-                self.bump();
-                let name = self.ident("a module name")?;
-                let path = self.str_lit("the module path")?;
-                self.expect(Tok::Assign, "after the module path")?;
-                StmtKind::Module {
-                    name,
-                    path,
-                    value: self.decl_value()?,
-                }
-            }
-            "output" => {
-                self.bump();
-                let name = self.ident("an output name")?;
-                let ty = self.ty()?;
-                self.expect(Tok::Assign, "after the output type")?;
-                StmtKind::Output {
-                    name,
-                    ty,
-                    value: self.value()?,
-                }
-            }
-            "type" => {
-                self.bump();
-                let name = self.ident("a type name")?;
-                self.expect(Tok::Assign, "after the type name")?;
-                self.skip_newlines();
-                StmtKind::Type {
-                    name,
-                    ty: self.ty()?,
-                }
-            }
-            "func" => {
-                self.bump();
-                let name = self.ident("a function name")?;
-                self.expect(Tok::LParen, "after the function name")?;
-                let params = self.with_nl(true, |p| {
-                    let mut params = Vec::new();
-                    while p.peek() != Tok::RParen {
-                        let n = p.ident("a parameter name")?;
-                        let t = p.ty()?;
-                        params.push((n, t));
-                        if !p.eat(Tok::Comma) && p.peek() != Tok::RParen {
-                            return p.fail("expected `,` or `)` after the function parameter");
+                        if matches!(self.peek(), Tok::Newline | Tok::Eof) {
+                            return self.fail("expected a type after the parameter name");
                         }
-                    }
-                    p.bump();
-                    Ok(params)
-                })?;
-                let ret = self.ty()?;
-                self.expect(Tok::Arrow, "after the function's return type")?;
-                self.skip_newlines();
-                StmtKind::Func {
-                    name,
-                    params,
-                    ret,
-                    body: self.expr()?,
+                        Some(self.ty()?)
+                    };
+                    let default = if self.eat(Tok::Assign) {
+                        Some(self.value()?)
+                    } else if matches!(self.peek(), Tok::Newline | Tok::Eof) {
+                        None
+                    } else {
+                        return self.fail("expected `=` after the parameter type");
+                    };
+                    StmtKind::Param { name, ty, default }
                 }
-            }
-            "import" => {
-                self.bump();
-                self.import()?
-            }
-            "extension" | "provider" => {
-                self.bump();
-                let name = match self.peek() {
-                    Tok::Ident => self.ident("an extension name")?,
-                    _ => {
-                        let s = self.str_lit("an extension name or reference")?;
-                        Ident {
-                            name: s.value,
-                            span: s.span,
+                "var" => {
+                    self.bump();
+                    let name = self.ident("a variable name")?;
+                    let ty = if self.peek() == Tok::Assign {
+                        None
+                    } else {
+                        Some(self.ty()?)
+                    };
+                    self.expect(
+                        Tok::Assign,
+                        if ty.is_some() {
+                            "after the variable type"
+                        } else {
+                            "after the variable name"
+                        },
+                    )?;
+                    StmtKind::Var {
+                        name,
+                        ty,
+                        value: self.value()?,
+                    }
+                }
+                "resource" => return self.resource(decorators),
+                "module" => {
+                    self.bump();
+                    let name = self.ident("a module name")?;
+                    let path = self.str_lit("the module path")?;
+                    self.expect(Tok::Assign, "after the module path")?;
+                    StmtKind::Module {
+                        name,
+                        path,
+                        value: self.decl_value()?,
+                    }
+                }
+                "output" => {
+                    self.bump();
+                    let name = self.ident("an output name")?;
+                    let ty = self.ty()?;
+                    self.expect(Tok::Assign, "after the output type")?;
+                    StmtKind::Output {
+                        name,
+                        ty,
+                        value: self.value()?,
+                    }
+                }
+                "type" => {
+                    self.bump();
+                    let name = self.ident("a type name")?;
+                    self.expect(Tok::Assign, "after the type name")?;
+                    self.skip_newlines();
+                    StmtKind::Type {
+                        name,
+                        ty: self.ty()?,
+                    }
+                }
+                "func" => {
+                    self.bump();
+                    let name = self.ident("a function name")?;
+                    self.expect(Tok::LParen, "after the function name")?;
+                    let params = self.with_nl(true, |p| {
+                        let mut params = Vec::new();
+                        while p.peek() != Tok::RParen {
+                            let n = p.ident("a parameter name")?;
+                            let t = p.ty()?;
+                            params.push((n, t));
+                            if !p.eat(Tok::Comma) && p.peek() != Tok::RParen {
+                                return p.fail("expected `,` or `)` after the function parameter");
+                            }
                         }
+                        p.bump();
+                        Ok(params)
+                    })?;
+                    let ret = self.ty()?;
+                    self.expect(Tok::Arrow, "after the function's return type")?;
+                    self.skip_newlines();
+                    StmtKind::Func {
+                        name,
+                        params,
+                        ret,
+                        body: self.expr()?,
                     }
-                };
-                self.with_alias()?;
-                StmtKind::Extension { name }
-            }
-            "using" => {
-                self.bump();
-                let path = if self.is_word("none") {
-                    self.bump();
-                    None
-                } else {
-                    Some(self.str_lit("the path of the template after `using`")?)
-                };
-                if self.is_word("with") {
-                    self.bump();
-                    self.value()?;
                 }
-                StmtKind::Using { path }
-            }
-            "assert" => {
-                self.bump();
-                let name = self.ident("an assertion name")?;
-                self.expect(Tok::Assign, "after the assertion name")?;
-                StmtKind::Assert {
-                    name,
-                    value: self.value()?,
+                "import" => {
+                    self.bump();
+                    self.import()?
                 }
-            }
-            _ => {
-                return self.fail(
+                "extension" | "provider" => {
+                    self.bump();
+                    let name = match self.peek() {
+                        Tok::Ident => self.ident("an extension name")?,
+                        _ => {
+                            let s = self.str_lit("an extension name or reference")?;
+                            Ident {
+                                name: s.value,
+                                span: s.span,
+                            }
+                        }
+                    };
+                    self.with_alias()?;
+                    StmtKind::Extension { name }
+                }
+                "using" => {
+                    self.bump();
+                    let path = if self.is_word("none") {
+                        self.bump();
+                        None
+                    } else {
+                        Some(self.str_lit("the path of the template after `using`")?)
+                    };
+                    if self.is_word("with") {
+                        self.bump();
+                        self.value()?;
+                    }
+                    StmtKind::Using { path }
+                }
+                "assert" => {
+                    self.bump();
+                    let name = self.ident("an assertion name")?;
+                    self.expect(Tok::Assign, "after the assertion name")?;
+                    StmtKind::Assert {
+                        name,
+                        value: self.value()?,
+                    }
+                }
+                _ => return self.fail(
                     "expected a declaration (`param`, `var`, `resource`, `module`, `output`, ...)",
-                )
-            }
-        };
+                ),
+            };
         Ok(Stmt {
             decorators,
             kind,
@@ -932,7 +933,10 @@ impl<'a> Parser<'a> {
         let t = self.bump();
         let (s, e) = (t.start as usize, t.end as usize);
         match t.tok {
-            Tok::StrFull => Ok(vec![StrPart::Lit(unescape(&self.src[s + 1..e - 1], s + 1)?)]),
+            Tok::StrFull => Ok(vec![StrPart::Lit(unescape(
+                &self.src[s + 1..e - 1],
+                s + 1,
+            )?)]),
             Tok::MultiStr => {
                 let mut body = &self.src[s + 3..e - 3];
                 if let Some(rest) = body.strip_prefix("\r\n") {
@@ -1178,7 +1182,9 @@ impl<'a> Parser<'a> {
         let kind = match t.tok {
             Tok::Ident => match self.text(t) {
                 "true" | "false" | "null" => TypeKind::Literal(self.primary()?),
-                "resource" if matches!(self.nth(1), Tok::StrFull | Tok::StrStart | Tok::MultiStr) => {
+                "resource"
+                    if matches!(self.nth(1), Tok::StrFull | Tok::StrStart | Tok::MultiStr) =>
+                {
                     self.bump();
                     TypeKind::Resource(self.str_lit("the resource type")?)
                 }

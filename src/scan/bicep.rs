@@ -132,8 +132,16 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
             units.push(load(t, Some((p.src.clone(), given, Vec::new())), ctx, res));
         }
         res.times.model += t0.elapsed();
+        // A module file in another directory is scanned there on its own
+        // (as `.bicep`, or as the JSON compiled from it), by a job and a
+        // shard of its own: findings in it are reported there only, so one
+        // finding has one reporter. Its caller's values are then not applied
+        // to it (unlike Terraform child modules).
+        let here = crate::source::normalize(&job.dir);
+        let mine =
+            |p: &Path| reported(p) && crate::source::normalize(p).parent() == Some(here.as_path());
         for unit in &units {
-            collect(unit, ctx, reported, res, None);
+            collect(unit, ctx, &mine, res, None);
         }
     }
 }
@@ -145,12 +153,17 @@ fn names_template(p: &Parsed, template: &Path) -> bool {
     };
     let dir = p.src.path.parent().unwrap_or(Path::new(""));
     crate::source::normalize(&dir.join(using)) == crate::source::normalize(template)
-        || file_name(Path::new(using)) == file_name(template) && dir == template.parent().unwrap_or(Path::new(""))
+        || file_name(Path::new(using)) == file_name(template)
+            && dir == template.parent().unwrap_or(Path::new(""))
 }
 
 fn load(
     t: &Parsed,
-    params: Option<(Arc<SourceFile>, Vec<crate::template::Given>, Vec<crate::model::LoadError>)>,
+    params: Option<(
+        Arc<SourceFile>,
+        Vec<crate::template::Given>,
+        Vec<crate::model::LoadError>,
+    )>,
     ctx: &JobContext,
     res: &mut JobResult,
 ) -> crate::model::Unit {

@@ -115,5 +115,9 @@ fn bicep_corpus_parses() {
         tj,
         json_bytes as f64 / 1e6 / tj
     );
-    assert!(failures.is_empty(), "{} files fail to parse", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} files fail to parse",
+        failures.len()
+    );
 }
