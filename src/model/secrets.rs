@@ -5,6 +5,7 @@
 
 use super::resource::Resource;
 use super::spelling::{props_at, Prop};
+use super::value::ops::unknown_member_name;
 use super::value::{Attr, Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
 use std::borrow::Cow;
 
@@ -330,7 +331,7 @@ pub fn not_secret_shape(v: &Value) -> bool {
         Kind::String(s) => not_secret_text(s),
         Kind::Object(e) => e.is_empty(),
         Kind::Array(items) => items.is_empty(),
-        Kind::Unknown(u) => identifier_reference(u),
+        Kind::Unknown(u) => identifier_reference(u) || named_identifier(v),
         Kind::Template(parts) => {
             parts.iter().any(|p| matches!(p, Part::Hole(_)))
                 && parts.iter().all(|p| match p {
@@ -395,6 +396,12 @@ fn identifier_reference(u: &Unknown) -> bool {
         },
         Unknown::Input { name, .. } => name.as_str(),
         Unknown::Context(_) => return true,
+        // A member of a value known only at deployment (`each.value.name`,
+        // a module input's `settings.administrator_login`).
+        Unknown::Opaque { reason } => match unknown_member_name(reason) {
+            Some(n) => n,
+            None => return false,
+        },
         _ => return false,
     };
     let last = field
@@ -406,6 +413,15 @@ fn identifier_reference(u: &Unknown) -> bool {
     identifier_name(last)
 }
 
+/// A value computed at deployment (`coalesce(...)`, a condition) whose
+/// input or local is named as an identifier (`local.resource_group_name`,
+/// a module's `var.service_principal_application_id`): the name where the
+/// value is read, the outermost step, says what it holds.
+fn named_identifier(v: &Value) -> bool {
+    matches!(v.as_unknown(), Some(Unknown::Opaque { .. }))
+        && v.via.first().is_some_and(|s| identifier_name(&s.name))
+}
+
 /// `fqdn`, `tenant_id`, `administrator_login`, `user_principal_name`,
 /// `public_key_openssh`: names of identifiers, never of secrets.
 pub fn identifier_name(name: &str) -> bool {
@@ -414,6 +430,11 @@ pub fn identifier_name(name: &str) -> bool {
         .filter(|c| *c != '_' && *c != '-')
         .collect::<String>()
         .to_ascii_lowercase();
+    // `clusterNameValue`: the value of a name is that name.
+    let n = match n.strip_suffix("value") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => n,
+    };
     const IDS: &[&str] = &[
         "name",
         "id",
@@ -812,6 +833,16 @@ pub fn stored_with_write_only(r: &Resource) -> Vec<(Prop<'_>, &'static str)> {
         .iter()
         .filter_map(|s| Some((s, s.write_only?)))
         .flat_map(|(s, wo)| props_at(r, &s.path).into_iter().map(move |p| (p, wo)))
+        .collect()
+}
+
+/// Properties that keep a secret in the deployment tool's saved state with
+/// no write-only spelling, with the design that needs no secret instead.
+pub fn stored_without_write_only(r: &Resource) -> Vec<(Prop<'_>, &'static str)> {
+    r.spellings
+        .iter()
+        .filter_map(|s| Some((s, s.instead?)))
+        .flat_map(|(s, alt)| props_at(r, &s.path).into_iter().map(move |p| (p, alt)))
         .collect()
 }
 
