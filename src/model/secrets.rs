@@ -320,6 +320,76 @@ fn names_itself(t: &str) -> bool {
     split(&letters, false, KINDS, WORDS)
 }
 
+/// `secret_prefix`, `tokenSuffix`: the text put before or after a secret's
+/// name, not the secret.
+fn affix_name(n: &str) -> bool {
+    n.ends_with("prefix") || n.ends_with("suffix")
+}
+
+/// Dummy values that are no secrets, judged with the name they are given
+/// to (issue 15): a metasyntactic word (`foo`, `Bar`); a value that calls
+/// itself fake, dummy or a sample and otherwise only names a secret
+/// (`fakeClientSecret=`); the name it is given to again, with a counter and
+/// at most one slip of the keyboard (`secretValue2`, `secretVaule1` for
+/// `secretValue`); or a few words that only name the content the input
+/// expects (`Apigee License` for `licenseFileText`).
+pub fn dummy_for(value: &str, name: &str) -> bool {
+    let t = value.trim();
+    const METASYNTACTIC: &[&str] = &[
+        "foo", "bar", "baz", "qux", "quux", "corge", "grault", "garply", "waldo", "fred", "plugh",
+        "xyzzy", "thud", "foobar",
+    ];
+    if METASYNTACTIC.iter().any(|w| t.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    let lower = t.trim_end_matches('=').to_ascii_lowercase();
+    if ["fake", "dummy", "sample", "example"]
+        .iter()
+        .any(|w| lower.strip_prefix(w).is_some_and(names_itself))
+    {
+        return true;
+    }
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_' | '.' | ' '))
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let key = squash(name);
+    let bare = squash(t.trim_end_matches(|c: char| c.is_ascii_digit()));
+    if key.len() >= 6 && within_one_slip(&bare, &key) {
+        return true;
+    }
+    // `Apigee License`: two or three plain words, one of them in the name.
+    let words: Vec<&str> = t.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()))
+        && words
+            .iter()
+            .any(|w| w.len() >= 4 && key.contains(&w.to_ascii_lowercase()))
+}
+
+/// Equal, or one character changed, added, dropped, or two neighbours swapped.
+fn within_one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return true;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
 /// Values whose shape says they are not secrets, whatever the property or
 /// name holding them says (issue 15, class 2): an identifier (a GUID), a host
 /// name, a public key or certificate, an empty object or list, a "not
@@ -520,6 +590,7 @@ pub fn secret_like_name(name: &str) -> bool {
     if n.starts_with("keyvault")
         || NOT.iter().any(|s| n.ends_with(s))
         || NOT_KEYS.iter().any(|s| n.contains(s))
+        || affix_name(&n)
     {
         return false;
     }
@@ -1221,5 +1292,62 @@ mod tests {
             " @microsoft.appconfiguration(Endpoint=https://x;Key=y)"
         ));
         assert!(!is_reference("Microsoft.KeyVault"));
+    }
+    #[test]
+    fn dummies_for_their_names() {
+        assert!(dummy_for("Bar", "diagnosticsStorageAccountSasToken"));
+        assert!(dummy_for("fakeClientSecret=", "clientSecret"));
+        assert!(dummy_for("dummyPassword", "adminPassword"));
+        assert!(dummy_for("secretValue2", "secretValue"));
+        assert!(dummy_for("secretVaule1", "secretValue"));
+        assert!(dummy_for("Apigee License", "licenseFileText"));
+        for (v, n) in [
+            ("fakeP@ss-71x", "clientSecret"),
+            ("Sup3rS3cret!", "secretValue"),
+            ("tr0ub4dor", "adminPassword"),
+            ("correct horse battery", "adminPassword"),
+            ("barbell", "token"),
+            ("secretSauce7", "secretValue"),
+        ] {
+            assert!(!dummy_for(v, n), "{v} for {n}");
+        }
+    }
+
+    #[test]
+    fn names_of_identifiers_through_values() {
+        assert!(identifier_name("clusterNameValue"));
+        assert!(identifier_name("admin-username"));
+        assert!(!identifier_name("clusterTokenValue"));
+        assert!(!identifier_name("value"));
+        assert!(!secret_like_name("secret_prefix"));
+        assert!(!secret_like_name("tokenSuffix"));
+        assert!(secret_like_name("secret"));
+        let opaque = |reason: String, via: Vec<Step>| Value {
+            via,
+            ..Value::unknown(Unknown::Opaque { reason }, Loc::default())
+        };
+        let member = super::super::value::ops::unknown_member_reason;
+        assert!(not_secret_shape(&opaque(
+            member("administrator_login"),
+            vec![]
+        )));
+        assert!(!not_secret_shape(&opaque(
+            member("administrator_password"),
+            vec![]
+        )));
+        let local = |name: &str| Step {
+            kind: StepKind::Named,
+            name: name.into(),
+            loc: Loc::default(),
+            secure: false,
+            noun: "local",
+        };
+        let cond = || "depends on a condition that is not known".to_string();
+        assert!(not_secret_shape(&opaque(
+            cond(),
+            vec![local("resource_group_name")]
+        )));
+        assert!(!not_secret_shape(&opaque(cond(), vec![local("value")])));
+        assert!(!not_secret_shape(&opaque(cond(), vec![])));
     }
 }
