@@ -7,13 +7,13 @@
 //! (`idlint::WORKER_STACK`), as it would in `idlint check`.
 #![allow(dead_code)]
 
-use idlint::arm::eval::{Env, Evaluator, ParamDecl};
-use idlint::arm::expr;
 use idlint::model::ids::ScopeLevel;
 use idlint::model::value::{FileId, Kind, Loc, Value};
 use idlint::model::Unit;
 use idlint::source::jsonc::{self, Json};
 use idlint::source::{self, SourceFile};
+use idlint::template::eval::{Env, Evaluator, ParamDecl};
+use idlint::template::expr;
 use idlint::terraform::{self, parse::TfFile};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};

@@ -96,6 +96,18 @@ def terraform(path, text):
     return out
 
 
+BICEP_DECL = re.compile(r"^\s*resource\s+\w+\s+'Microsoft\.Authorization/roleAssignments@[^']*'", re.M | re.I)
+
+
+def bicep(path, text, names):
+    """`resource x 'Microsoft.Authorization/roleAssignments@...'` in a
+    `.bicep` file idlint reads by default: one with no compiled JSON beside
+    it (`bicep: compiled` scans the JSON instead)."""
+    if os.path.basename(path)[: -len(".bicep")] + ".json" in names:
+        return []
+    return [(path, text.count("\n", 0, m.start()) + 1) for m in BICEP_DECL.finditer(text)]
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     root = args[0] if args else "."
@@ -112,6 +124,8 @@ def main():
                 found += arm(p, text)
             elif f.endswith(".tf"):
                 found += terraform(p, text)
+            elif f.endswith(".bicep"):
+                found += bicep(p, text, set(files))
     if "--list" in sys.argv:
         for p, l in found:
             print(f"{p}:{l}")

@@ -671,7 +671,7 @@ fn stats(r: &crate::report::outcome::Report) -> String {
         "files: {} scanned, {} skipped, {} with errors ({} discovered)\n\
          bytes: {:.1} MB\n\
          wall: {:.3}s ({:.0} files/s, {:.1} MB/s)\n\
-         cpu by phase: read {:.3}s, parse {:.3}s, model {:.3}s, rules+report {:.3}s\n",
+         cpu by phase: read {:.3}s, parse {:.3}s, model {:.3}s, rules+report {:.3}s\n{}",
         r.summary.files,
         r.summary.skipped,
         r.summary.errors,
@@ -684,6 +684,14 @@ fn stats(r: &crate::report::outcome::Report) -> String {
         t.parse.as_secs_f64(),
         t.model.as_secs_f64(),
         t.rules.as_secs_f64(),
+        if r.registry_modules > 0 {
+            format!(
+                "bicep: {} registry module calls (`br:`, `ts:`) not loaded: their resources are unknown\n",
+                r.registry_modules
+            )
+        } else {
+            String::new()
+        },
     )
 }
 

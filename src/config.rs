@@ -25,6 +25,7 @@ struct Raw {
     severity: Option<HashMap<Spanned<String>, Spanned<String>>>,
     rules: Option<HashMap<Spanned<String>, RawRuleOptions>>,
     suppress: Option<Vec<RawSuppress>>,
+    bicep: Option<Spanned<String>>,
 }
 
 /// One rule's options by name, as written.
@@ -108,6 +109,24 @@ pub struct Config {
     /// Rule options (`rules:`), each typed by its rule.
     pub options: rules::Options,
     pub suppress: Vec<Suppress>,
+    /// What is scanned where a `.bicep` file and the JSON compiled from it
+    /// sit side by side.
+    pub bicep: Option<BicepMode>,
+}
+
+/// `bicep:` in the configuration file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BicepMode {
+    /// The `.bicep` file; the JSON compiled from it is skipped.
+    Source,
+    /// The compiled JSON; the `.bicep` file beside it is skipped. The
+    /// default until the Bicep reader agrees with the compiler on the
+    /// corpus (`scripts/bicep-oracle.py`); `.bicep` files without compiled
+    /// JSON beside them are read either way.
+    #[default]
+    Compiled,
+    /// Both (findings appear twice, once per file).
+    Both,
 }
 
 impl Config {
@@ -334,6 +353,23 @@ pub fn parse(source: Arc<SourceFile>) -> Result<Config, ConfigError> {
                     ),
                     )
                 }
+            }
+        });
+    }
+    if let Some(b) = raw.bicep {
+        cfg.bicep = Some(match b.value.to_ascii_lowercase().as_str() {
+            "source" => BicepMode::Source,
+            "compiled" => BicepMode::Compiled,
+            "both" => BicepMode::Both,
+            _ => {
+                return err(
+                    &source,
+                    &b.referenced,
+                    format!(
+                        "`{}` is not a `bicep` value: use source, compiled or both",
+                        b.value
+                    ),
+                )
             }
         });
     }

@@ -21,6 +21,10 @@ pub enum FileKind {
     TfVars,
     /// `.tfvars.json`
     TfVarsJson,
+    /// `.bicep`
+    Bicep,
+    /// `.bicepparam`
+    BicepParam,
 }
 
 /// Matched on the name's bytes: a name that is not UTF-8 (`caf\xe9.tf`) is
@@ -38,6 +42,10 @@ pub fn kind_of(path: &Path) -> Option<FileKind> {
         Some(FileKind::TfVars)
     } else if ends(".json") || ends(".jsonc") {
         Some(FileKind::Json)
+    } else if ends(".bicep") {
+        Some(FileKind::Bicep)
+    } else if ends(".bicepparam") {
+        Some(FileKind::BicepParam)
     } else {
         None
     }

@@ -21,6 +21,7 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod suppress;
+pub mod template;
 pub mod terraform;
 
 use findings::{Diagnostic, Severity};
@@ -210,6 +211,7 @@ fn lint_with(
         var_files: settings.var_files.clone(),
         roots: Arc::new(roots),
         exclude: Arc::new(exclude),
+        bicep: settings.config.bicep.unwrap_or_default(),
     };
     let mut disc = discover::discover(paths, &ctx.exclude, &ctx.roots);
     // The walker's working memory is freed but would stay in the process.
@@ -581,6 +583,7 @@ fn finish(
         elapsed: start.elapsed(),
         times: all.times,
         bytes: all.bytes,
+        registry_modules: all.registry_modules,
     };
     recount(&mut report);
     report

@@ -4,12 +4,7 @@ use crate::model::value::{FileId, Loc, Unknown, Value};
 use crate::model::LoadError;
 use crate::source::jsonc::Json;
 
-/// A value given for a parameter, with the location of its assignment in the file.
-pub struct Given {
-    pub name: String,
-    pub key_loc: Loc,
-    pub value: Value,
-}
+pub use crate::template::Given;
 
 /// Reads `parameters` of a deployment parameter file. Values are literal:
 /// ARM does not evaluate expressions in parameter files.

@@ -5,6 +5,7 @@
 
 use super::resource::Resource;
 use super::spelling::{props_at, Prop};
+use super::value::ops::unknown_member_name;
 use super::value::{Attr, Entry, Kind, Loc, Part, Step, StepKind, Unknown, Value};
 use std::borrow::Cow;
 
@@ -319,6 +320,76 @@ fn names_itself(t: &str) -> bool {
     split(&letters, false, KINDS, WORDS)
 }
 
+/// `secret_prefix`, `tokenSuffix`: the text put before or after a secret's
+/// name, not the secret.
+fn affix_name(n: &str) -> bool {
+    n.ends_with("prefix") || n.ends_with("suffix")
+}
+
+/// Dummy values that are no secrets, judged with the name they are given
+/// to (issue 15): a metasyntactic word (`foo`, `Bar`); a value that calls
+/// itself fake, dummy or a sample and otherwise only names a secret
+/// (`fakeClientSecret=`); the name it is given to again, with a counter and
+/// at most one slip of the keyboard (`secretValue2`, `secretVaule1` for
+/// `secretValue`); or a few words that only name the content the input
+/// expects (`Apigee License` for `licenseFileText`).
+pub fn dummy_for(value: &str, name: &str) -> bool {
+    let t = value.trim();
+    const METASYNTACTIC: &[&str] = &[
+        "foo", "bar", "baz", "qux", "quux", "corge", "grault", "garply", "waldo", "fred", "plugh",
+        "xyzzy", "thud", "foobar",
+    ];
+    if METASYNTACTIC.iter().any(|w| t.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    let lower = t.trim_end_matches('=').to_ascii_lowercase();
+    if ["fake", "dummy", "sample", "example"]
+        .iter()
+        .any(|w| lower.strip_prefix(w).is_some_and(names_itself))
+    {
+        return true;
+    }
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_' | '.' | ' '))
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let key = squash(name);
+    let bare = squash(t.trim_end_matches(|c: char| c.is_ascii_digit()));
+    if key.len() >= 6 && within_one_slip(&bare, &key) {
+        return true;
+    }
+    // `Apigee License`: two or three plain words, one of them in the name.
+    let words: Vec<&str> = t.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic()))
+        && words
+            .iter()
+            .any(|w| w.len() >= 4 && key.contains(&w.to_ascii_lowercase()))
+}
+
+/// Equal, or one character changed, added, dropped, or two neighbours swapped.
+fn within_one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return true;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
 /// Values whose shape says they are not secrets, whatever the property or
 /// name holding them says (issue 15, class 2): an identifier (a GUID), a host
 /// name, a public key or certificate, an empty object or list, a "not
@@ -330,7 +401,7 @@ pub fn not_secret_shape(v: &Value) -> bool {
         Kind::String(s) => not_secret_text(s),
         Kind::Object(e) => e.is_empty(),
         Kind::Array(items) => items.is_empty(),
-        Kind::Unknown(u) => identifier_reference(u),
+        Kind::Unknown(u) => identifier_reference(u) || named_identifier(v),
         Kind::Template(parts) => {
             parts.iter().any(|p| matches!(p, Part::Hole(_)))
                 && parts.iter().all(|p| match p {
@@ -395,6 +466,12 @@ fn identifier_reference(u: &Unknown) -> bool {
         },
         Unknown::Input { name, .. } => name.as_str(),
         Unknown::Context(_) => return true,
+        // A member of a value known only at deployment (`each.value.name`,
+        // a module input's `settings.administrator_login`).
+        Unknown::Opaque { reason } => match unknown_member_name(reason) {
+            Some(n) => n,
+            None => return false,
+        },
         _ => return false,
     };
     let last = field
@@ -406,6 +483,15 @@ fn identifier_reference(u: &Unknown) -> bool {
     identifier_name(last)
 }
 
+/// A value computed at deployment (`coalesce(...)`, a condition) whose
+/// input or local is named as an identifier (`local.resource_group_name`,
+/// a module's `var.service_principal_application_id`): the name where the
+/// value is read, the outermost step, says what it holds.
+fn named_identifier(v: &Value) -> bool {
+    matches!(v.as_unknown(), Some(Unknown::Opaque { .. }))
+        && v.via.first().is_some_and(|s| identifier_name(&s.name))
+}
+
 /// `fqdn`, `tenant_id`, `administrator_login`, `user_principal_name`,
 /// `public_key_openssh`: names of identifiers, never of secrets.
 pub fn identifier_name(name: &str) -> bool {
@@ -414,6 +500,11 @@ pub fn identifier_name(name: &str) -> bool {
         .filter(|c| *c != '_' && *c != '-')
         .collect::<String>()
         .to_ascii_lowercase();
+    // `clusterNameValue`: the value of a name is that name.
+    let n = match n.strip_suffix("value") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => n,
+    };
     const IDS: &[&str] = &[
         "name",
         "id",
@@ -499,6 +590,7 @@ pub fn secret_like_name(name: &str) -> bool {
     if n.starts_with("keyvault")
         || NOT.iter().any(|s| n.ends_with(s))
         || NOT_KEYS.iter().any(|s| n.contains(s))
+        || affix_name(&n)
     {
         return false;
     }
@@ -812,6 +904,16 @@ pub fn stored_with_write_only(r: &Resource) -> Vec<(Prop<'_>, &'static str)> {
         .iter()
         .filter_map(|s| Some((s, s.write_only?)))
         .flat_map(|(s, wo)| props_at(r, &s.path).into_iter().map(move |p| (p, wo)))
+        .collect()
+}
+
+/// Properties that keep a secret in the deployment tool's saved state with
+/// no write-only spelling, with the design that needs no secret instead.
+pub fn stored_without_write_only(r: &Resource) -> Vec<(Prop<'_>, &'static str)> {
+    r.spellings
+        .iter()
+        .filter_map(|s| Some((s, s.instead?)))
+        .flat_map(|(s, alt)| props_at(r, &s.path).into_iter().map(move |p| (p, alt)))
         .collect()
 }
 
@@ -1190,5 +1292,62 @@ mod tests {
             " @microsoft.appconfiguration(Endpoint=https://x;Key=y)"
         ));
         assert!(!is_reference("Microsoft.KeyVault"));
+    }
+    #[test]
+    fn dummies_for_their_names() {
+        assert!(dummy_for("Bar", "diagnosticsStorageAccountSasToken"));
+        assert!(dummy_for("fakeClientSecret=", "clientSecret"));
+        assert!(dummy_for("dummyPassword", "adminPassword"));
+        assert!(dummy_for("secretValue2", "secretValue"));
+        assert!(dummy_for("secretVaule1", "secretValue"));
+        assert!(dummy_for("Apigee License", "licenseFileText"));
+        for (v, n) in [
+            ("fakeP@ss-71x", "clientSecret"),
+            ("Sup3rS3cret!", "secretValue"),
+            ("tr0ub4dor", "adminPassword"),
+            ("correct horse battery", "adminPassword"),
+            ("barbell", "token"),
+            ("secretSauce7", "secretValue"),
+        ] {
+            assert!(!dummy_for(v, n), "{v} for {n}");
+        }
+    }
+
+    #[test]
+    fn names_of_identifiers_through_values() {
+        assert!(identifier_name("clusterNameValue"));
+        assert!(identifier_name("admin-username"));
+        assert!(!identifier_name("clusterTokenValue"));
+        assert!(!identifier_name("value"));
+        assert!(!secret_like_name("secret_prefix"));
+        assert!(!secret_like_name("tokenSuffix"));
+        assert!(secret_like_name("secret"));
+        let opaque = |reason: String, via: Vec<Step>| Value {
+            via,
+            ..Value::unknown(Unknown::Opaque { reason }, Loc::default())
+        };
+        let member = super::super::value::ops::unknown_member_reason;
+        assert!(not_secret_shape(&opaque(
+            member("administrator_login"),
+            vec![]
+        )));
+        assert!(!not_secret_shape(&opaque(
+            member("administrator_password"),
+            vec![]
+        )));
+        let local = |name: &str| Step {
+            kind: StepKind::Named,
+            name: name.into(),
+            loc: Loc::default(),
+            secure: false,
+            noun: "local",
+        };
+        let cond = || "depends on a condition that is not known".to_string();
+        assert!(not_secret_shape(&opaque(
+            cond(),
+            vec![local("resource_group_name")]
+        )));
+        assert!(!not_secret_shape(&opaque(cond(), vec![local("value")])));
+        assert!(!not_secret_shape(&opaque(cond(), vec![])));
     }
 }

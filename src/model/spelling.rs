@@ -21,6 +21,9 @@ pub struct Spelling {
     /// tool does not keep after applying it (Terraform write-only
     /// attributes), as written; `None` when the source offers none.
     pub write_only: Option<&'static str>,
+    /// A property the deployment tool keeps, with no write-only spelling:
+    /// the design that needs no value there, in words; `None` otherwise.
+    pub instead: Option<&'static str>,
 }
 
 impl Spelling {

@@ -905,7 +905,7 @@ pub mod ops {
                     | Unknown::KeyVault { .. }
                     | Unknown::Generated { .. } => (**u).clone(),
                     _ => Unknown::Opaque {
-                        reason: format!("attribute `{name}` of an unknown value"),
+                        reason: unknown_member_reason(name),
                     },
                 };
                 Value {
@@ -920,6 +920,20 @@ pub mod ops {
                 loc,
             ),
         }
+    }
+
+    /// Why a member of an unknown value is unknown; the member's name stays
+    /// readable by `unknown_member_name`, which judges a value by what it is
+    /// called (`settings.administrator_login` is a login name).
+    pub fn unknown_member_reason(name: &str) -> String {
+        format!("attribute `{name}` of an unknown value")
+    }
+
+    /// The member name in an `unknown_member_reason`.
+    pub fn unknown_member_name(reason: &str) -> Option<&str> {
+        reason
+            .strip_prefix("attribute `")?
+            .strip_suffix("` of an unknown value")
     }
 
     /// `[i]` of a value.

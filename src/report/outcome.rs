@@ -60,6 +60,9 @@ pub struct Report {
     pub elapsed: Duration,
     pub times: PhaseTimes,
     pub bytes: u64,
+    /// Bicep registry modules (`br:`, `ts:`) left unknown: idlint reads
+    /// nothing outside the scan root, so not the Bicep restore cache either.
+    pub registry_modules: usize,
     /// Secret spans per file, sealed: every renderer that shows source text
     /// masks them, whatever became of the findings that found them.
     pub secrets: findings::Secrets,

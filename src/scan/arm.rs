@@ -102,6 +102,24 @@ pub fn names_arm_schema(text: &str) -> bool {
         || (has("\"$schema\"") && has("\"resources\""))
 }
 
+/// The `.bicep` file a template was compiled from: Bicep wrote it
+/// (`metadata._generator.name`) and the source of the same stem is beside it.
+fn compiled_from(t: &ParsedJson) -> Option<String> {
+    let generator = t
+        .doc
+        .root
+        .get("metadata")
+        .and_then(|m| m.get("_generator"))
+        .and_then(|g| g.get("name"))
+        .and_then(|n| n.as_str())?;
+    if !generator.eq_ignore_ascii_case("bicep") {
+        return None;
+    }
+    let stem = t.src.path.file_stem()?.to_string_lossy().to_string();
+    let source = t.src.path.with_file_name(format!("{stem}.bicep"));
+    source.is_file().then(|| format!("{stem}.bicep"))
+}
+
 pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &mut JobResult) {
     let candidates = if job.explicit {
         json_context(job)
@@ -178,6 +196,18 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         if kind.is_some() && is_reported {
             res.scanned += 1;
             res.inline.extend(crate::suppress::find_inline(&parsed.src));
+        }
+        if kind == Some(ArmKind::Template) && ctx.bicep == crate::config::BicepMode::Source {
+            if let Some(b) = compiled_from(&parsed) {
+                if is_reported {
+                    res.scanned -= 1;
+                    res.skipped.push((
+                        parsed.src.display.clone(),
+                        format!("compiled from {b}, which is scanned instead"),
+                    ));
+                }
+                continue;
+            }
         }
         match kind {
             Some(ArmKind::Template) => templates.push(parsed),

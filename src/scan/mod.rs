@@ -3,6 +3,7 @@
 //! keeps nothing once its findings are out.
 
 mod arm;
+mod bicep;
 pub(crate) mod heavy;
 mod terraform;
 
@@ -51,6 +52,8 @@ pub struct JobResult {
     pub context: Vec<(PathBuf, Unread)>,
     /// Secret spans of every file the job read, to mask in any snippet.
     pub secrets: crate::findings::Secrets,
+    /// Bicep registry modules (`br:`, `ts:`) whose templates are unknown.
+    pub registry_modules: usize,
 }
 
 impl JobResult {
@@ -71,6 +74,7 @@ impl JobResult {
         self.access.extend(o.access);
         self.context.extend(o.context);
         self.secrets.merge(o.secrets);
+        self.registry_modules += o.registry_modules;
     }
 }
 
@@ -91,6 +95,8 @@ pub struct JobContext {
     /// Paths never reported on, though they may be read as context (a
     /// child module under an excluded directory).
     pub exclude: Arc<crate::discover::Excludes>,
+    /// `.bicep` source, the JSON compiled from it, or both.
+    pub bicep: crate::config::BicepMode,
 }
 
 /// Counts `u` in `res` as skipped or failed.
@@ -117,6 +123,7 @@ pub fn run_job(job: &Job, ctx: &JobContext) -> JobResult {
         (!job.explicit || explicit.contains(&crate::discover::clean(p))) && !ctx.exclude.excludes(p)
     };
     arm::run(job, ctx, &reported, &mut res);
+    bicep::run(job, ctx, &reported, &mut res);
     terraform::run(job, ctx, &reported, &mut res);
     res
 }

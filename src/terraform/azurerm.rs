@@ -381,6 +381,9 @@ pub struct Map {
     /// The write-only attribute that takes the same value without saving it
     /// in the state.
     pub write_only: Option<&'static str>,
+    /// A secret saved in the state with no write-only twin: the design that
+    /// needs no secret instead.
+    pub instead: Option<&'static str>,
 }
 
 const fn same(from: &'static str, to: &'static str) -> Map {
@@ -393,6 +396,7 @@ const fn with(from: &'static str, to: &'static str, how: How) -> Map {
         to,
         how,
         write_only: None,
+        instead: None,
     }
 }
 
@@ -402,6 +406,19 @@ const fn write_only(from: &'static str, to: &'static str, wo: &'static str) -> M
         to,
         how: How::Same,
         write_only: Some(wo),
+        instead: None,
+    }
+}
+
+/// A secret the state keeps, where the resource offers no write-only
+/// attribute but a design without the secret (`instead`).
+const fn stored(from: &'static str, to: &'static str, instead: &'static str) -> Map {
+    Map {
+        from,
+        to,
+        how: How::Same,
+        write_only: None,
+        instead: Some(instead),
     }
 }
 
@@ -719,14 +736,25 @@ static CONTAINER_APP_STORAGE: &[Map] = &[
     same("access_key", "properties.azureFile.accountKey"),
 ];
 
-/// SQL servers and managed instances: `administrator_login_password`, with
-/// a write-only twin since azurerm 4.x.
+/// SQL servers: `administrator_login_password`, with a write-only twin
+/// since azurerm 4.x.
 static SQL_WO: &[Map] = &[
     same("administrator_login", "properties.administratorLogin"),
     write_only(
         "administrator_login_password",
         "properties.administratorLoginPassword",
         "administrator_login_password_wo",
+    ),
+];
+
+/// SQL managed instances: no write-only twin of the password (azurerm 4.x);
+/// Entra-only authentication needs none.
+static SQL_MANAGED_INSTANCE: &[Map] = &[
+    same("administrator_login", "properties.administratorLogin"),
+    stored(
+        "administrator_login_password",
+        "properties.administratorLoginPassword",
+        "Entra-only authentication (an `azure_active_directory_administrator` block with `azuread_authentication_only_enabled = true`, no `administrator_login_password`)",
     ),
 ];
 
@@ -1143,7 +1171,7 @@ static ADAPTER: &[(&str, &[Map])] = &[
         CONTAINER_APP_STORAGE,
     ),
     ("azurerm_mssql_server", SQL_WO),
-    ("azurerm_mssql_managed_instance", SQL_WO),
+    ("azurerm_mssql_managed_instance", SQL_MANAGED_INSTANCE),
     ("azurerm_sql_server", SQL),
     ("azurerm_postgresql_server", SQL),
     ("azurerm_mysql_server", SQL),
@@ -1386,6 +1414,7 @@ fn spell(m: &Map, from: &str, to: &str, out: &mut Vec<Spelling>) {
         path,
         written,
         write_only: m.write_only,
+        instead: m.instead,
     });
 }
 

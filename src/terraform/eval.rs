@@ -779,10 +779,15 @@ fn traversal(
             }
             _ => Value::opaque("`path` value", loc),
         },
-        "count" | "each" | "self" | "terraform" => Value::opaque(
-            format!("`{root}` is known only per instance or at run time"),
-            loc,
-        ),
+        // Its members stay unknown, by name (`each.value.tenant_id`), as
+        // members of any unknown value do.
+        "count" | "each" | "self" | "terraform" => {
+            let v = Value::opaque(
+                format!("`{root}` is known only per instance or at run time"),
+                loc,
+            );
+            apply(s, v, ops, file, env, loc)
+        }
         ty if ty.contains('_') => {
             let Some(name) = attr_at(0) else {
                 return Value::opaque(format!("`{ty}` without a name"), loc);

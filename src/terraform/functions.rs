@@ -278,10 +278,12 @@ pub fn call(s: &dyn Scope, name: &str, a: Vec<Value>, loc: Loc) -> Value {
             _ => Value::opaque("`can()` of an unknown value", loc),
         },
         "coalesce" => {
-            for v in &a {
+            for (i, v) in a.iter().enumerate() {
                 match &v.kind {
                     Kind::Null => continue,
                     Kind::String(x) if x.is_empty() => continue,
+                    // The last candidate: the result is that value.
+                    Kind::Unknown(_) if i + 1 == a.len() => return v.clone(),
                     Kind::Unknown(_) => {
                         return Value::opaque("`coalesce()` of an unknown value", loc)
                     }

@@ -31,7 +31,7 @@ pub const MAX_MODULE_DEPTH: usize = 16;
 /// Instances of one `count`/`for_each` block that are unrolled: ARM `copy`'s
 /// bound, so that a rule about parallel copies sees both formats alike. Past
 /// it the block is one resource standing for all of them.
-pub const MAX_INSTANCES: usize = crate::arm::eval::MAX_UNROLL;
+pub const MAX_INSTANCES: usize = crate::template::eval::MAX_UNROLL;
 
 /// Resources a module tree may hold and still unroll another block (ARM's
 /// budget): each instance evaluates the whole block again.

@@ -166,3 +166,25 @@ fn no_two_parts_use_each_other() {
     // The test must see the crate's real structure, not an empty one.
     assert!(uses.get("rules").is_some_and(|t| t.contains_key("model")));
 }
+
+/// Each source format is a front end over the shared parts (the template
+/// language, the HCL evaluator's model): no loader reads another's syntax,
+/// so a quirk of one format cannot leak into another.
+#[test]
+fn loaders_do_not_use_each_other() {
+    let loaders = ["arm", "bicep", "terraform"];
+    let mut wrong = Vec::new();
+    for me in loaders {
+        let mut files = Vec::new();
+        rust_files(&src().join(me), &mut files);
+        for f in &files {
+            let code = code(f);
+            for other in loaders.iter().filter(|o| **o != me) {
+                if code.contains(&format!("crate::{other}")) {
+                    wrong.push(format!("{}: uses `crate::{other}`", f.display()));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

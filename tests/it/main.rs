@@ -2,6 +2,7 @@
 //! line, output formats, and error paths.
 
 mod access;
+mod bicep;
 mod bicep_corpus;
 mod catalog;
 mod cli;

@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const CONFIG_KEYS: &[&str] = &[
-    "select", "ignore", "fail_on", "exclude", "severity", "rules", "suppress",
+    "select", "ignore", "fail_on", "exclude", "severity", "rules", "suppress", "bicep",
 ];
 
 /// The fenced ```yaml blocks of a Markdown file, with the line each starts on.

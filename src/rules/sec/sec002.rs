@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{secret_properties, source, Source};
+use crate::model::secrets::{not_secret_shape, secret_properties, source, Source};
 use crate::model::{StepKind, Value};
 use crate::rules::sec::input_phrase;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -44,6 +44,11 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
             let Some(input) = plain_input(&e.value) else {
                 continue;
             };
+            // An input named as an identifier (`clusterNameValue`) stored as
+            // a Key Vault secret holds no secret.
+            if not_secret_shape(&e.value) {
+                continue;
+            }
             let mut f = Finding::property(
                 &RULE.meta,
                 r,

@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{not_secret_shape, stored_with_write_only};
+use crate::model::secrets::{not_secret_shape, stored_with_write_only, stored_without_write_only};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -36,6 +36,26 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                         p.key, r.label
                     ),
                 )
+                .resource(r, p.path)
+                .redact_literal(p.value),
+            );
+        }
+        // No write-only twin (a SQL managed instance's password): the
+        // finding names the design that needs no secret.
+        for (p, instead) in stored_without_write_only(r) {
+            if p.value.is_null() || not_secret_shape(p.value) {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    &RULE.meta,
+                    p.key_loc,
+                    format!(
+                        "`{}` of `{}` is saved in the Terraform state; the resource has no write-only argument for it",
+                        p.key, r.label
+                    ),
+                )
+                .help(format!("use {instead}"))
                 .resource(r, p.path)
                 .redact_literal(p.value),
             );

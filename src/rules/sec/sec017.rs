@@ -1,5 +1,7 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{is_placeholder, not_secret_shape, secret_like_name, source, Source};
+use crate::model::secrets::{
+    dummy_for, identifier_name, is_placeholder, not_secret_shape, secret_like_name, source, Source,
+};
 use crate::model::{Kind, StepKind, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -17,21 +19,24 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// A value written out in the file: a literal string, or an object or array
-/// (a `secureObject`, a map of secrets) with a literal secret inside: a
-/// string under a secret-like key or a `value` key. Names, IDs, policies
-/// and map-key references (`key = "sp1"`) beside it are not secrets.
-pub fn literal(v: &Value) -> bool {
+/// A value written out in the file for the input `name`: a literal string,
+/// or an object or array (a `secureObject`, a map of secrets) with a literal
+/// secret inside: a string under a secret-like key or a `value` key. Names,
+/// IDs, policies and map-key references (`key = "sp1"`) beside it are not
+/// secrets, nor the `value` of an entry named as an identifier
+/// (`admin-username = { value = "adminuser" }`).
+pub fn literal(v: &Value, name: &str) -> bool {
     match &v.kind {
-        Kind::Object(_) | Kind::Array(_) => inner_literal(v),
-        _ => literal_secret(v),
+        Kind::Object(_) | Kind::Array(_) => inner_literal(v, true),
+        _ => literal_secret(v, name),
     }
 }
 
 /// A literal that may be a secret: not a placeholder (nor a connection
-/// string of them), and not a public key, an ID or a host name.
-fn literal_secret(v: &Value) -> bool {
-    matches!(source(v), Source::Literal(t) if !placeholder_connection_string(t))
+/// string of them), not a dummy for its name, and not a public key, an ID
+/// or a host name.
+fn literal_secret(v: &Value, name: &str) -> bool {
+    matches!(source(v), Source::Literal(t) if !placeholder_connection_string(t) && !dummy_for(t, name))
         && !not_secret_shape(v)
 }
 
@@ -48,17 +53,20 @@ pub fn placeholder_connection_string(t: &str) -> bool {
     secrets.peek().is_some() && secrets.all(|(_, v)| is_placeholder(v))
 }
 
-fn inner_literal(v: &Value) -> bool {
+/// `value_counts`: a `value` key holds a secret, unless the entry around it
+/// is named as an identifier.
+fn inner_literal(v: &Value, value_counts: bool) -> bool {
     match &v.kind {
-        Kind::Array(items) => items.iter().any(inner_literal),
+        Kind::Array(items) => items.iter().any(|i| inner_literal(i, value_counts)),
         Kind::Object(entries) => entries.iter().any(|e| {
-            let secret_key = e.key.eq_ignore_ascii_case("value")
+            let secret_key = (value_counts && e.key.eq_ignore_ascii_case("value"))
                 || (secret_like_name(&e.key) && !e.key.eq_ignore_ascii_case("key"));
             match &e.value.kind {
                 Kind::Object(_) | Kind::Array(_) => {
-                    inner_literal(&e.value) || (secret_key && strings_literal(&e.value))
+                    inner_literal(&e.value, !identifier_name(&e.key))
+                        || (secret_key && strings_literal(&e.value))
                 }
-                _ => secret_key && literal_secret(&e.value),
+                _ => secret_key && literal_secret(&e.value, &e.key),
             }
         }),
         _ => false,
@@ -80,7 +88,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
         if !(p.secure || secret_like_name(&p.name)) {
             continue;
         }
-        if !literal(g) {
+        if identifier_name(&p.name) || !literal(g, &p.name) {
             continue;
         }
         let Some(step) = g.via.iter().find(|s| s.kind == StepKind::Given) else {

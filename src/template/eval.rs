@@ -460,6 +460,43 @@ impl<'t> Evaluator<'t> {
         }
     }
 
+    /// A `null()` branch chosen by a condition on inputs
+    /// (`if(not(equals(parameters('exp'), -1)), parameters('exp'), null())`)
+    /// comes through those inputs: they decide, so the null is not written
+    /// in place (as Terraform's `try(each.value.x, null)`).
+    fn null_through_condition(&self, v: Value, cond: &Expr, loc: Loc, env: &Env) -> Value {
+        if !(v.is_null() && v.via.is_empty()) {
+            return v;
+        }
+        let mut steps = Vec::new();
+        self.parameter_steps(cond, loc, env, &mut steps);
+        Value { via: steps, ..v }
+    }
+
+    /// The steps of the parameters an expression reads.
+    fn parameter_steps(&self, e: &Expr, loc: Loc, env: &Env, out: &mut Vec<Step>) {
+        match &e.kind {
+            ExprKind::Call { name, .. } if name.eq_ignore_ascii_case("parameters") => {
+                for s in self.eval(e, loc, env).via {
+                    if !out.contains(&s) {
+                        out.push(s);
+                    }
+                }
+            }
+            ExprKind::Call { args, .. } => {
+                for a in args {
+                    self.parameter_steps(a, loc, env, out);
+                }
+            }
+            ExprKind::Prop(b, _) => self.parameter_steps(b, loc, env, out),
+            ExprKind::Index(b, i) => {
+                self.parameter_steps(b, loc, env, out);
+                self.parameter_steps(i, loc, env, out);
+            }
+            _ => {}
+        }
+    }
+
     fn args(&self, args: &[Expr], loc: Loc, env: &Env) -> Vec<Value> {
         args.iter().map(|a| self.eval(a, loc, env)).collect()
     }
@@ -474,8 +511,10 @@ impl<'t> Evaluator<'t> {
                 }
                 let c = self.eval(&args[0], loc, env);
                 return match c.as_bool() {
-                    Some(true) => self.eval(&args[1], loc, env),
-                    Some(false) => self.eval(&args[2], loc, env),
+                    Some(b) => {
+                        let v = self.eval(&args[if b { 1 } else { 2 }], loc, env);
+                        self.null_through_condition(v, &args[0], loc, env)
+                    }
                     None => {
                         let a = self.eval(&args[1], loc, env);
                         let b = self.eval(&args[2], loc, env);

@@ -1,9 +1,9 @@
-//! ARM template → model: resources (array or symbolic object, nested children,
+//! A template's JSON shape → model: resources (array or symbolic object, nested children,
 //! copy loops, conditions), nested deployments with their own scope,
 //! parameters, outputs.
 
 use super::eval::{Env, Evaluator, ParamDecl, MAX_UNROLL};
-use super::params;
+use super::Given;
 use crate::model::identity::{Identity, IdentityRef};
 use crate::model::ids::{self, ScopeLevel};
 use crate::model::value::{
@@ -13,11 +13,11 @@ use crate::model::{
     InstanceKey, InstanceOf, Lifecycle, LoadError, Output, Parameter, Resource, Unit,
 };
 use crate::source::jsonc::{Json, Member};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 const TEMPLATE: FileId = FileId(0);
-const PARAMS: FileId = FileId(1);
 
 /// Nested deployments inside nested deployments deeper than this are an
 /// error, so that a template that contains itself (`"template":
@@ -49,22 +49,31 @@ pub fn schema_level(schema: &str) -> Option<ScopeLevel> {
     }
 }
 
-/// Loads a template, with the values of one parameter file if given.
-pub fn load(
-    template: Arc<SourceFile>,
-    root: &Json,
-    param_file: Option<(Arc<SourceFile>, &Json)>,
-) -> Unit {
+/// A template to load: its root, the values given for its parameters, and
+/// the files its locations point into.
+pub struct Input<'a> {
+    /// `[0]` is the template; a parameter file and module files follow.
+    pub files: Vec<Arc<SourceFile>>,
+    pub root: &'a Json,
+    pub given: Vec<Given>,
+    /// Errors met while reading the given values.
+    pub errors: Vec<LoadError>,
+    /// Nested deployments whose template was read from another file (Bicep
+    /// modules), by the file and span of the deployment: that template's
+    /// spans are in the other file.
+    pub module_files: HashMap<(FileId, Span), FileId>,
+}
+
+/// Loads a template, with the values given for its parameters.
+pub fn load(input: Input<'_>) -> Unit {
     super::eval::reset_steps();
-    let mut files = vec![template];
-    let mut errors = Vec::new();
-    let given = match &param_file {
-        Some((f, j)) => {
-            files.push(f.clone());
-            params::read(PARAMS, j, &mut errors)
-        }
-        None => Vec::new(),
-    };
+    let Input {
+        files,
+        root,
+        given,
+        errors,
+        module_files,
+    } = input;
     let mut unit = Unit::new(files);
     unit.errors = errors;
     if root.as_object().is_none() {
@@ -129,6 +138,7 @@ pub fn load(
     let mut loader = Loader {
         unit: &mut unit,
         truncated: false,
+        module_files,
     };
     loader.template(
         &ev,
@@ -141,38 +151,6 @@ pub fn load(
             generated: is_generated(root),
         },
     );
-    unit.finish();
-    unit
-}
-
-/// A parameter file on its own: its values as inputs whose declarations are
-/// unknown, so rules can still judge them by name.
-pub fn load_parameter_file(file: Arc<SourceFile>, root: &Json) -> Unit {
-    let mut errors = Vec::new();
-    let given = params::read(TEMPLATE, root, &mut errors);
-    let mut unit = Unit::new(vec![file]);
-    unit.errors = errors;
-    for g in given {
-        unit.parameters.push(Parameter {
-            name: g.name.clone(),
-            loc: g.key_loc,
-            ty: None,
-            secure: false,
-            default: None,
-            given: Some(g.value.through(Step {
-                kind: StepKind::Given,
-                name: g.name.clone(),
-                loc: g.key_loc,
-                secure: false,
-                noun: "parameter",
-            })),
-            noun: "parameter",
-            declared: false,
-            securable: true,
-            enumerated: false,
-            via: Vec::new(),
-        });
-    }
     unit.finish();
     unit
 }
@@ -201,6 +179,7 @@ struct Loader<'u> {
     unit: &'u mut Unit,
     /// `MAX_RESOURCES` was reached and reported.
     truncated: bool,
+    module_files: HashMap<(FileId, Span), FileId>,
 }
 
 /// Parameter declarations of a template; `given` supplies values from a
@@ -787,13 +766,16 @@ impl Loader<'_> {
             .and_then(Json::as_str)
             .is_some_and(|s| s.eq_ignore_ascii_case("inner"));
         let level = nested_level(body, template, ctx.level);
+        let module_file = self.module_files.get(&(ev.file, r.span)).copied();
         let mut via = ctx.via.clone();
         via.push(Step {
             kind: StepKind::Nested,
             name: label.to_string(),
             loc,
             secure: false,
-            noun: if inner_scope {
+            noun: if module_file.is_some() {
+                "module"
+            } else if inner_scope {
                 "nested deployment"
             } else {
                 crate::model::OUTER_SCOPE_DEPLOYMENT
@@ -816,7 +798,7 @@ impl Loader<'_> {
             return;
         }
         let bindings = props.get("parameters");
-        let decls = param_decls(ev.file, template, |name, decl| {
+        let decls = param_decls(module_file.unwrap_or(ev.file), template, |name, decl| {
             let b = bindings?.member(name).or_else(|| {
                 bindings?
                     .as_object()?
@@ -855,7 +837,12 @@ impl Loader<'_> {
                 d
             })
             .collect();
-        let inner = Evaluator::new(ev.file, level, decls, template.get("variables"));
+        let inner = Evaluator::new(
+            module_file.unwrap_or(ev.file),
+            level,
+            decls,
+            template.get("variables"),
+        );
         self.template(&inner, template, &inner_ctx);
         let outs: Vec<Output> = self
             .unit

@@ -1,0 +1,192 @@
+//! Bicep side of a directory job: `.bicep` templates, each with the
+//! `.bicepparam` files that name it in `using`, and their local modules.
+
+use super::{collect, located, read_source, JobContext, JobResult};
+use crate::bicep::{self, ast};
+use crate::config::BicepMode;
+use crate::discover::{Candidate, FileKind, Job};
+use crate::model::value::FileId;
+use crate::source::SourceFile;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+struct Parsed {
+    src: Arc<SourceFile>,
+    file: ast::File,
+}
+
+/// Is there a `.json` template beside this `.bicep` file, of the same stem?
+fn json_beside(bicep: &Path) -> bool {
+    bicep.with_extension("json").is_file()
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// Files a pre-commit file list needs from its directory: the parameter
+/// files of a given template, the template of a given parameter file.
+fn context(job: &Job) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = job.files.clone();
+    let Ok(entries) = std::fs::read_dir(&job.dir) else {
+        return out;
+    };
+    let wanted = job
+        .files
+        .iter()
+        .any(|c| matches!(c.kind, FileKind::Bicep | FileKind::BicepParam));
+    if !wanted {
+        return out;
+    }
+    for e in entries.take(crate::source::MAX_DIR_ENTRIES).flatten() {
+        let p = crate::discover::child_path(&job.dir, &e.file_name());
+        let kind = crate::discover::kind_of(&p);
+        if matches!(kind, Some(FileKind::Bicep | FileKind::BicepParam))
+            && !out.iter().any(|o| o.path == p)
+        {
+            out.push(Candidate {
+                path: p,
+                kind: kind.unwrap_or(FileKind::Bicep),
+            });
+        }
+    }
+    out
+}
+
+pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &mut JobResult) {
+    let candidates = if job.explicit {
+        context(job)
+    } else {
+        job.files.clone()
+    };
+    let mut templates: Vec<Parsed> = Vec::new();
+    let mut param_files: Vec<Parsed> = Vec::new();
+    for c in &candidates {
+        if !matches!(c.kind, FileKind::Bicep | FileKind::BicepParam) {
+            continue;
+        }
+        let is_reported = reported(&c.path);
+        if c.kind == FileKind::Bicep && ctx.bicep == BicepMode::Compiled && json_beside(&c.path) {
+            if is_reported {
+                res.skipped.push((
+                    crate::source::display_path(&c.path),
+                    "its compiled JSON is scanned instead (`bicep: compiled`)".into(),
+                ));
+            }
+            continue;
+        }
+        let src = match read_source(&c.path, Some(&ctx.roots), &mut res.times) {
+            Ok(s) => s,
+            Err(e) if is_reported => {
+                super::record(e, res);
+                continue;
+            }
+            Err(e) => {
+                res.context.push((job.dir.clone(), e));
+                continue;
+            }
+        };
+        if is_reported {
+            res.bytes += src.text.len() as u64;
+        }
+        let t = Instant::now();
+        let parsed = bicep::parser::parse(&src.text);
+        res.times.parse += t.elapsed();
+        match parsed {
+            Ok(file) => {
+                if is_reported {
+                    res.scanned += 1;
+                    res.inline.extend(crate::suppress::find_inline(&src));
+                }
+                let p = Parsed { src, file };
+                if c.kind == FileKind::Bicep {
+                    templates.push(p);
+                } else {
+                    param_files.push(p);
+                }
+            }
+            Err(e) => {
+                if is_reported {
+                    res.failed += 1;
+                    res.secrets.search(&src);
+                    res.errors.push(located(&src, e.span, e.message));
+                }
+            }
+        }
+    }
+    for t in &templates {
+        let mine: Vec<&Parsed> = param_files
+            .iter()
+            .filter(|p| names_template(p, &t.src.path))
+            .collect();
+        let t0 = Instant::now();
+        let mut units = Vec::new();
+        if mine.is_empty() {
+            units.push(load(t, None, ctx, res));
+        }
+        for p in mine {
+            let given = bicep::given_values(FileId(1), &p.file);
+            units.push(load(t, Some((p.src.clone(), given, Vec::new())), ctx, res));
+        }
+        res.times.model += t0.elapsed();
+        // A module file in another directory is scanned there on its own
+        // (as `.bicep`, or as the JSON compiled from it), by a job and a
+        // shard of its own: findings in it are reported there only, so one
+        // finding has one reporter. Its caller's values are then not applied
+        // to it (unlike Terraform child modules).
+        let here = crate::source::normalize(&job.dir);
+        let mine =
+            |p: &Path| reported(p) && crate::source::normalize(p).parent() == Some(here.as_path());
+        for unit in &units {
+            collect(unit, ctx, &mine, res, None);
+        }
+    }
+}
+
+/// Does the `.bicepparam` file `p` say `using` the template at `template`?
+fn names_template(p: &Parsed, template: &Path) -> bool {
+    let Some(using) = bicep::using_path(&p.file) else {
+        return false;
+    };
+    let dir = p.src.path.parent().unwrap_or(Path::new(""));
+    crate::source::normalize(&dir.join(using)) == crate::source::normalize(template)
+        || file_name(Path::new(using)) == file_name(template)
+            && dir == template.parent().unwrap_or(Path::new(""))
+}
+
+fn load(
+    t: &Parsed,
+    params: Option<(
+        Arc<SourceFile>,
+        Vec<crate::template::Given>,
+        Vec<crate::model::LoadError>,
+    )>,
+    ctx: &JobContext,
+    res: &mut JobResult,
+) -> crate::model::Unit {
+    let roots = ctx.roots.clone();
+    let mut times = crate::source::load::PhaseTimes::default();
+    let mut read = |p: &Path| -> Result<Arc<SourceFile>, String> {
+        read_source(p, Some(&roots), &mut times).map_err(|u| u.message().to_string())
+    };
+    let mut parse_json = |src: &Arc<SourceFile>| -> Result<crate::source::jsonc::Json, String> {
+        crate::source::jsonc::parse(&src.text)
+            .map(|d| d.root)
+            .map_err(|e| e.message)
+    };
+    let (unit, registry) = bicep::load(
+        t.src.clone(),
+        &t.file,
+        params,
+        bicep::Context {
+            read: &mut read,
+            parse_json: &mut parse_json,
+        },
+    );
+    res.times.add(&times);
+    res.registry_modules += registry;
+    unit
+}
