@@ -126,6 +126,30 @@ pub fn is_secret_source(s: &Source) -> bool {
     )
 }
 
+/// A secret source that names what it holds as no secret: a member of a
+/// secure object whose name is not secret-like (`parameters('vmSpec').adminUsername`,
+/// `computeSettings.orguser`; `vmSpec.adminPassword` stays a secret), or a
+/// Key Vault secret whose name, or the data source reading it, names an
+/// identifier (`domain_join_username`). The whole secure object, an element
+/// of it (`x[]`) and a member named `value` stay secrets.
+pub fn names_no_secret(u: &Unknown) -> bool {
+    match u {
+        Unknown::Input { name, secure: true } => {
+            let Some((_, member)) = name.rsplit_once('.') else {
+                return false;
+            };
+            !member.is_empty()
+                && !member.contains(['[', ']'])
+                && !member.eq_ignore_ascii_case("value")
+                && !secret_like_name(member)
+        }
+        Unknown::KeyVault {
+            name: Some(name), ..
+        } => identifier_name(name),
+        _ => false,
+    }
+}
+
 /// `@Microsoft.KeyVault(...)` and `@Microsoft.AppConfiguration(...)` references.
 pub fn is_reference(s: &str) -> bool {
     let t = s.trim_start();

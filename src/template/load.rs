@@ -797,10 +797,13 @@ impl Loader<'_> {
             let value = if let Some(v) = b.value.get("value") {
                 ev.json(v, env)
             } else if let Some(rf) = b.value.get("reference") {
-                let secret = rf.get("secretName").map(|s| ev.json(s, env).display());
+                let secret = rf.get("secretName").map(|s| ev.json(s, env));
+                let name = secret.as_ref().and_then(|s| s.as_str()).map(str::to_string);
+                let secret = secret.map(|s| s.display());
                 Value::unknown(
                     Unknown::KeyVault {
                         what: format!("`{}`", secret.unwrap_or_else(|| "a secret".into())),
+                        name,
                     },
                     ev.loc(rf.span),
                 )

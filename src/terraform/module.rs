@@ -1126,10 +1126,13 @@ impl Scope for Instance<'_, '_> {
                 }
             }
             ("azurerm_key_vault_secret", "value") => {
-                let what = attr("name")
-                    .and_then(|n| n.as_str().map(|s| format!("`{s}`")))
+                let written = attr("name").and_then(|n| n.as_str().map(str::to_string));
+                let what = written
+                    .as_ref()
+                    .map(|s| format!("`{s}`"))
                     .unwrap_or_else(|| "a secret".into());
-                return Value::unknown(Unknown::KeyVault { what }, loc);
+                let name = Some(written.unwrap_or_else(|| name.to_string()));
+                return Value::unknown(Unknown::KeyVault { what, name }, loc);
             }
             _ => {}
         }
