@@ -163,7 +163,7 @@ pub fn is_reference(s: &str) -> bool {
 /// - empty or blank;
 /// - token-replacement forms: `<...>`, `{{...}}`, `${...}`, `$(...)`,
 ///   `#{...}#`, `__X__`, `%X%`, `{word_here}`;
-/// - filler made only of `x`, `*`, `0`, `-`, `.`;
+/// - filler made only of `x`, `*`, `0`, `-`, `.`, `?` (`?`: an empty SAS query);
 /// - all-caps words with `_`/`-` (`REPLACE_ME`, `YOUR_SECRET_HERE`, `TODO`);
 /// - a deployment harness's tokens anywhere in the value: `GEN-PASSWORD`,
 ///   `GEN-UNIQUE` (`pasGEN-PASSWORDsword`), `GET-PREREQ-serverPassword`;
@@ -174,7 +174,9 @@ pub fn is_reference(s: &str) -> bool {
 /// - a value that only names what belongs there: `password`, `secretKey`,
 ///   `storageaccountkey`, `primary-key`, `access-key` (words of the secret
 ///   vocabulary, one of them a kind of secret);
-/// - `dynamic`: "generate one", as Terraform CAF's secret maps write it.
+/// - `dynamic`: "generate one", as Terraform CAF's secret maps write it;
+///   and words that say "not set": `optional`, `none`, `null`, `unset`, `n/a`,
+///   `defaultValue`.
 pub fn is_placeholder(s: &str) -> bool {
     let t = s.trim();
     if t.is_empty() {
@@ -201,11 +203,11 @@ pub fn is_placeholder(s: &str) -> bool {
         return true;
     }
     if t.chars()
-        .all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.'))
+        .all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.' | '?'))
     {
         return true;
     }
-    if harness_token(t) || instruction(t) || names_itself(t) || t.eq_ignore_ascii_case("dynamic") {
+    if harness_token(t) || instruction(t) || names_itself(t) || not_set(t) {
         return true;
     }
     // REPLACE_ME, GEN-PASSWORD, YOUR_SECRET_HERE, TODO: upper-case words.
@@ -234,6 +236,24 @@ pub fn is_placeholder(s: &str) -> bool {
         return t.contains('_') || t.contains('-') || words.iter().any(|w| t.contains(w));
     }
     false
+}
+
+/// `dynamic` (Terraform CAF's "generate one") and the words that say a value
+/// is not set: `optional`, `none`, `null`, `unset`, `n/a`, and `defaultValue`
+/// (the name of the field it fills).
+fn not_set(t: &str) -> bool {
+    [
+        "dynamic",
+        "optional",
+        "none",
+        "null",
+        "unset",
+        "notset",
+        "n/a",
+        "defaultvalue",
+    ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// The Azure quickstart test harness's tokens, replaced before deployment:
@@ -302,8 +322,10 @@ fn names_itself(t: &str) -> bool {
         "connection",
         "string",
         "sql",
-        // Whose secret it is: `aadsecret`, `microsoftclientsecret`, `dbpassword`.
+        // Whose secret it is: `aadsecret`, `microsoftclientsecret`, `dbpassword`,
+        // `aduserpwd` (an Active Directory user's).
         "aad",
+        "ad",
         "microsoft",
         "google",
         "github",
@@ -526,6 +548,24 @@ pub fn secret_like_name(name: &str) -> bool {
     {
         return false;
     }
+    secret_words(&n)
+}
+
+/// A name that says its value is not a secret although it uses the secret
+/// vocabulary: `solutionUniqueToken`, `adminPasswordLength`, `secretName`,
+/// `keyVaultName` (the exceptions of `secret_like_name`).
+pub fn says_not_secret(name: &str) -> bool {
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-' && *c != '.')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !secret_like_name(name) && secret_words(&n)
+}
+
+/// The secret vocabulary test behind `secret_like_name`, on a lower-case
+/// name without separators, before its exceptions.
+fn secret_words(n: &str) -> bool {
     // SSH keys in templates are public keys unless they say otherwise.
     if n.contains("ssh") && !n.contains("private") {
         return false;
@@ -1081,6 +1121,9 @@ mod tests {
             "see readme.md for details on how to create the SP",
             "{enter_existing_adminUsername_password_here}",
             "dynamic",
+            "optional",
+            "None",
+            "aduserpwd",
             "password",
             "secretKey",
             "storageaccountkey",
