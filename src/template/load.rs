@@ -174,6 +174,24 @@ struct Loader<'u> {
     truncated: bool,
 }
 
+/// A parameter's `type`, lower case, or that of the user-defined type its
+/// `$ref` names (`#/definitions/secretsType`, Bicep's compiled `type`
+/// declarations), followed through a few references.
+fn declared_type(root: &Json, decl: &Json) -> Option<String> {
+    let mut at = decl;
+    for _ in 0..8 {
+        if let Some(t) = at.get("type").and_then(Json::as_str) {
+            return Some(t.to_ascii_lowercase());
+        }
+        let name = at
+            .get("$ref")
+            .and_then(Json::as_str)?
+            .strip_prefix("#/definitions/")?;
+        at = root.get("definitions")?.get(name)?;
+    }
+    None
+}
+
 /// Parameter declarations of a template; `given` supplies values from a
 /// parameter file or the calling deployment.
 fn param_decls<'t>(
@@ -187,11 +205,7 @@ fn param_decls<'t>(
         .and_then(Json::as_object)
         .unwrap_or(&[])
     {
-        let ty = m
-            .value
-            .get("type")
-            .and_then(Json::as_str)
-            .map(str::to_ascii_lowercase);
+        let ty = declared_type(root, &m.value);
         let secure = matches!(ty.as_deref(), Some("securestring" | "secureobject"));
         let mut d = ParamDecl {
             name: m.key.clone(),
