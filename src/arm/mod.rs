@@ -83,6 +83,7 @@ pub fn load_parameter_file(file: Arc<SourceFile>, root: &Json) -> Unit {
             declared: false,
             securable: true,
             enumerated: false,
+            members_read: Vec::new(),
             via: Vec::new(),
         });
     }

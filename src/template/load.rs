@@ -261,6 +261,7 @@ impl Loader<'_> {
                     None | Some("string" | "securestring" | "object" | "secureobject")
                 ),
                 enumerated: d.enumerated,
+                members_read: Vec::new(),
                 via: ctx.via.clone(),
             });
         }
