@@ -131,16 +131,19 @@ pub fn is_secret_source(s: &Source) -> bool {
 /// `computeSettings.orguser`; `vmSpec.adminPassword` stays a secret), or a
 /// Key Vault secret whose name, or the data source reading it, names an
 /// identifier (`domain_join_username`). The whole secure object, an element
-/// of it (`x[]`) and a member named `value` stay secrets.
+/// of it (`x[]`), a member named `value` and URL members (a caller may have
+/// appended a SAS token: `jenkinsSettings.scriptUrl`) stay secrets.
 pub fn names_no_secret(u: &Unknown) -> bool {
     match u {
         Unknown::Input { name, secure: true } => {
             let Some((_, member)) = name.rsplit_once('.') else {
                 return false;
             };
+            let lower = member.to_ascii_lowercase();
             !member.is_empty()
                 && !member.contains(['[', ']'])
-                && !member.eq_ignore_ascii_case("value")
+                && lower != "value"
+                && !["url", "uri", "urls", "uris"].iter().any(|s| lower.ends_with(s))
                 && !secret_like_name(member)
         }
         Unknown::KeyVault {
@@ -416,7 +419,36 @@ fn not_secret_text(s: &str) -> bool {
     let not_applicable = ["na", "n/a", "none", "null", "{}", "[]"]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w));
-    guid || public || not_applicable || host_name(t)
+    guid || public || not_applicable || host_name(t) || version(t)
+}
+
+/// An API version or a release number: `2024-05-01-preview`, `2023-11-01`,
+/// `1.2.3`, `v2.0.1-beta`.
+fn version(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let date = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && (b.len() == 10
+            || (b[10] == b'-'
+                && b.len() <= 24
+                && b[11..].iter().all(u8::is_ascii_lowercase)));
+    let release = {
+        let core = t.strip_prefix(['v', 'V']).unwrap_or(t);
+        let (core, pre) = core.split_once('-').unwrap_or((core, ""));
+        let nums: Vec<&str> = core.split('.').collect();
+        (2..=4).contains(&nums.len())
+            && nums
+                .iter()
+                .all(|n| !n.is_empty() && n.len() <= 5 && n.bytes().all(|c| c.is_ascii_digit()))
+            && pre.len() <= 12
+            && pre.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.')
+    };
+    date || release
 }
 
 /// `sql-orders.database.windows.net`: dotted labels of letters, digits and
@@ -1208,10 +1240,21 @@ mod tests {
             "NA",
             "{}",
             "sql-orders.database.windows.net",
+            "2024-05-01-preview",
+            "2023-11-01",
+            "1.2.3",
+            "v2.0.1-beta",
         ] {
             assert!(not_secret_shape(&s(t)), "{t}");
         }
-        for t in ["P@ssw0rd1234!", "Sup3r.S3cret.x", "a.b", "hunter2"] {
+        for t in [
+            "P@ssw0rd1234!",
+            "Sup3r.S3cret.x",
+            "a.b",
+            "hunter2",
+            "2024-05-01-Pa55word!",
+            "12345678",
+        ] {
             assert!(!not_secret_shape(&s(t)), "{t}");
         }
         let input = |n: &str| {

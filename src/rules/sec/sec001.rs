@@ -1,6 +1,8 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{not_secret_shape, origin, secret_properties, Source};
-use crate::model::Value;
+use crate::model::secrets::{
+    identifier_name, not_secret_shape, origin, secret_like_name, secret_properties, Source,
+};
+use crate::model::{Kind, Part, Resource, StepKind, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -27,12 +29,71 @@ pub fn stored_literal(v: &Value) -> Option<&str> {
     }
 }
 
+/// A Key Vault secret whose own name says it holds a setting rather than a
+/// secret: a name or ID (`identifier_name`: `ADLS-ACCOUNT-NAME`), or the
+/// name of a container, database, search index or model, a version, a URL
+/// (`ADLS-ACCOUNT-CONTAINER`, `AZURE-SEARCH-INDEX`, `AZURE-OPENAI-EMBEDDING-MODEL`). Applications often keep their whole
+/// configuration in Key Vault; the name is what says which entries are secrets.
+pub fn holds_setting(r: &Resource) -> bool {
+    if !r.is_type("Microsoft.KeyVault/vaults/secrets") {
+        return false;
+    }
+    let Some(name) = r.name.as_ref().and_then(|n| match &n.kind {
+        Kind::String(s) => Some(s.clone()),
+        Kind::Template(parts) => match parts.last() {
+            Some(Part::Lit(l)) => Some(l.clone()),
+            _ => None,
+        },
+        _ => None,
+    }) else {
+        return false;
+    };
+    let last = name.rsplit('/').next().unwrap_or(&name);
+    let n: String = last
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !n.is_empty()
+        && !secret_like_name(last)
+        && (identifier_name(last)
+            || [
+                "container",
+                "database",
+                "index",
+                "model",
+                "version",
+                "url",
+                "uri",
+            ]
+                .iter()
+                .any(|s| n.ends_with(s)))
+}
+
+/// A literal that is the default of a parameter restricted to a list
+/// (`allowedValues`): one of a few published choices (a model name, a SKU),
+/// not a secret.
+fn chosen_from_list(unit: &Ctx, v: &Value) -> bool {
+    let Some(step) = origin(v).supplied_by else {
+        return false;
+    };
+    step.kind == StepKind::Default
+        && unit
+            .parameters
+            .iter()
+            .any(|p| p.loc == step.loc && p.enumerated)
+}
+
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for (path, e) in secret_properties(r) {
             // A literal whose shape says it is no secret (an ID, a host name,
             // a public key) is not reported as one.
-            if stored_literal(&e.value).is_none() || not_secret_shape(&e.value) {
+            if stored_literal(&e.value).is_none()
+                || not_secret_shape(&e.value)
+                || holds_setting(r)
+                || chosen_from_list(unit, &e.value)
+            {
                 continue;
             }
             out.push(
