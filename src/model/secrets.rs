@@ -143,7 +143,9 @@ pub fn names_no_secret(u: &Unknown) -> bool {
             !member.is_empty()
                 && !member.contains(['[', ']'])
                 && lower != "value"
-                && !["url", "uri", "urls", "uris"].iter().any(|s| lower.ends_with(s))
+                && !["url", "uri", "urls", "uris"]
+                    .iter()
+                    .any(|s| lower.ends_with(s))
                 && !secret_like_name(member)
         }
         Unknown::KeyVault {
@@ -255,8 +257,8 @@ fn not_set(t: &str) -> bool {
         "n/a",
         "defaultvalue",
     ]
-        .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// The Azure quickstart test harness's tokens, replaced before deployment:
@@ -434,9 +436,7 @@ fn version(t: &str) -> bool {
         && b[7] == b'-'
         && digits(8..10)
         && (b.len() == 10
-            || (b[10] == b'-'
-                && b.len() <= 24
-                && b[11..].iter().all(u8::is_ascii_lowercase)));
+            || (b[10] == b'-' && b.len() <= 24 && b[11..].iter().all(u8::is_ascii_lowercase)));
     let release = {
         let core = t.strip_prefix(['v', 'V']).unwrap_or(t);
         let (core, pre) = core.split_once('-').unwrap_or((core, ""));
@@ -1155,6 +1155,8 @@ mod tests {
             "dynamic",
             "optional",
             "None",
+            "defaultValue",
+            "?",
             "aduserpwd",
             "password",
             "secretKey",
@@ -1289,6 +1291,44 @@ mod tests {
             login()
         ])));
         assert!(!not_secret_shape(&t(vec![Part::Lit("SA".into()), sub()])));
+    }
+
+    #[test]
+    fn secret_sources_that_name_no_secret() {
+        let input = |n: &str| Unknown::Input {
+            name: n.into(),
+            secure: true,
+        };
+        assert!(names_no_secret(&input("vmSpec.adminUsername")));
+        assert!(names_no_secret(&input("computeSettings.orguser")));
+        assert!(!names_no_secret(&input("vmSpec.adminPassword")));
+        assert!(!names_no_secret(&input("computeSettings.adminpassword")));
+        assert!(!names_no_secret(&input("vmSpec")));
+        assert!(!names_no_secret(&input("secrets.value")));
+        assert!(!names_no_secret(&input("settings.scriptUrl")));
+        assert!(!names_no_secret(&input("items[]")));
+        let kv = |n: Option<&str>| Unknown::KeyVault {
+            what: "a secret".into(),
+            name: n.map(str::to_string),
+        };
+        assert!(names_no_secret(&kv(Some("domain_join_username"))));
+        assert!(!names_no_secret(&kv(Some("domain_join_password"))));
+        assert!(!names_no_secret(&kv(None)));
+    }
+
+    #[test]
+    fn names_that_say_they_are_no_secret() {
+        for n in [
+            "solutionUniqueToken",
+            "adminPasswordLength",
+            "secretName",
+            "keyVaultSecretName",
+        ] {
+            assert!(says_not_secret(n), "{n}");
+        }
+        for n in ["adminPassword", "location", "vmSize", "enablePasswordReset"] {
+            assert!(!says_not_secret(n), "{n}");
+        }
     }
 
     #[test]

@@ -1193,57 +1193,6 @@ impl Scope for Instance<'_, '_> {
     }
 }
 
-#[cfg(test)]
-mod cache_tests {
-    use super::*;
-
-    fn module(dir: &str, bytes: usize) -> Rc<ParsedModule> {
-        let text = format!("locals {{\n  x = \"{}\"\n}}\n", "a".repeat(bytes));
-        let src = Arc::new(SourceFile::new(PathBuf::from(dir).join("main.tf"), text));
-        let f = super::super::parse_file(src, FileId(0)).ok().unwrap();
-        Rc::new(ParsedModule {
-            dir: PathBuf::from(dir),
-            files: vec![f],
-        })
-    }
-
-    #[test]
-    fn least_recently_used_modules_are_dropped_past_the_budget() {
-        let third = PARSED_CHILD_BYTES / 3;
-        let mut c = ModuleCache::default();
-        c.put(module("a", third));
-        c.put(module("b", third));
-        // Using `a` makes `b` the oldest.
-        assert!(c.get(Path::new("a")).is_some());
-        c.put(module("c", third));
-        assert!(c.get(Path::new("b")).is_none(), "over budget: b goes");
-        assert!(c.get(Path::new("a")).is_some() && c.get(Path::new("c")).is_some());
-        assert!(c.bytes <= PARSED_CHILD_BYTES);
-    }
-
-    #[test]
-    fn normalize_keeps_leading_parent_dirs() {
-        let n = |s: &str| crate::source::normalize(Path::new(s));
-        assert_eq!(n("../../modules/acr"), PathBuf::from("../../modules/acr"));
-        assert_eq!(
-            n("envs/prod/../../modules/acr"),
-            PathBuf::from("modules/acr")
-        );
-        assert_eq!(n("prod/../../modules/acr"), PathBuf::from("../modules/acr"));
-        assert_eq!(n("./a/./b/../c"), PathBuf::from("a/c"));
-        assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
-    }
-
-    #[test]
-    fn a_module_larger_than_the_budget_is_still_kept_alone() {
-        let mut c = ModuleCache::default();
-        c.put(module("small", 10));
-        c.put(module("big", PARSED_CHILD_BYTES * 2));
-        assert!(c.get(Path::new("big")).is_some());
-        assert!(c.get(Path::new("small")).is_none());
-    }
-}
-
 /// How a module uses each of its variables: `Some(members)` when every use
 /// reads a named member of it (`var.key.id`, `var.x[k].secret_name`, the
 /// last name after any indexing), `None` when some use takes the value
@@ -1295,5 +1244,56 @@ fn variable_uses(blocks: &[RawBlock]) -> HashMap<String, Option<Vec<String>>> {
         uses.0
     } else {
         HashMap::new()
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+
+    fn module(dir: &str, bytes: usize) -> Rc<ParsedModule> {
+        let text = format!("locals {{\n  x = \"{}\"\n}}\n", "a".repeat(bytes));
+        let src = Arc::new(SourceFile::new(PathBuf::from(dir).join("main.tf"), text));
+        let f = super::super::parse_file(src, FileId(0)).ok().unwrap();
+        Rc::new(ParsedModule {
+            dir: PathBuf::from(dir),
+            files: vec![f],
+        })
+    }
+
+    #[test]
+    fn least_recently_used_modules_are_dropped_past_the_budget() {
+        let third = PARSED_CHILD_BYTES / 3;
+        let mut c = ModuleCache::default();
+        c.put(module("a", third));
+        c.put(module("b", third));
+        // Using `a` makes `b` the oldest.
+        assert!(c.get(Path::new("a")).is_some());
+        c.put(module("c", third));
+        assert!(c.get(Path::new("b")).is_none(), "over budget: b goes");
+        assert!(c.get(Path::new("a")).is_some() && c.get(Path::new("c")).is_some());
+        assert!(c.bytes <= PARSED_CHILD_BYTES);
+    }
+
+    #[test]
+    fn normalize_keeps_leading_parent_dirs() {
+        let n = |s: &str| crate::source::normalize(Path::new(s));
+        assert_eq!(n("../../modules/acr"), PathBuf::from("../../modules/acr"));
+        assert_eq!(
+            n("envs/prod/../../modules/acr"),
+            PathBuf::from("modules/acr")
+        );
+        assert_eq!(n("prod/../../modules/acr"), PathBuf::from("../modules/acr"));
+        assert_eq!(n("./a/./b/../c"), PathBuf::from("a/c"));
+        assert_eq!(n("/a/../../b"), PathBuf::from("/b"));
+    }
+
+    #[test]
+    fn a_module_larger_than_the_budget_is_still_kept_alone() {
+        let mut c = ModuleCache::default();
+        c.put(module("small", 10));
+        c.put(module("big", PARSED_CHILD_BYTES * 2));
+        assert!(c.get(Path::new("big")).is_some());
+        assert!(c.get(Path::new("small")).is_none());
     }
 }

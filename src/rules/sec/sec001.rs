@@ -66,8 +66,8 @@ pub fn holds_setting(r: &Resource) -> bool {
                 "url",
                 "uri",
             ]
-                .iter()
-                .any(|s| n.ends_with(s)))
+            .iter()
+            .any(|s| n.ends_with(s)))
 }
 
 /// A literal that is the default of a parameter restricted to a list

@@ -137,4 +137,44 @@ mod tests {
         );
         assert!(!default_is_stored_secret(&input));
     }
+
+    #[test]
+    fn defaults_without_secret() {
+        let l = Loc::default();
+        let obj = |entries: Vec<(&str, Value)>| {
+            Value::object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| crate::model::Entry {
+                        key: k.into(),
+                        key_loc: l,
+                        value: v,
+                    })
+                    .collect(),
+                l,
+            )
+        };
+        let off = obj(vec![("enabled", Value::new(Kind::Bool(false), l))]);
+        assert!(not_a_secret(&off));
+        let with_text = obj(vec![
+            ("enabled", Value::new(Kind::Bool(true), l)),
+            ("password", Value::string("Sup3r-S3cret", l)),
+        ]);
+        assert!(!not_a_secret(&with_text));
+        assert!(not_a_secret(&Value::string("?", l)));
+        assert!(not_a_secret(&Value::string("defaultValue", l)));
+        let unique = Value::unknown(
+            Unknown::Derived {
+                function: "uniqueString".into(),
+                args: vec![],
+            },
+            l,
+        );
+        assert!(derived_non_secret("solutionUniqueToken", &unique));
+        assert!(!derived_non_secret("adminPassword", &unique));
+        assert!(!derived_non_secret(
+            "solutionUniqueToken",
+            &Value::string("abcde", l)
+        ));
+    }
 }
