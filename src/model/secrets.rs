@@ -484,6 +484,47 @@ fn identifier_reference(u: &Unknown) -> bool {
     identifier_name(last)
 }
 
+/// A Key Vault secret whose own name says it holds a setting rather than a
+/// secret: a name or ID (`identifier_name`: `ADLS-ACCOUNT-NAME`), or the
+/// name of a container, database, search index or model, a version, a URL
+/// (`ADLS-ACCOUNT-CONTAINER`, `AZURE-SEARCH-INDEX`, `AZURE-OPENAI-EMBEDDING-MODEL`). Applications often keep their whole
+/// configuration in Key Vault; the name is what says which entries are secrets.
+pub fn key_vault_setting(r: &Resource) -> bool {
+    if !r.is_type("Microsoft.KeyVault/vaults/secrets") {
+        return false;
+    }
+    let Some(name) = r.name.as_ref().and_then(|n| match &n.kind {
+        Kind::String(s) => Some(s.clone()),
+        Kind::Template(parts) => match parts.last() {
+            Some(Part::Lit(l)) => Some(l.clone()),
+            _ => None,
+        },
+        _ => None,
+    }) else {
+        return false;
+    };
+    let last = name.rsplit('/').next().unwrap_or(&name);
+    let n: String = last
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !n.is_empty()
+        && !secret_like_name(last)
+        && (identifier_name(last)
+            || [
+                "container",
+                "database",
+                "index",
+                "model",
+                "version",
+                "url",
+                "uri",
+            ]
+            .iter()
+            .any(|s| n.ends_with(s)))
+}
+
 /// `fqdn`, `tenant_id`, `administrator_login`, `user_principal_name`,
 /// `public_key_openssh`: names of identifiers, never of secrets.
 pub fn identifier_name(name: &str) -> bool {

@@ -1,8 +1,8 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{
-    identifier_name, not_secret_shape, origin, secret_like_name, secret_properties, Source,
+    key_vault_setting, not_secret_shape, origin, secret_properties, Source,
 };
-use crate::model::{Kind, Part, Resource, StepKind, Value};
+use crate::model::{StepKind, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -29,47 +29,6 @@ pub fn stored_literal(v: &Value) -> Option<&str> {
     }
 }
 
-/// A Key Vault secret whose own name says it holds a setting rather than a
-/// secret: a name or ID (`identifier_name`: `ADLS-ACCOUNT-NAME`), or the
-/// name of a container, database, search index or model, a version, a URL
-/// (`ADLS-ACCOUNT-CONTAINER`, `AZURE-SEARCH-INDEX`, `AZURE-OPENAI-EMBEDDING-MODEL`). Applications often keep their whole
-/// configuration in Key Vault; the name is what says which entries are secrets.
-pub fn holds_setting(r: &Resource) -> bool {
-    if !r.is_type("Microsoft.KeyVault/vaults/secrets") {
-        return false;
-    }
-    let Some(name) = r.name.as_ref().and_then(|n| match &n.kind {
-        Kind::String(s) => Some(s.clone()),
-        Kind::Template(parts) => match parts.last() {
-            Some(Part::Lit(l)) => Some(l.clone()),
-            _ => None,
-        },
-        _ => None,
-    }) else {
-        return false;
-    };
-    let last = name.rsplit('/').next().unwrap_or(&name);
-    let n: String = last
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    !n.is_empty()
-        && !secret_like_name(last)
-        && (identifier_name(last)
-            || [
-                "container",
-                "database",
-                "index",
-                "model",
-                "version",
-                "url",
-                "uri",
-            ]
-            .iter()
-            .any(|s| n.ends_with(s)))
-}
-
 /// A literal that is the default of a parameter restricted to a list
 /// (`allowedValues`): one of a few published choices (a model name, a SKU),
 /// not a secret.
@@ -91,7 +50,7 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
             // a public key) is not reported as one.
             if stored_literal(&e.value).is_none()
                 || not_secret_shape(&e.value)
-                || holds_setting(r)
+                || key_vault_setting(r)
                 || chosen_from_list(unit, &e.value)
             {
                 continue;
