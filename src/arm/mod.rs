@@ -84,6 +84,8 @@ pub fn load_parameter_file(file: Arc<SourceFile>, root: &Json) -> Unit {
             declared: false,
             securable: true,
             enumerated: false,
+            members_read: Vec::new(),
+            unread: false,
             via: Vec::new(),
         });
     }

@@ -29,13 +29,12 @@ pub fn read(file: FileId, root: &Json, errors: &mut Vec<LoadError>) -> Vec<Given
         let value = if let Some(v) = m.value.get("value") {
             literal(file, v)
         } else if let Some(r) = m.value.get("reference") {
-            let secret = r
-                .get("secretName")
-                .and_then(Json::as_str)
-                .unwrap_or("a secret");
+            let written = r.get("secretName").and_then(Json::as_str);
+            let secret = written.unwrap_or("a secret");
             Value::unknown(
                 Unknown::KeyVault {
                     what: format!("`{secret}`"),
+                    name: written.map(str::to_string),
                 },
                 loc(r),
             )

@@ -270,17 +270,24 @@ fn given_value(file: FileId, e: &Expr, depth: usize) -> Value {
             loc,
         ),
         ExprKind::Call { name, args, .. } if name.name.eq_ignore_ascii_case("getSecret") => {
-            let secret = args
-                .get(3)
-                .and_then(|a| match &a.kind {
-                    ExprKind::String(p) => match p.as_slice() {
-                        [StrPart::Lit(s)] => Some(format!("`{s}`")),
-                        _ => None,
-                    },
+            let written = args.get(3).and_then(|a| match &a.kind {
+                ExprKind::String(p) => match p.as_slice() {
+                    [StrPart::Lit(s)] => Some(s.clone()),
                     _ => None,
-                })
+                },
+                _ => None,
+            });
+            let what = written
+                .as_ref()
+                .map(|s| format!("`{s}`"))
                 .unwrap_or_else(|| "a secret".into());
-            Value::unknown(Unknown::KeyVault { what: secret }, loc)
+            Value::unknown(
+                Unknown::KeyVault {
+                    what,
+                    name: written,
+                },
+                loc,
+            )
         }
         _ => Value::opaque("an expression in a parameter file", loc),
     }

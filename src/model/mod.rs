@@ -78,6 +78,14 @@ pub struct Parameter {
     pub enumerated: bool,
     /// Nested deployments or module calls this input belongs to.
     pub via: Vec<Step>,
+    /// When every use of the input in its module reads a named member of it
+    /// (`var.key.id`, `var.secrets[k].secret_name`), those members' names;
+    /// empty when the value itself is used, it is unused, or its uses are
+    /// not known (ARM).
+    pub members_read: Vec<String>,
+    /// The module never reads the input (Terraform, when every file of the
+    /// module is HCL syntax, so every use is seen); false when it may.
+    pub unread: bool,
 }
 
 /// Tool configuration that is not a resource: a Terraform `provider` block

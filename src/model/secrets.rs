@@ -127,6 +127,35 @@ pub fn is_secret_source(s: &Source) -> bool {
     )
 }
 
+/// A secret source that names what it holds as no secret: a member of a
+/// secure object whose name is not secret-like (`parameters('vmSpec').adminUsername`,
+/// `computeSettings.orguser`; `vmSpec.adminPassword` stays a secret), or a
+/// Key Vault secret whose name, or the data source reading it, names an
+/// identifier (`domain_join_username`). The whole secure object, an element
+/// of it (`x[]`), a member named `value` and URL members (a caller may have
+/// appended a SAS token: `jenkinsSettings.scriptUrl`) stay secrets.
+pub fn names_no_secret(u: &Unknown) -> bool {
+    match u {
+        Unknown::Input { name, secure: true } => {
+            let Some((_, member)) = name.rsplit_once('.') else {
+                return false;
+            };
+            let lower = member.to_ascii_lowercase();
+            !member.is_empty()
+                && !member.contains(['[', ']'])
+                && lower != "value"
+                && !["url", "uri", "urls", "uris"]
+                    .iter()
+                    .any(|s| lower.ends_with(s))
+                && !secret_like_name(member)
+        }
+        Unknown::KeyVault {
+            name: Some(name), ..
+        } => identifier_name(name),
+        _ => false,
+    }
+}
+
 /// `@Microsoft.KeyVault(...)` and `@Microsoft.AppConfiguration(...)` references.
 pub fn is_reference(s: &str) -> bool {
     let t = s.trim_start();
@@ -140,7 +169,7 @@ pub fn is_reference(s: &str) -> bool {
 /// - empty or blank;
 /// - token-replacement forms: `<...>`, `{{...}}`, `${...}`, `$(...)`,
 ///   `#{...}#`, `__X__`, `%X%`, `{word_here}`;
-/// - filler made only of `x`, `*`, `0`, `-`, `.`;
+/// - filler made only of `x`, `*`, `0`, `-`, `.`, `?` (`?`: an empty SAS query);
 /// - all-caps words with `_`/`-` (`REPLACE_ME`, `YOUR_SECRET_HERE`, `TODO`);
 /// - a deployment harness's tokens anywhere in the value: `GEN-PASSWORD`,
 ///   `GEN-UNIQUE` (`pasGEN-PASSWORDsword`), `GET-PREREQ-serverPassword`;
@@ -151,7 +180,9 @@ pub fn is_reference(s: &str) -> bool {
 /// - a value that only names what belongs there: `password`, `secretKey`,
 ///   `storageaccountkey`, `primary-key`, `access-key` (words of the secret
 ///   vocabulary, one of them a kind of secret);
-/// - `dynamic`: "generate one", as Terraform CAF's secret maps write it.
+/// - `dynamic`: "generate one", as Terraform CAF's secret maps write it;
+///   and words that say "not set": `optional`, `none`, `null`, `unset`, `n/a`,
+///   `defaultValue`.
 pub fn is_placeholder(s: &str) -> bool {
     let t = s.trim();
     if t.is_empty() {
@@ -178,11 +209,11 @@ pub fn is_placeholder(s: &str) -> bool {
         return true;
     }
     if t.chars()
-        .all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.'))
+        .all(|c| matches!(c, 'x' | 'X' | '*' | '0' | '-' | '.' | '?'))
     {
         return true;
     }
-    if harness_token(t) || instruction(t) || names_itself(t) || t.eq_ignore_ascii_case("dynamic") {
+    if harness_token(t) || instruction(t) || names_itself(t) || not_set(t) {
         return true;
     }
     // REPLACE_ME, GEN-PASSWORD, YOUR_SECRET_HERE, TODO: upper-case words.
@@ -211,6 +242,24 @@ pub fn is_placeholder(s: &str) -> bool {
         return t.contains('_') || t.contains('-') || words.iter().any(|w| t.contains(w));
     }
     false
+}
+
+/// `dynamic` (Terraform CAF's "generate one") and the words that say a value
+/// is not set: `optional`, `none`, `null`, `unset`, `n/a`, and `defaultValue`
+/// (the name of the field it fills).
+fn not_set(t: &str) -> bool {
+    [
+        "dynamic",
+        "optional",
+        "none",
+        "null",
+        "unset",
+        "notset",
+        "n/a",
+        "defaultvalue",
+    ]
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// The Azure quickstart test harness's tokens, replaced before deployment:
@@ -279,8 +328,10 @@ fn names_itself(t: &str) -> bool {
         "connection",
         "string",
         "sql",
-        // Whose secret it is: `aadsecret`, `microsoftclientsecret`, `dbpassword`.
+        // Whose secret it is: `aadsecret`, `microsoftclientsecret`, `dbpassword`,
+        // `aduserpwd` (an Active Directory user's).
         "aad",
+        "ad",
         "microsoft",
         "google",
         "github",
@@ -441,7 +492,34 @@ fn not_secret_text(s: &str) -> bool {
     let not_applicable = ["na", "n/a", "none", "null", "{}", "[]"]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w));
-    guid || public || not_applicable || host_name(t)
+    guid || public || not_applicable || host_name(t) || version(t)
+}
+
+/// An API version or a release number: `2024-05-01-preview`, `2023-11-01`,
+/// `1.2.3`, `v2.0.1-beta`.
+fn version(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let date = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && (b.len() == 10
+            || (b[10] == b'-' && b.len() <= 24 && b[11..].iter().all(u8::is_ascii_lowercase)));
+    let release = {
+        let core = t.strip_prefix(['v', 'V']).unwrap_or(t);
+        let (core, pre) = core.split_once('-').unwrap_or((core, ""));
+        let nums: Vec<&str> = core.split('.').collect();
+        (2..=4).contains(&nums.len())
+            && nums
+                .iter()
+                .all(|n| !n.is_empty() && n.len() <= 5 && n.bytes().all(|c| c.is_ascii_digit()))
+            && pre.len() <= 12
+            && pre.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.')
+    };
+    date || release
 }
 
 /// `sql-orders.database.windows.net`: dotted labels of letters, digits and
@@ -490,6 +568,47 @@ fn identifier_reference(u: &Unknown) -> bool {
 fn named_identifier(v: &Value) -> bool {
     matches!(v.as_unknown(), Some(Unknown::Opaque { .. }))
         && v.via.first().is_some_and(|s| identifier_name(&s.name))
+}
+
+/// A Key Vault secret whose own name says it holds a setting rather than a
+/// secret: a name or ID (`identifier_name`: `ADLS-ACCOUNT-NAME`), or the
+/// name of a container, database, search index or model, a version, a URL
+/// (`ADLS-ACCOUNT-CONTAINER`, `AZURE-SEARCH-INDEX`, `AZURE-OPENAI-EMBEDDING-MODEL`). Applications often keep their whole
+/// configuration in Key Vault; the name is what says which entries are secrets.
+pub fn key_vault_setting(r: &Resource) -> bool {
+    if !r.is_type("Microsoft.KeyVault/vaults/secrets") {
+        return false;
+    }
+    let Some(name) = r.name.as_ref().and_then(|n| match &n.kind {
+        Kind::String(s) => Some(s.clone()),
+        Kind::Template(parts) => match parts.last() {
+            Some(Part::Lit(l)) => Some(l.clone()),
+            _ => None,
+        },
+        _ => None,
+    }) else {
+        return false;
+    };
+    let last = name.rsplit('/').next().unwrap_or(&name);
+    let n: String = last
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !n.is_empty()
+        && !secret_like_name(last)
+        && (identifier_name(last)
+            || [
+                "container",
+                "database",
+                "index",
+                "model",
+                "version",
+                "url",
+                "uri",
+            ]
+            .iter()
+            .any(|s| n.ends_with(s)))
 }
 
 /// `fqdn`, `tenant_id`, `administrator_login`, `user_principal_name`,
@@ -594,6 +713,24 @@ pub fn secret_like_name(name: &str) -> bool {
     {
         return false;
     }
+    secret_words(&n)
+}
+
+/// A name that says its value is not a secret although it uses the secret
+/// vocabulary: `solutionUniqueToken`, `adminPasswordLength`, `secretName`,
+/// `keyVaultName` (the exceptions of `secret_like_name`).
+pub fn says_not_secret(name: &str) -> bool {
+    let n: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-' && *c != '.')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !secret_like_name(name) && secret_words(&n)
+}
+
+/// The secret vocabulary test behind `secret_like_name`, on a lower-case
+/// name without separators, before its exceptions.
+fn secret_words(n: &str) -> bool {
     // SSH keys in templates are public keys unless they say otherwise.
     if n.contains("ssh") && !n.contains("private") {
         return false;
@@ -1159,6 +1296,11 @@ mod tests {
             "see readme.md for details on how to create the SP",
             "{enter_existing_adminUsername_password_here}",
             "dynamic",
+            "optional",
+            "None",
+            "defaultValue",
+            "?",
+            "aduserpwd",
             "password",
             "secretKey",
             "storageaccountkey",
@@ -1243,10 +1385,21 @@ mod tests {
             "NA",
             "{}",
             "sql-orders.database.windows.net",
+            "2024-05-01-preview",
+            "2023-11-01",
+            "1.2.3",
+            "v2.0.1-beta",
         ] {
             assert!(not_secret_shape(&s(t)), "{t}");
         }
-        for t in ["P@ssw0rd1234!", "Sup3r.S3cret.x", "a.b", "hunter2"] {
+        for t in [
+            "P@ssw0rd1234!",
+            "Sup3r.S3cret.x",
+            "a.b",
+            "hunter2",
+            "2024-05-01-Pa55word!",
+            "12345678",
+        ] {
             assert!(!not_secret_shape(&s(t)), "{t}");
         }
         let input = |n: &str| {
@@ -1281,6 +1434,44 @@ mod tests {
             login()
         ])));
         assert!(!not_secret_shape(&t(vec![Part::Lit("SA".into()), sub()])));
+    }
+
+    #[test]
+    fn secret_sources_that_name_no_secret() {
+        let input = |n: &str| Unknown::Input {
+            name: n.into(),
+            secure: true,
+        };
+        assert!(names_no_secret(&input("vmSpec.adminUsername")));
+        assert!(names_no_secret(&input("computeSettings.orguser")));
+        assert!(!names_no_secret(&input("vmSpec.adminPassword")));
+        assert!(!names_no_secret(&input("computeSettings.adminpassword")));
+        assert!(!names_no_secret(&input("vmSpec")));
+        assert!(!names_no_secret(&input("secrets.value")));
+        assert!(!names_no_secret(&input("settings.scriptUrl")));
+        assert!(!names_no_secret(&input("items[]")));
+        let kv = |n: Option<&str>| Unknown::KeyVault {
+            what: "a secret".into(),
+            name: n.map(str::to_string),
+        };
+        assert!(names_no_secret(&kv(Some("domain_join_username"))));
+        assert!(!names_no_secret(&kv(Some("domain_join_password"))));
+        assert!(!names_no_secret(&kv(None)));
+    }
+
+    #[test]
+    fn names_that_say_they_are_no_secret() {
+        for n in [
+            "solutionUniqueToken",
+            "adminPasswordLength",
+            "secretName",
+            "keyVaultSecretName",
+        ] {
+            assert!(says_not_secret(n), "{n}");
+        }
+        for n in ["adminPassword", "location", "vmSize", "enablePasswordReset"] {
+            assert!(!says_not_secret(n), "{n}");
+        }
     }
 
     #[test]

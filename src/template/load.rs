@@ -182,6 +182,24 @@ struct Loader<'u> {
     module_files: HashMap<(FileId, Span), FileId>,
 }
 
+/// A parameter's `type`, lower case, or that of the user-defined type its
+/// `$ref` names (`#/definitions/secretsType`, Bicep's compiled `type`
+/// declarations), followed through a few references.
+fn declared_type(root: &Json, decl: &Json) -> Option<String> {
+    let mut at = decl;
+    for _ in 0..8 {
+        if let Some(t) = at.get("type").and_then(Json::as_str) {
+            return Some(t.to_ascii_lowercase());
+        }
+        let name = at
+            .get("$ref")
+            .and_then(Json::as_str)?
+            .strip_prefix("#/definitions/")?;
+        at = root.get("definitions")?.get(name)?;
+    }
+    None
+}
+
 /// Parameter declarations of a template; `given` supplies values from a
 /// parameter file or the calling deployment.
 fn param_decls<'t>(
@@ -195,11 +213,7 @@ fn param_decls<'t>(
         .and_then(Json::as_object)
         .unwrap_or(&[])
     {
-        let ty = m
-            .value
-            .get("type")
-            .and_then(Json::as_str)
-            .map(str::to_ascii_lowercase);
+        let ty = declared_type(root, &m.value);
         let secure = matches!(ty.as_deref(), Some("securestring" | "secureobject"));
         let mut d = ParamDecl {
             name: m.key.clone(),
@@ -255,6 +269,8 @@ impl Loader<'_> {
                     None | Some("string" | "securestring" | "object" | "secureobject")
                 ),
                 enumerated: d.enumerated,
+                members_read: Vec::new(),
+                unread: false,
                 via: ctx.via.clone(),
             });
         }
@@ -808,10 +824,13 @@ impl Loader<'_> {
             let value = if let Some(v) = b.value.get("value") {
                 ev.json(v, env)
             } else if let Some(rf) = b.value.get("reference") {
-                let secret = rf.get("secretName").map(|s| ev.json(s, env).display());
+                let secret = rf.get("secretName").map(|s| ev.json(s, env));
+                let name = secret.as_ref().and_then(|s| s.as_str()).map(str::to_string);
+                let secret = secret.map(|s| s.display());
                 Value::unknown(
                     Unknown::KeyVault {
                         what: format!("`{}`", secret.unwrap_or_else(|| "a secret".into())),
+                        name,
                     },
                     ev.loc(rf.span),
                 )

@@ -293,6 +293,8 @@ pub fn load_var_files(module_files: &[TfFile], tfvars: Vec<TfFile>) -> Unit {
             declared: decl.is_some(),
             securable: true,
             enumerated: false,
+            members_read: Vec::new(),
+            unread: false,
             name,
             loc,
             ty: None,

@@ -367,6 +367,7 @@ impl<'t, 'a> Instance<'t, 'a> {
                 }
             }
         }
+        let uses = variable_uses(&self.blocks);
         for b in self.blocks_of("variable") {
             let secure = Self::sensitive(b);
             let default = b.attr("default").map(|a| Entry {
@@ -388,6 +389,12 @@ impl<'t, 'a> Instance<'t, 'a> {
                 securable: true,
                 enumerated: false,
                 via: self.via.clone(),
+                members_read: uses
+                    .as_ref()
+                    .and_then(|u| u.get(b.label(0)))
+                    .and_then(|u| u.clone())
+                    .unwrap_or_default(),
+                unread: uses.as_ref().is_some_and(|u| !u.contains_key(b.label(0))),
             });
         }
         for b in self.blocks_of("output") {
@@ -1126,10 +1133,13 @@ impl Scope for Instance<'_, '_> {
                 }
             }
             ("azurerm_key_vault_secret", "value") => {
-                let what = attr("name")
-                    .and_then(|n| n.as_str().map(|s| format!("`{s}`")))
+                let written = attr("name").and_then(|n| n.as_str().map(str::to_string));
+                let what = written
+                    .as_ref()
+                    .map(|s| format!("`{s}`"))
                     .unwrap_or_else(|| "a secret".into());
-                return Value::unknown(Unknown::KeyVault { what }, loc);
+                let name = Some(written.unwrap_or_else(|| name.to_string()));
+                return Value::unknown(Unknown::KeyVault { what, name }, loc);
             }
             _ => {}
         }
@@ -1183,6 +1193,56 @@ impl Scope for Instance<'_, '_> {
     fn error(&self, loc: Loc, message: String) {
         self.tree.error(loc, message);
     }
+}
+
+/// How a module uses each of its variables: `Some(members)` when every use
+/// reads a named member of it (`var.key.id`, `var.x[k].secret_name`, the
+/// last name after any indexing), `None` when some use takes the value
+/// itself. Unused variables are absent. A module with JSON syntax gives no
+/// answer (its uses hide in template strings).
+fn variable_uses(blocks: &[RawBlock]) -> Option<HashMap<String, Option<Vec<String>>>> {
+    use hcl_edit::visit::{visit_traversal, Visit};
+    #[derive(Default)]
+    struct Uses(HashMap<String, Option<Vec<String>>>);
+    impl Visit for Uses {
+        fn visit_traversal(&mut self, t: &hcl_edit::expr::Traversal) {
+            let is_var = matches!(&t.expr, Expression::Variable(v) if v.as_str() == "var");
+            let name = match t.operators.first().map(|o| o.value()) {
+                Some(TraversalOperator::GetAttr(a)) if is_var => Some(a.as_str()),
+                _ => None,
+            };
+            if let Some(name) = name {
+                let member = t.operators[1..].iter().rev().find_map(|o| match o.value() {
+                    TraversalOperator::GetAttr(a) => Some(a.as_str().to_string()),
+                    _ => None,
+                });
+                let slot = self
+                    .0
+                    .entry(name.to_string())
+                    .or_insert_with(|| Some(Vec::new()));
+                match (member, slot.as_mut()) {
+                    (Some(m), Some(ms)) => {
+                        if !ms.contains(&m) {
+                            ms.push(m);
+                        }
+                    }
+                    _ => *slot = None,
+                }
+            }
+            visit_traversal(self, t);
+        }
+    }
+    fn walk(b: &RawBlock, uses: &mut Uses) -> bool {
+        for a in &b.attrs {
+            match a.expr {
+                Src::Hcl(e) => uses.visit_expr(e),
+                Src::Json(_) => return false,
+            }
+        }
+        b.blocks.iter().all(|c| walk(c, uses))
+    }
+    let mut uses = Uses::default();
+    blocks.iter().all(|b| walk(b, &mut uses)).then_some(uses.0)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub mod sec016;
 pub mod sec017;
 
 use crate::model::secrets::{self, Source};
-use crate::model::{credentials, Unit, Value};
+use crate::model::{credentials, Kind, Part, Unit, Value};
 
 /// "parameter `x`" / "variable `x`": how the unit names the input `name`
 /// (which may be a field of it, `x.password`).
@@ -86,10 +86,27 @@ pub(crate) fn holds_secret(v: &Value) -> bool {
             return;
         }
         let s = secrets::source(x);
-        found = matches!(
+        // A member of a secure object, or a Key Vault secret, whose name says
+        // it is no secret (`vmSpec.adminUsername`, `domain_join_username`).
+        let named_no_secret = match &x.kind {
+            Kind::Unknown(u) => secrets::names_no_secret(u),
+            Kind::Template(parts) => parts.iter().all(|p| match p {
+                Part::Hole(u) => {
+                    secrets::names_no_secret(u)
+                        || !matches!(
+                            secrets::source(&Value::unknown(u.clone(), x.loc)),
+                            Source::SecureInput(_) | Source::ServiceKey(_) | Source::KeyVault
+                        )
+                }
+                Part::Lit(_) => true,
+            }),
+            _ => false,
+        };
+        found = (matches!(
             s,
             Source::SecureInput(_) | Source::ServiceKey(_) | Source::KeyVault
-        ) || x.via.iter().any(|st| st.secure)
+        ) && !named_no_secret)
+            || x.via.iter().any(|st| st.secure)
             || matches!(s, Source::Literal(t) if text_has_secret(t));
     });
     found

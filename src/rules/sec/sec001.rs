@@ -1,6 +1,8 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{not_secret_shape, origin, secret_properties, Source};
-use crate::model::Value;
+use crate::model::secrets::{
+    key_vault_setting, not_secret_shape, origin, secret_properties, Source,
+};
+use crate::model::{StepKind, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -27,12 +29,30 @@ pub fn stored_literal(v: &Value) -> Option<&str> {
     }
 }
 
+/// A literal that is the default of a parameter restricted to a list
+/// (`allowedValues`): one of a few published choices (a model name, a SKU),
+/// not a secret.
+fn chosen_from_list(unit: &Ctx, v: &Value) -> bool {
+    let Some(step) = origin(v).supplied_by else {
+        return false;
+    };
+    step.kind == StepKind::Default
+        && unit
+            .parameters
+            .iter()
+            .any(|p| p.loc == step.loc && p.enumerated)
+}
+
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
         for (path, e) in secret_properties(r) {
             // A literal whose shape says it is no secret (an ID, a host name,
             // a public key) is not reported as one.
-            if stored_literal(&e.value).is_none() || not_secret_shape(&e.value) {
+            if stored_literal(&e.value).is_none()
+                || not_secret_shape(&e.value)
+                || key_vault_setting(r)
+                || chosen_from_list(unit, &e.value)
+            {
                 continue;
             }
             out.push(

@@ -1,5 +1,7 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{not_secret_shape, secret_properties, source, Source};
+use crate::model::secrets::{
+    key_vault_setting, not_secret_shape, secret_properties, source, Source,
+};
 use crate::model::{StepKind, Value};
 use crate::rules::sec::input_phrase;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -40,6 +42,11 @@ pub fn plain_input(v: &Value) -> Option<String> {
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
     for r in &unit.resources {
+        // A Key Vault secret named for a setting (`<server>-login-name`)
+        // holds no secret, whatever input feeds it.
+        if key_vault_setting(r) {
+            continue;
+        }
         for (path, e) in secret_properties(r) {
             let Some(input) = plain_input(&e.value) else {
                 continue;

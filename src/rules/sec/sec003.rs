@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{is_placeholder, not_secret_shape};
+use crate::model::secrets::{is_placeholder, not_secret_shape, says_not_secret};
 use crate::model::{Kind, Part, Unknown, Value};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -37,9 +37,39 @@ pub fn default_is_stored_secret(v: &Value) -> bool {
 }
 
 /// A default that stands in for a secret or is not one by its shape:
-/// `GEN-PASSWORD`, `"NA"`, `"{}"`, an object ID.
+/// `GEN-PASSWORD`, `"NA"`, `"{}"`, `"?"`, an object ID, or an object or
+/// list holding no text at all (`{"enabled": false}`, a secure object's
+/// "off" switch).
 fn not_a_secret(v: &Value) -> bool {
-    not_secret_shape(v) || v.as_str().is_some_and(is_placeholder)
+    not_secret_shape(v)
+        || v.as_str().is_some_and(is_placeholder)
+        || (matches!(v.kind, Kind::Object(_) | Kind::Array(_)) && no_text(v))
+}
+
+/// Only booleans, numbers, nulls and empty strings, at any depth.
+fn no_text(v: &Value) -> bool {
+    match &v.kind {
+        Kind::Null | Kind::Bool(_) | Kind::Number(_) => true,
+        Kind::String(s) => s.is_empty(),
+        Kind::Array(items) => items.iter().all(no_text),
+        Kind::Object(entries) => entries.iter().all(|e| no_text(&e.value)),
+        _ => false,
+    }
+}
+
+/// A default derived from public inputs only (`uniqueString()`, `guid()`, no
+/// literal text) under a name that says it is no secret (`solutionUniqueToken`:
+/// a resource name suffix declared secure by mistake).
+fn derived_non_secret(name: &str, v: &Value) -> bool {
+    let derived = match &v.kind {
+        Kind::Unknown(u) => matches!(**u, Unknown::Derived { .. }),
+        Kind::Template(parts) => parts.iter().all(|p| match p {
+            Part::Lit(_) => false,
+            Part::Hole(u) => matches!(u, Unknown::Derived { .. }),
+        }),
+        _ => false,
+    };
+    derived && says_not_secret(name)
 }
 
 fn check(unit: &Ctx, out: &mut Vec<Finding>) {
@@ -52,7 +82,10 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(d) = &p.default else { continue };
-        if !default_is_stored_secret(&d.value) || not_a_secret(&d.value) {
+        if !default_is_stored_secret(&d.value)
+            || not_a_secret(&d.value)
+            || derived_non_secret(&p.name, &d.value)
+        {
             continue;
         }
         out.push(
@@ -103,5 +136,45 @@ mod tests {
             l,
         );
         assert!(!default_is_stored_secret(&input));
+    }
+
+    #[test]
+    fn defaults_without_secret() {
+        let l = Loc::default();
+        let obj = |entries: Vec<(&str, Value)>| {
+            Value::object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| crate::model::Entry {
+                        key: k.into(),
+                        key_loc: l,
+                        value: v,
+                    })
+                    .collect(),
+                l,
+            )
+        };
+        let off = obj(vec![("enabled", Value::new(Kind::Bool(false), l))]);
+        assert!(not_a_secret(&off));
+        let with_text = obj(vec![
+            ("enabled", Value::new(Kind::Bool(true), l)),
+            ("password", Value::string("Sup3r-S3cret", l)),
+        ]);
+        assert!(!not_a_secret(&with_text));
+        assert!(not_a_secret(&Value::string("?", l)));
+        assert!(not_a_secret(&Value::string("defaultValue", l)));
+        let unique = Value::unknown(
+            Unknown::Derived {
+                function: "uniqueString".into(),
+                args: vec![],
+            },
+            l,
+        );
+        assert!(derived_non_secret("solutionUniqueToken", &unique));
+        assert!(!derived_non_secret("adminPassword", &unique));
+        assert!(!derived_non_secret(
+            "solutionUniqueToken",
+            &Value::string("abcde", l)
+        ));
     }
 }

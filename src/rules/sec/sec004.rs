@@ -23,18 +23,28 @@ pub static RULE: Rule = Rule {
 /// restricted to a list (`allowedValues`) is an enumeration, not a secret;
 /// a bare `keys` list describes Key Vault keys rather than holding any, and
 /// an object named `key` refers to one (`key.id`, `key.name`, a Key Vault key
-/// reference).
+/// reference). Likewise an input its module reads only through members that
+/// name no secret (`var.key.id`, `var.key.name`, `var.secrets[k].secret_name`):
+/// an object or map of references, whatever its name. And a Terraform
+/// input its module never reads: `sensitive` only hides values derived from
+/// the input in plan output, and nothing is derived from it.
 pub fn misdeclared(p: &Parameter) -> bool {
     let can_hold = !matches!(p.ty.as_deref(), Some("bool" | "int" | "number"));
     let object = p.ty.as_deref().is_some_and(|t| t.starts_with("object"));
     let key_definitions =
         p.name.eq_ignore_ascii_case("keys") || (p.name.eq_ignore_ascii_case("key") && object);
+    let references = !p.members_read.is_empty()
+        && p.members_read
+            .iter()
+            .all(|m| !m.eq_ignore_ascii_case("value") && !secret_like_name(m));
     p.declared
         && !p.secure
         && p.securable
         && !p.enumerated
         && can_hold
         && !key_definitions
+        && !references
+        && !p.unread
         && secret_like_name(&p.name)
 }
 

@@ -1,6 +1,6 @@
 use crate::findings::{Finding, Severity};
 use crate::model::secrets::{identifier_name, is_secret_source, source, Source};
-use crate::model::{Output, Unknown, Value};
+use crate::model::{Output, StepKind, Unknown, Value};
 use crate::rules::sec::source_phrase;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
@@ -54,7 +54,22 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 first = s;
             }
         });
-        let from = source_phrase(unit, &first);
+        // A secure input's default folded into the output's text (the
+        // quickstart `_artifactsLocationSasToken` with `""`): the input is
+        // what the output exposes, not the literal it folded into.
+        let mut secure_step = None;
+        v.value.walk(&mut |x| {
+            if secure_step.is_none() {
+                secure_step = x
+                    .via
+                    .iter()
+                    .find(|s| s.secure && s.kind == StepKind::Default);
+            }
+        });
+        let from = match secure_step {
+            Some(s) if !is_secret_source(&first) => format!("secure {} `{}`", s.noun, s.name),
+            _ => source_phrase(unit, &first),
+        };
         let mut f = Finding::new(
             &RULE.meta,
             v.key_loc,

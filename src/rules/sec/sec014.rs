@@ -1,5 +1,7 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{not_secret_shape, stored_with_write_only, stored_without_write_only};
+use crate::model::secrets::{
+    key_vault_setting, not_secret_shape, stored_with_write_only, stored_without_write_only,
+};
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
 
 pub static RULE: Rule = Rule {
@@ -24,7 +26,9 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
         for (p, wo) in stored_with_write_only(r) {
             // Nothing secret reaches the state: a null, or a value whose shape
             // says it is not a secret (an ID, a host name, a login name).
-            if p.value.is_null() || not_secret_shape(p.value) {
+            // A Key Vault secret named for a setting (`<db>-username`,
+            // `<app>-client-id`) keeps no secret in the state either.
+            if p.value.is_null() || not_secret_shape(p.value) || key_vault_setting(r) {
                 continue;
             }
             out.push(

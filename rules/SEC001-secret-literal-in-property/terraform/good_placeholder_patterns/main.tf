@@ -94,3 +94,19 @@ resource "azurerm_mssql_server" "p7" {
   administrator_login          = var.admin_login
   administrator_login_password = "dynamic"
 }
+
+# the value only names the secret: an Active Directory user's password
+resource "azurerm_netapp_account" "p_ad" {
+  name                = "netapp-placeholder"
+  resource_group_name = "rg-docs"
+  location            = "westeurope"
+
+  active_directory {
+    username            = "aduser"
+    password            = "aduserpwd"
+    smb_server_name     = "SMBSERVER"
+    dns_servers         = ["10.0.0.4"]
+    domain              = "corp.contoso.com"
+    organizational_unit = "OU=FirstLevel"
+  }
+}
