@@ -15,6 +15,7 @@ Exits 1 when agreement in any folder with pairs is below --min, or when a
 import argparse
 import collections
 import json
+import re
 import os
 import subprocess
 import sys
@@ -38,8 +39,26 @@ def pairs(corpus):
                 continue
             gen = (doc.get("metadata") or {}).get("_generator") or {}
             if isinstance(gen, dict) and str(gen.get("name", "")).lower() == "bicep":
-                out.append((os.path.join(d, f), os.path.join(d, j)))
+                symbolic = str(doc.get("languageVersion", "")).startswith("2")
+                out.append((os.path.join(d, f), os.path.join(d, j), symbolic))
     return sorted(out)
+
+
+def differ(bicep, compiled):
+    """What each side has that the other has not. A template the compiler
+    wrote in languageVersion 1.0 (a whole file, or a module's nested
+    template) names resources by their name expression (`[format(...)]`)
+    where Bicep has a symbolic name: such an entry matches any left over of
+    the same type on the other side."""
+    only_b, only_j = bicep - compiled, compiled - bicep
+    for key in list(only_j.elements()):
+        if not key[2].startswith("["):
+            continue
+        match = next((k for k in only_b if k[0] == key[0] and k[1] == key[1] and only_b[k] > 0), None)
+        if match is not None:
+            only_b[match] -= 1
+            only_j[key] -= 1
+    return +only_b, +only_j
 
 
 def run(binary, args):
@@ -65,12 +84,10 @@ def main():
         print("bicep oracle: no pairs found")
         return
     with tempfile.TemporaryDirectory() as tmp:
-        cfg = os.path.join(tmp, "both.yaml")
-        with open(cfg, "w") as f:
-            f.write("bicep: both\n")
         report = os.path.join(tmp, "r.json")
-        common = ["--config", cfg, "--root", a.corpus]
-        run(a.bin, ["check", a.corpus, "--format", "json", "--output", report, "--fail-on", "never"] + common)
+        common = ["--root", a.corpus, "--bicep", "both"]
+        run(a.bin, ["check", a.corpus, "--format", "json", "--output", report,
+                    "--fail-on", "never", "--isolated"] + common)
         rep = json.load(open(report))
         units = json.loads(run(a.bin, ["inspect", a.corpus] + common) or "[]")
 
@@ -92,12 +109,67 @@ def main():
         for path in files:
             findings[path][key] += 1
 
-    def resources(path):
+    def resources(path, named):
+        # Symbolic names where the compiled JSON has them (languageVersion
+        # 2.0); a 1.0 template names resources by expression, so there the
+        # types are compared, each declaration once.
         c = collections.Counter()
         for u in by_unit.get(path, []):
             for r in u["resources"]:
-                c[(r["type"].lower(), r["name"])] += 1
+                c[("", r["type"].lower(), r["name"] if named else "")] += 1
         return c
+
+    def modules_absent(path, seen=None):
+        """A local module `path` calls, or any of theirs, is not on disk."""
+        seen = seen if seen is not None else set()
+        if path in seen:
+            return False
+        seen.add(path)
+        try:
+            text = open(path, encoding="utf-8-sig").read()
+        except OSError:
+            return True
+        for m in re.finditer(r"^\s*module\s+\S+\s+'([^']+)'", text, re.M):
+            target = m.group(1)
+            if re.match(r"(br|ts)[:/]", target):
+                continue
+            child = os.path.normpath(os.path.join(os.path.dirname(path), target))
+            if not os.path.isfile(child) or (child.endswith(".bicep") and modules_absent(child, seen)):
+                return True
+        return False
+
+    def registry_modules(path, seen=None):
+        """`path`, or a local module it calls, calls a registry module."""
+        seen = seen if seen is not None else set()
+        if path in seen:
+            return False
+        seen.add(path)
+        try:
+            text = open(path, encoding="utf-8-sig").read()
+        except OSError:
+            return False
+        for m in re.finditer(r"^\s*module\s+\S+\s+'([^']+)'", text, re.M):
+            target = m.group(1)
+            if re.match(r"(br|ts)[:/]", target):
+                return True
+            child = os.path.normpath(os.path.join(os.path.dirname(path), target))
+            if child.endswith(".bicep") and registry_modules(child, seen):
+                return True
+        return False
+
+    def local_modules(path, seen=None):
+        """Every local `.bicep` module `path` calls, recursively."""
+        seen = seen if seen is not None else set()
+        try:
+            text = open(path, encoding="utf-8-sig").read()
+        except OSError:
+            return seen
+        for m in re.finditer(r"^\s*module\s+\S+\s+'([^']+)'", text, re.M):
+            child = os.path.normpath(os.path.join(os.path.dirname(path), m.group(1)))
+            if child.endswith(".bicep") and child not in seen and os.path.isfile(child):
+                seen.add(child)
+                local_modules(child, seen)
+        return seen
 
     def rel(p):
         return os.path.relpath(p, a.corpus)
@@ -110,28 +182,47 @@ def main():
     absent = collections.Counter()
     parse_failures = []
     shown = 0
-    for b, j in ps:
+    registry = collections.Counter()
+    for b, j, symbolic in ps:
         b, j = norm(b), norm(j)
         fol = folder(b)
         problems = []
-        missing = [e for e in errors.get(b, []) if "no such file or directory" in e["message"]]
-        if missing:
+        if modules_absent(b):
             # The corpus keeps `main.bicep` and `main.json` but not always the
             # module files `main.bicep` calls; `main.json` has them inline.
             absent[fol] += 1
+            continue
+        if registry_modules(b):
+            # The compiled JSON holds what the registry gave the compiler;
+            # idlint does not read registries.
+            registry[fol] += 1
             continue
         if b not in by_unit:
             e = (errors.get(b) or [{"message": "no unit", "line": None, "column": None}])[0]
             parse_failures.append((b, e))
             problems.append(f"does not load: {e['message']}")
-        rb, rj = resources(b), resources(j)
-        if rb != rj:
-            problems.append(f"resources differ: only bicep {dict(rb - rj)} only json {dict(rj - rb)}")
-        fb, fj = findings.get(b, collections.Counter()), findings.get(j, collections.Counter())
-        # Findings in module files count for the file they are in; compare
-        # the pair's own findings, which name resources by symbolic name.
-        if fb != fj:
-            problems.append(f"findings differ: only bicep {list((fb - fj).keys())[:3]} only json {list((fj - fb).keys())[:3]}")
+        ob, oj = differ(resources(b, symbolic), resources(j, symbolic))
+        if ob or oj:
+            problems.append(f"resources differ: only bicep {dict(ob)} only json {dict(oj)}")
+        fb = findings.get(b, collections.Counter())
+        fj = findings.get(j, collections.Counter())
+        ob, oj = differ(fb, fj)
+        # A finding in a module file in another directory is reported there,
+        # by that directory's job (one reporter per finding); the compiled
+        # JSON has it inline. Such a finding matches one of the same rule and
+        # type in a module file the pair calls.
+        elsewhere = collections.Counter()
+        for child in local_modules(b):
+            if os.path.dirname(child) != os.path.dirname(b):
+                for k, n in findings.get(child, collections.Counter()).items():
+                    elsewhere[(k[0], k[1])] += n
+        for key in list(oj.elements()):
+            if elsewhere[(key[0], key[1])] > 0:
+                elsewhere[(key[0], key[1])] -= 1
+                oj[key] -= 1
+        oj = +oj
+        if ob or oj:
+            problems.append(f"findings differ: only bicep {list(ob)[:3]} only json {list(oj)[:3]}")
         total[fol] += 1
         if problems:
             if shown < a.show:
@@ -140,12 +231,12 @@ def main():
         else:
             agree[fol] += 1
     print()
-    print(f"{'folder':28} {'pairs':>6} {'identical':>9} {'agreement':>9}  (+ pairs whose module files are not in the corpus)")
+    print(f"{'folder':28} {'pairs':>6} {'identical':>9} {'agreement':>9}  not compared: module files not in the corpus, registry modules")
     low = False
     for fol in sorted(total):
         r = agree[fol] / total[fol]
         low |= r < a.min
-        print(f"{fol:28} {total[fol]:6} {agree[fol]:9} {r:9.1%}  (+{absent[fol]})")
+        print(f"{fol:28} {total[fol]:6} {agree[fol]:9} {r:9.1%}  {absent[fol]}, {registry[fol]}")
     print(f"{'all':28} {sum(total.values()):6} {sum(agree.values()):9} {sum(agree.values()) / sum(total.values()):9.1%}")
     print(f"bicep files of pairs that fail to load: {len(parse_failures)}")
     for b, e in parse_failures[: a.show]:

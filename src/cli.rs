@@ -46,6 +46,9 @@ pub enum Command {
         /// The scan root: nothing outside it is read [default: the repository's top level, else .]
         #[arg(long)]
         root: Option<PathBuf>,
+        /// Where a `.bicep` file and the JSON compiled from it sit side by side, show this one [default: compiled]
+        #[arg(long, value_enum)]
+        bicep: Option<BicepArg>,
     },
     /// List every role assignment: principal, role, scope, condition, findings (an access inventory)
     Access(Box<AccessArgs>),
@@ -155,6 +158,9 @@ pub struct CheckArgs {
     /// Use no configuration found in the scanned tree; only --config, if given
     #[arg(long)]
     pub isolated: bool,
+    /// Where a `.bicep` file and the JSON compiled from it sit side by side, scan this one [default: `bicep` of the config, else compiled]
+    #[arg(long, value_enum)]
+    pub bicep: Option<BicepArg>,
     /// List `idlint:ignore` comments but do not honour them (PR gates)
     #[arg(long)]
     pub no_inline_suppressions: bool,
@@ -207,6 +213,27 @@ pub struct CheckArgs {
     pub help_uri_base: Option<String>,
 }
 
+/// `--bicep`: what is scanned where a `.bicep` file and its compiled JSON sit side by side.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum BicepArg {
+    /// The `.bicep` file
+    Source,
+    /// The compiled JSON
+    Compiled,
+    /// Both
+    Both,
+}
+
+impl From<BicepArg> for crate::config::BicepMode {
+    fn from(b: BicepArg) -> Self {
+        match b {
+            BicepArg::Source => crate::config::BicepMode::Source,
+            BicepArg::Compiled => crate::config::BicepMode::Compiled,
+            BicepArg::Both => crate::config::BicepMode::Both,
+        }
+    }
+}
+
 #[derive(clap::Args, Debug)]
 pub struct AccessArgs {
     /// Files or directories to scan
@@ -223,6 +250,9 @@ pub struct AccessArgs {
     /// Use no configuration found in the scanned tree; only --config, if given
     #[arg(long)]
     pub isolated: bool,
+    /// Where a `.bicep` file and the JSON compiled from it sit side by side, scan this one [default: `bicep` of the config, else compiled]
+    #[arg(long, value_enum)]
+    pub bicep: Option<BicepArg>,
     /// The scan root: nothing outside it is read [default: the repository's top level, else .]
     #[arg(long)]
     pub root: Option<PathBuf>,
@@ -250,7 +280,8 @@ pub fn run(cli: Cli) -> i32 {
             paths,
             counts,
             root,
-        } => inspect(&paths, counts, root),
+            bicep,
+        } => inspect(&paths, counts, root, bicep),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "idlint", &mut script);
@@ -316,7 +347,7 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
             }
         }
     });
-    let cfg = match config_path.as_deref().map(config::load) {
+    let mut cfg = match config_path.as_deref().map(config::load) {
         None => Config::default(),
         Some(Ok(c)) => c,
         Some(Err(e)) => {
@@ -324,6 +355,9 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
             return Err(2);
         }
     };
+    if let Some(b) = args.bicep {
+        cfg.bicep = Some(b.into());
+    }
     // Flags override the file. `--select "SEC001, MID004"` is two rules.
     let tokens = |given: &[String]| -> Vec<String> {
         given
@@ -386,6 +420,7 @@ fn access(a: AccessArgs) -> i32 {
         fail_on: None,
         config: a.config,
         isolated: a.isolated,
+        bicep: a.bicep,
         no_inline_suppressions: false,
         root: a.root,
         baseline: None,
@@ -608,10 +643,14 @@ fn render_config_error(e: &config::ConfigError) -> String {
     crate::report::human::render_errors(&[err], color, terminal_width())
 }
 
-fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>) -> i32 {
+fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>, bicep: Option<BicepArg>) -> i32 {
     let settings = Settings {
         inspect: true,
         root,
+        config: Config {
+            bicep: bicep.map(Into::into),
+            ..Default::default()
+        },
         selection: Selection {
             select: vec!["META".into()],
             ignore: Vec::new(),

@@ -179,8 +179,9 @@ pub fn summarize(unit: &Unit) -> UnitSummary {
     UnitSummary {
         file: file(0),
         with: (1..unit.files.len())
+            .filter(|i| !unit.modules.contains(&crate::model::FileId(*i as u32)))
             .map(file)
-            .filter(|f| f.ends_with(".json") || f.contains(".tfvars"))
+            .filter(|f| f.ends_with(".json") || f.contains(".tfvars") || f.ends_with(".bicepparam"))
             .collect(),
         declarations: unit.declarations,
         resources,

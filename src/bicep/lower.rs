@@ -51,6 +51,9 @@ type Loop = (String, Option<String>, Expr);
 
 #[derive(Clone)]
 struct ResInfo {
+    /// The symbolic name the compiler gives it: a nested child's is
+    /// `parent::child`.
+    key: String,
     /// Full type without the API version.
     ty: String,
     api: String,
@@ -192,7 +195,7 @@ pub fn lower(file: &File, modules: &mut dyn Modules) -> Lowered {
 
 impl<'a> Lower<'a> {
     /// Names first, so a reference may come before its declaration.
-    fn declare(&mut self, stmts: &'a [Stmt], parent: Option<(&str, &str)>) {
+    fn declare(&mut self, stmts: &'a [Stmt], parent: Option<(&str, &str, &str)>) {
         for s in stmts {
             match &s.kind {
                 StmtKind::Param { name, .. } => {
@@ -230,7 +233,7 @@ impl<'a> Lower<'a> {
                     value,
                 } => {
                     let (mut ty, mut api) = split_type(&type_string.value);
-                    if let Some((pty, papi)) = parent {
+                    if let Some((pty, papi, _)) = parent {
                         // A nested child may give its type relative to its parent.
                         if !ty.contains('/') || ty.matches('/').count() == 0 {
                             ty = format!("{pty}/{ty}");
@@ -240,7 +243,12 @@ impl<'a> Lower<'a> {
                         }
                     }
                     let (body, looped) = unwrap_value(value);
+                    let key = match parent {
+                        Some((_, _, pk)) => format!("{pk}::{}", name.name),
+                        None => name.name.clone(),
+                    };
                     let mut info = ResInfo {
+                        key: key.clone(),
                         ty: ty.clone(),
                         api: api.clone(),
                         existing: *existing,
@@ -277,7 +285,7 @@ impl<'a> Lower<'a> {
                             })
                             .collect();
                         for c in children {
-                            self.declare(std::slice::from_ref(c), Some((&ty, &api)));
+                            self.declare(std::slice::from_ref(c), Some((&ty, &api, &key)));
                             if let StmtKind::Resource { name: cn, .. } = &c.kind {
                                 if let Some(Sym::Resource(ci)) = self.syms.get_mut(&cn.name) {
                                     ci.parent.get_or_insert_with(|| name.name.clone());
@@ -305,7 +313,7 @@ impl<'a> Lower<'a> {
                     params.push(self.param(s, name, ty.as_ref(), default.as_ref()));
                 }
                 StmtKind::Var { name, value, .. } => vars.push(self.var(name, value)),
-                StmtKind::Resource { .. } => self.resource(s, &mut resources),
+                StmtKind::Resource { .. } => self.resource(s, &mut resources, modules),
                 StmtKind::Module { name, path, value } => {
                     if let Some(m) = self.module(s, name, path, value, modules) {
                         resources.push(m);
@@ -432,8 +440,11 @@ impl<'a> Lower<'a> {
             }
             TypeKind::Object(_) => ("object".into(), false, false, Vec::new()),
             TypeKind::Resource(_) => ("string".into(), false, false, Vec::new()),
+            // A type derived from a resource's schema (`resourceInput<'T@v'>.
+            // properties.x`) or a member of one: the compiler reads the
+            // schema, idlint has none. `any` is no type a rule judges by.
             TypeKind::Generic { .. } | TypeKind::Access(..) => {
-                ("object".into(), false, false, Vec::new())
+                ("any".into(), false, false, Vec::new())
             }
         }
     }
@@ -445,7 +456,13 @@ impl<'a> Lower<'a> {
         ty: Option<&TypeExpr>,
         default: Option<&Expr>,
     ) -> Member {
-        let (ty, _, nullable, mut allowed) = self.param_type(ty, &s.decorators, 0);
+        let (mut ty, _, nullable, mut allowed) = self.param_type(ty, &s.decorators, 0);
+        if ty == "any" {
+            // What the default is, the type is.
+            if let Some(t) = default.and_then(shape_type) {
+                ty = t.to_string();
+            }
+        }
         let mut m = vec![member("type", name.span, string(&ty, name.span))];
         if let Some(d) = default {
             m.push(member(
@@ -583,7 +600,7 @@ impl<'a> Lower<'a> {
     }
 
     /// A resource declaration and its nested children.
-    fn resource(&mut self, s: &'a Stmt, out: &mut Vec<Member>) {
+    fn resource(&mut self, s: &'a Stmt, out: &mut Vec<Member>, modules: &mut dyn Modules) {
         let StmtKind::Resource {
             name,
             type_string,
@@ -701,14 +718,45 @@ impl<'a> Lower<'a> {
                 "dependsOn",
                 s.span,
                 json(
-                    JsonKind::Array(depends.iter().map(|d| string(d, s.span)).collect()),
+                    JsonKind::Array(
+                        depends
+                            .iter()
+                            .map(|d| string(&self.key_of(d), s.span))
+                            .collect(),
+                    ),
                     s.span,
                 ),
             ));
         }
-        out.push(member(&name.name, name.span, object(m, s.span)));
+        if info
+            .ty
+            .eq_ignore_ascii_case("Microsoft.Resources/deployments")
+        {
+            if let Some(path) = body.and_then(loaded_template) {
+                // `template: loadJsonContent('x.json')`: the compiler inlines
+                // the file, idlint reads it as it reads a module's.
+                if let Some(t) = modules.template(path, s.span) {
+                    if let Some(props) = m.iter_mut().find(|x| x.key == "properties") {
+                        if let JsonKind::Object(items) = &mut props.value.kind {
+                            if let Some(slot) = items.iter_mut().find(|x| x.key == "template") {
+                                slot.value = t;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.push(member(&info.key, name.span, object(m, s.span)));
         for c in children {
-            self.resource(c, out);
+            self.resource(c, out, modules);
+        }
+    }
+
+    /// The symbolic name in the template of a resource or module symbol.
+    fn key_of(&self, sym: &str) -> String {
+        match self.syms.get(sym) {
+            Some(Sym::Resource(r)) => r.key.clone(),
+            _ => sym.to_string(),
         }
     }
 
@@ -1056,7 +1104,7 @@ impl<'a> Lower<'a> {
                 "dependsOn",
                 z,
                 json(
-                    JsonKind::Array(depends.iter().map(|d| string(d, z)).collect()),
+                    JsonKind::Array(depends.iter().map(|d| string(&self.key_of(d), z)).collect()),
                     z,
                 ),
             ));
@@ -1365,7 +1413,11 @@ impl<'a> Lower<'a> {
             Some(Sym::Var) => format!("variables({})", quote(n)),
             Some(Sym::Resource(info)) => {
                 self.refs.insert(n.to_string());
-                format!("reference({}, {}, 'full')", quote(n), quote(&info.api))
+                format!(
+                    "reference({}, {}, 'full')",
+                    quote(&info.key),
+                    quote(&info.api)
+                )
             }
             Some(Sym::Module) => {
                 self.refs.insert(n.to_string());
@@ -1412,19 +1464,19 @@ impl<'a> Lower<'a> {
                         "type" => quote(&info.ty),
                         "apiVersion" => quote(&info.api),
                         "properties" => match index {
-                            Some(i) => format!("reference(format('{}[{{0}}]', {i}))", sym),
-                            None => format!("reference({})", quote(&sym)),
+                            Some(i) => format!("reference(format('{}[{{0}}]', {i}))", info.key),
+                            None => format!("reference({})", quote(&info.key)),
                         },
                         _ => {
                             let r = match index {
                                 Some(i) => format!(
                                     "reference(format('{}[{{0}}]', {i}), {}, 'full')",
-                                    sym,
+                                    info.key,
                                     quote(&info.api)
                                 ),
                                 None => format!(
                                     "reference({}, {}, 'full')",
-                                    quote(&sym),
+                                    quote(&info.key),
                                     quote(&info.api)
                                 ),
                             };
@@ -1598,6 +1650,51 @@ fn unwrap_value(v: &Expr) -> (Option<&Expr>, Option<Loop>) {
     match v.kind {
         ExprKind::Object(_) => (Some(v), looped),
         _ => (None, looped),
+    }
+}
+
+/// `properties.template: loadJsonContent('<literal path>')` of a
+/// deployment's body: the path.
+fn loaded_template(body: &Expr) -> Option<&str> {
+    fn prop<'e>(e: &'e Expr, key: &str) -> Option<&'e Expr> {
+        let ExprKind::Object(items) = &e.kind else {
+            return None;
+        };
+        items.iter().find_map(|i| match i {
+            ObjItem::Prop {
+                key: ObjKey::Name(k),
+                value,
+                ..
+            } if k == key => Some(value),
+            _ => None,
+        })
+    }
+    let t = prop(prop(body, "properties")?, "template")?;
+    let ExprKind::Call { name, args, .. } = &t.kind else {
+        return None;
+    };
+    if !name.name.eq_ignore_ascii_case("loadJsonContent") || args.len() != 1 {
+        return None;
+    }
+    match &args[0].kind {
+        ExprKind::String(parts) => match parts.as_slice() {
+            [StrPart::Lit(p)] => Some(p.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The template type a literal default has.
+fn shape_type(e: &Expr) -> Option<&'static str> {
+    match &e.kind {
+        ExprKind::String(_) => Some("string"),
+        ExprKind::Int(_) => Some("int"),
+        ExprKind::Bool(_) => Some("bool"),
+        ExprKind::Array(_) | ExprKind::For { .. } => Some("array"),
+        ExprKind::Object(_) => Some("object"),
+        ExprKind::Paren(x) => shape_type(x),
+        _ => None,
     }
 }
 

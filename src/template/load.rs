@@ -76,6 +76,8 @@ pub fn load(input: Input<'_>) -> Unit {
     } = input;
     let mut unit = Unit::new(files);
     unit.errors = errors;
+    unit.modules = module_files.values().copied().collect();
+    unit.modules.sort();
     if root.as_object().is_none() {
         unit.errors.push(LoadError {
             loc: Loc::new(TEMPLATE, root.span),
@@ -200,6 +202,29 @@ fn declared_type(root: &Json, decl: &Json) -> Option<String> {
     None
 }
 
+/// Is a parameter nullable, by its own `nullable` or that of a user-defined
+/// type its `$ref` names (Bicep's `type t = {...}[]?`)?
+fn declared_nullable(root: &Json, decl: &Json) -> bool {
+    let mut at = decl;
+    for _ in 0..8 {
+        if let Some(n) = at.get("nullable") {
+            return matches!(n.kind, crate::source::jsonc::JsonKind::Bool(true));
+        }
+        let Some(name) = at
+            .get("$ref")
+            .and_then(Json::as_str)
+            .and_then(|r| r.strip_prefix("#/definitions/"))
+        else {
+            return false;
+        };
+        match root.get("definitions").and_then(|d| d.get(name)) {
+            Some(d) => at = d,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Parameter declarations of a template; `given` supplies values from a
 /// parameter file or the calling deployment.
 fn param_decls<'t>(
@@ -220,10 +245,7 @@ fn param_decls<'t>(
             loc: Loc::new(file, m.key_span),
             secure,
             ty,
-            nullable: m.value.get("nullable").and_then(|n| match n.kind {
-                crate::source::jsonc::JsonKind::Bool(b) => Some(b),
-                _ => None,
-            }) == Some(true),
+            nullable: declared_nullable(root, &m.value),
             default: m.value.member("defaultValue"),
             given: None,
             enumerated: m.value.get("allowedValues").is_some(),
@@ -834,6 +856,14 @@ impl Loader<'_> {
                     },
                     ev.loc(rf.span),
                 )
+            } else if b.value.as_str().is_some() {
+                // Bicep compiles a conditional module input to one
+                // expression, `[if(c, createObject('value', x), ...)]`.
+                let whole = ev.json(&b.value, env);
+                match whole.get("value") {
+                    Some(v) => v.clone(),
+                    None => return None,
+                }
             } else {
                 return None;
             };

