@@ -99,13 +99,25 @@ def terraform(path, text):
 BICEP_DECL = re.compile(r"^\s*resource\s+\w+\s+'Microsoft\.Authorization/roleAssignments@[^']*'", re.M | re.I)
 
 
-def bicep(path, text, names):
+def bicep(path, text):
     """`resource x 'Microsoft.Authorization/roleAssignments@...'` in a
-    `.bicep` file idlint reads by default: one with no compiled JSON beside
-    it (`bicep: compiled` scans the JSON instead)."""
-    if os.path.basename(path)[: -len(".bicep")] + ".json" in names:
-        return []
+    `.bicep` file (idlint reads them by default, and skips the JSON compiled
+    from them)."""
     return [(path, text.count("\n", 0, m.start()) + 1) for m in BICEP_DECL.finditer(text)]
+
+
+def compiled_beside_source(path, text, names):
+    """A template Bicep wrote with its `.bicep` beside it: idlint scans the
+    source instead."""
+    stem = os.path.basename(path)[: -len(".json")]
+    if stem + ".bicep" not in names:
+        return False
+    try:
+        doc = json.loads(strip_comments(text), strict=False)
+    except ValueError:
+        return False
+    gen = (doc.get("metadata") or {}).get("_generator") if isinstance(doc, dict) else None
+    return isinstance(gen, dict) and str(gen.get("name", "")).lower() == "bicep"
 
 
 def main():
@@ -121,11 +133,13 @@ def main():
             except OSError:
                 continue
             if f.endswith(".json"):
+                if compiled_beside_source(p, text, set(files)):
+                    continue
                 found += arm(p, text)
             elif f.endswith(".tf"):
                 found += terraform(p, text)
             elif f.endswith(".bicep"):
-                found += bicep(p, text, set(files))
+                found += bicep(p, text)
     if "--list" in sys.argv:
         for p, l in found:
             print(f"{p}:{l}")

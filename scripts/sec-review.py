@@ -10,7 +10,10 @@ It fails when a finding has no row (new: review it by hand and add the row)
 or a row has no finding (vanished: a fixed false positive is removed; a lost
 true finding is a recall regression to fix, not a row to delete).
 
-  scripts/sec-review.py REPORT.json CORPUS [--update]
+  scripts/sec-review.py REPORT.json [REPORT.json ...] CORPUS [--update]
+
+Several reports (a scan of the Bicep sources and one of the JSON compiled
+from them) are checked as one: a row must match a finding of any of them.
 
 --update rewrites the file: vanished rows are dropped, new findings are added
 with verdict `unreviewed` (which still fails the check until judged).
@@ -64,9 +67,11 @@ def findings(report_path, corpus):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     update = "--update" in sys.argv
-    if len(args) != 2:
+    if len(args) < 2:
         sys.exit(__doc__)
-    found = findings(args[0], args[1])
+    found = {}
+    for report in args[:-1]:
+        found.update(findings(report, args[-1]))
     review = load_review(REVIEW)
     new = sorted(k for k in found if k not in review)
     vanished = sorted(k for k in review if k not in found)

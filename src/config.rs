@@ -117,13 +117,12 @@ pub struct Config {
 /// `bicep:` in the configuration file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum BicepMode {
-    /// The `.bicep` file; the JSON compiled from it is skipped.
-    Source,
-    /// The compiled JSON; the `.bicep` file beside it is skipped. The
-    /// default until the Bicep reader agrees with the compiler on the
-    /// corpus (`scripts/bicep-oracle.py`); `.bicep` files without compiled
-    /// JSON beside them are read either way.
+    /// The `.bicep` file, where findings point at the lines a developer
+    /// writes; the JSON compiled from it is skipped.
     #[default]
+    Source,
+    /// The compiled JSON; the `.bicep` file beside it is skipped. Registry
+    /// modules (`br:`) are inlined there, so this sees into them.
     Compiled,
     /// Both (findings appear twice, once per file).
     Both,

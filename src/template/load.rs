@@ -491,14 +491,14 @@ impl Loader<'_> {
         // A `copy` of no instance or a false `condition`: nothing to judge,
         // but an inventory of what the template declares still lists it.
         if !deployed {
-            self.undeployed(ev, r, 0);
+            self.undeployed(ev.file, r, 0);
         }
     }
 
     /// Records the declarations of `r`, a resource that deploys nothing, and
     /// of the resources it holds (child resources, a nested deployment's
     /// template), without evaluating them: none of them is created.
-    fn undeployed(&mut self, ev: &Evaluator, r: &Json, depth: usize) {
+    fn undeployed(&mut self, file: FileId, r: &Json, depth: usize) {
         if depth > 64 || self.unit.undeployed.len() >= MAX_RESOURCES {
             return;
         }
@@ -506,7 +506,7 @@ impl Loader<'_> {
             if let Some(ty) = t.value.as_str() {
                 self.unit
                     .undeployed
-                    .push((ty.to_string(), ev.loc(t.value.span)));
+                    .push((ty.to_string(), Loc::new(file, t.value.span)));
             }
         }
         let template = r.get("properties").and_then(|p| p.get("template"));
@@ -518,20 +518,30 @@ impl Loader<'_> {
             .unwrap_or(&[])
             .iter()
             .filter_map(|m| m.value.get("resources"));
+        // A module's template has its spans in the module's file.
+        let inner = self
+            .module_files
+            .get(&(file, r.span))
+            .copied()
+            .unwrap_or(file);
         let lists = [
-            r.get("resources"),
-            template.and_then(|t| t.get("resources")),
+            (file, r.get("resources")),
+            (inner, template.and_then(|t| t.get("resources"))),
         ];
-        for list in lists.into_iter().flatten().chain(kept) {
+        let lists = lists
+            .into_iter()
+            .filter_map(|(f, l)| Some((f, l?)))
+            .chain(kept.map(|l| (inner, l)));
+        for (file, list) in lists {
             match (list.as_array(), list.as_object()) {
                 (Some(items), _) => {
                     for it in items {
-                        self.undeployed(ev, it, depth + 1);
+                        self.undeployed(file, it, depth + 1);
                     }
                 }
                 (_, Some(members)) => {
                     for m in members {
-                        self.undeployed(ev, &m.value, depth + 1);
+                        self.undeployed(file, &m.value, depth + 1);
                     }
                 }
                 _ => {}
@@ -798,13 +808,16 @@ impl Loader<'_> {
             );
             return;
         }
-        let inner_scope = props
-            .get("expressionEvaluationOptions")
-            .and_then(|o| o.get("scope"))
-            .and_then(Json::as_str)
-            .is_some_and(|s| s.eq_ignore_ascii_case("inner"));
-        let level = nested_level(body, template, ctx.level);
         let module_file = self.module_files.get(&(ev.file, r.span)).copied();
+        // A template read from another file has its spans there: it is
+        // evaluated in its own scope, with its own parameters.
+        let inner_scope = module_file.is_some()
+            || props
+                .get("expressionEvaluationOptions")
+                .and_then(|o| o.get("scope"))
+                .and_then(Json::as_str)
+                .is_some_and(|s| s.eq_ignore_ascii_case("inner"));
+        let level = nested_level(body, template, ctx.level);
         let mut via = ctx.via.clone();
         via.push(Step {
             kind: StepKind::Nested,
