@@ -38,6 +38,14 @@ resource "azurerm_container_registry" "acr" {
   admin_enabled = false
 }
 HCL
+cat > bad.bicep <<'BICEP'
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr'
+  properties: {
+    adminUserEnabled: true
+  }
+}
+BICEP
 mkdir legacy web
 cp bad.json legacy/old.json
 printf 'exclude: ["legacy/**"]\n' > .idlint.yaml
@@ -49,6 +57,8 @@ pre-commit try-repo "$repo" idlint --files bad.json > bad.log 2>&1
 bad=$?
 pre-commit try-repo "$repo" idlint --files good.tf > good.log 2>&1
 good=$?
+pre-commit try-repo "$repo" idlint --files bad.bicep > bicep.log 2>&1
+bicep=$?
 pre-commit try-repo "$repo" idlint --files legacy/old.json web/package.json good.tf > quiet.log 2>&1
 quiet=$?
 set -e
@@ -56,11 +66,14 @@ fail=0
 if [ "$bad" -eq 0 ] || ! grep -q "MID004" bad.log; then
   echo "pre-commit: the bad template should fail with MID004 (exit $bad)"; cat bad.log; fail=1
 fi
+if [ "$bicep" -eq 0 ] || ! grep -q "bad.bicep:4:5" bicep.log; then
+  echo "pre-commit: the bad Bicep file should fail with MID004 at bad.bicep:4:5 (exit $bicep)"; cat bicep.log; fail=1
+fi
 if [ "$good" -ne 0 ]; then
   echo "pre-commit: the good file should pass (exit $good)"; cat good.log; fail=1
 fi
 if [ "$quiet" -ne 0 ]; then
   echo "pre-commit: an excluded file and a broken package.json should pass (exit $quiet)"; cat quiet.log; fail=1
 fi
-[ "$fail" -eq 0 ] && echo "pre-commit: bad.json failed with MID004, good.tf passed, an excluded file and a broken package.json passed"
+[ "$fail" -eq 0 ] && echo "pre-commit: bad.json and bad.bicep failed with MID004, good.tf passed, an excluded file and a broken package.json passed"
 exit "$fail"

@@ -83,6 +83,10 @@ struct Merged {
     /// another job loaded as a child.
     standalone: Vec<(PathBuf, Vec<Diagnostic>, Vec<rules::Fact>)>,
     children: std::collections::HashSet<PathBuf>,
+    /// `.bicep` files' own results, kept until it is known which files a
+    /// caller loaded as a module.
+    bicep_standalone: Vec<scan::BicepStandalone>,
+    bicep_children: std::collections::HashSet<PathBuf>,
 }
 
 impl Merged {
@@ -100,6 +104,10 @@ impl Merged {
             }
         }
         self.children.extend(std::mem::take(&mut r.tf_children));
+        self.bicep_standalone
+            .extend(std::mem::take(&mut r.bicep_standalone));
+        self.bicep_children
+            .extend(std::mem::take(&mut r.bicep_children));
         self.all.merge(r);
         self
     }
@@ -108,6 +116,8 @@ impl Merged {
         self.all.merge(o.all);
         self.standalone.extend(o.standalone);
         self.children.extend(o.children);
+        self.bicep_standalone.extend(o.bicep_standalone);
+        self.bicep_children.extend(o.bicep_children);
         self
     }
 
@@ -127,6 +137,15 @@ impl Merged {
             if !self.children.contains(&root) {
                 self.all.diagnostics.extend(local);
                 self.all.facts.extend(facts);
+            }
+        }
+        // A `.bicep` file another file calls as a module is judged with
+        // its caller's values, through the caller.
+        for b in self.bicep_standalone {
+            if !self.bicep_children.contains(&b.file) {
+                self.all.diagnostics.extend(b.diagnostics);
+                self.all.facts.extend(b.facts);
+                self.all.access.extend(b.access);
             }
         }
         let mut context = std::mem::take(&mut self.all.context);
@@ -305,8 +324,8 @@ fn lint_with(
 
 /// Which jobs shard `k` (0-based, of `n`) runs. A shard runs whole scan
 /// jobs, and the jobs that share files run together: a Terraform root
-/// module goes with every directory it loads as a child module (and with
-/// the other roots that load one of them), so a child module is never
+/// module or a Bicep file goes with every directory it loads a module from
+/// (and with the other callers of those), so a child module is never
 /// judged without its caller and no two shards report one file; an ARM
 /// directory is one job with its templates and parameter files. A group
 /// goes where [`shard_of`] puts its first directory, so every shard of a
@@ -341,11 +360,17 @@ fn shard_jobs(jobs: &[discover::Job], roots: &source::roots::Roots, n: u32, k: u
                     discover::FileKind::Terraform | discover::FileKind::TerraformJson
                 )
             });
-            if terraform {
-                terraform::module_tree_dirs(&source::normalize(&j.dir), roots)
+            let bicep = j.files.iter().any(|c| c.kind == discover::FileKind::Bicep);
+            let dir = source::normalize(&j.dir);
+            let mut dirs = if terraform {
+                terraform::module_tree_dirs(&dir, roots)
             } else {
                 Vec::new()
+            };
+            if bicep {
+                dirs.extend(bicep::module_tree_dirs(&dir, roots));
             }
+            dirs
         })
         .collect();
     for (i, dirs) in children.into_iter().enumerate() {

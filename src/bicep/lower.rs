@@ -83,6 +83,9 @@ struct Lower<'a> {
     /// Resources and modules the declaration being lowered refers to.
     refs: BTreeSet<String>,
     level: &'static str,
+    /// The resources whose bodies are being lowered, innermost last: a
+    /// nested child is named by its short name inside them.
+    nest: Vec<String>,
     /// How deep the inlining of one resource's name into another's ID
     /// goes: names that refer to each other's IDs stop here.
     inlining: usize,
@@ -183,6 +186,7 @@ pub fn lower(file: &File, modules: &mut dyn Modules) -> Lowered {
         refs: BTreeSet::new(),
         level: "resourceGroup",
         inlining: 0,
+        nest: Vec::new(),
     };
     l.declare(&file.stmts, None);
     let root = l.file(file, modules);
@@ -287,14 +291,14 @@ impl<'a> Lower<'a> {
                         for c in children {
                             self.declare(std::slice::from_ref(c), Some((&ty, &api, &key)));
                             if let StmtKind::Resource { name: cn, .. } = &c.kind {
-                                if let Some(Sym::Resource(ci)) = self.syms.get_mut(&cn.name) {
-                                    ci.parent.get_or_insert_with(|| name.name.clone());
+                                let child = format!("{key}::{}", cn.name);
+                                if let Some(Sym::Resource(ci)) = self.syms.get_mut(&child) {
+                                    ci.parent.get_or_insert_with(|| key.clone());
                                 }
                             }
                         }
                     }
-                    self.syms
-                        .insert(name.name.clone(), Sym::Resource(Box::new(info)));
+                    self.syms.insert(key, Sym::Resource(Box::new(info)));
                 }
                 _ => {}
             }
@@ -313,7 +317,9 @@ impl<'a> Lower<'a> {
                     params.push(self.param(s, name, ty.as_ref(), default.as_ref()));
                 }
                 StmtKind::Var { name, value, .. } => vars.push(self.var(name, value)),
-                StmtKind::Resource { .. } => self.resource(s, &mut resources, modules),
+                StmtKind::Resource { name, .. } => {
+                    self.resource(s, &name.name, &mut resources, modules)
+                }
                 StmtKind::Module { name, path, value } => {
                     if let Some(m) = self.module(s, name, path, value, modules) {
                         resources.push(m);
@@ -600,7 +606,13 @@ impl<'a> Lower<'a> {
     }
 
     /// A resource declaration and its nested children.
-    fn resource(&mut self, s: &'a Stmt, out: &mut Vec<Member>, modules: &mut dyn Modules) {
+    fn resource(
+        &mut self,
+        s: &'a Stmt,
+        key: &str,
+        out: &mut Vec<Member>,
+        modules: &mut dyn Modules,
+    ) {
         let StmtKind::Resource {
             name,
             type_string,
@@ -610,11 +622,12 @@ impl<'a> Lower<'a> {
         else {
             return;
         };
-        let Some(Sym::Resource(info)) = self.syms.get(&name.name).cloned() else {
+        let Some(Sym::Resource(info)) = self.syms.get(key).cloned() else {
             return;
         };
         self.refs.clear();
-        let (body, cond, copy, sc) = self.declaration(s, &name.name, value);
+        self.nest.push(key.to_string());
+        let (body, cond, copy, sc) = self.declaration(s, key, value);
         let mut m = vec![member(
             "type",
             type_string.span,
@@ -658,7 +671,7 @@ impl<'a> Lower<'a> {
                             }
                         }
                         "name" => {
-                            let n = self.resource_name(&name.name, value, &sc);
+                            let n = self.resource_name(key, value, &sc);
                             m.push(member("name", *key_span, n));
                         }
                         "scope" => {
@@ -668,7 +681,7 @@ impl<'a> Lower<'a> {
                             if let ExprKind::Array(items) = &value.kind {
                                 for i in items {
                                     if let ArrItem::Item(e) = i {
-                                        if let Some(sym) = root_symbol(e) {
+                                        if let Some(sym) = self.symbol_of(e) {
                                             depends.push(sym);
                                         }
                                     }
@@ -704,7 +717,7 @@ impl<'a> Lower<'a> {
         }
         depends.extend(self.refs.iter().cloned());
         depends.retain(|d| {
-            d != &name.name
+            d != key
                 && match self.syms.get(d) {
                     Some(Sym::Resource(r)) => !r.existing,
                     Some(Sym::Module) => true,
@@ -748,7 +761,42 @@ impl<'a> Lower<'a> {
         }
         out.push(member(&info.key, name.span, object(m, s.span)));
         for c in children {
-            self.resource(c, out, modules);
+            if let StmtKind::Resource { name: cn, .. } = &c.kind {
+                let child = format!("{key}::{}", cn.name);
+                self.resource(c, &child, out, modules);
+            }
+        }
+        self.nest.pop();
+    }
+
+    /// The symbol a name means where it is written: a nested child by its
+    /// short name inside its parent (or a sibling), else a top-level one.
+    fn resolve(&self, n: &str) -> String {
+        for prefix in self.nest.iter().rev() {
+            let k = format!("{prefix}::{n}");
+            if self.syms.contains_key(&k) {
+                return k;
+            }
+            // A sibling: the parent's other children.
+            if let Some((parent, _)) = prefix.rsplit_once("::") {
+                let k = format!("{parent}::{n}");
+                if self.syms.contains_key(&k) {
+                    return k;
+                }
+            }
+        }
+        n.to_string()
+    }
+
+    /// The symbol `x`, `x[0]`, `x.y`, `a::b` refers to.
+    fn symbol_of(&self, e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Ident(n) => Some(self.resolve(n)),
+            ExprKind::NestedResource { base, name } => {
+                Some(format!("{}::{}", self.symbol_of(base)?, name.name))
+            }
+            ExprKind::Index { base, .. } | ExprKind::Member { base, .. } => self.symbol_of(base),
+            _ => None,
         }
     }
 
@@ -906,6 +954,27 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// The declared resource (and instance) an expression names:
+    /// `kv`, `kv::secret`, `stgs[i]`.
+    fn resource_target(&mut self, e: &Expr, sc: &Scope) -> Option<(String, Option<String>)> {
+        let (sym, index) = match &e.kind {
+            ExprKind::Ident(s) if sc.get(s).is_none() => (self.resolve(s), None),
+            ExprKind::NestedResource { .. } => (self.symbol_of(e)?, None),
+            ExprKind::Index { base, index, .. } => match &base.kind {
+                ExprKind::Ident(s) if sc.get(s).is_none() => {
+                    (self.resolve(s), Some(self.expr(index, sc)))
+                }
+                _ => return None,
+            },
+            ExprKind::Paren(x) => return self.resource_target(x, sc),
+            _ => return None,
+        };
+        matches!(self.syms.get(&sym), Some(Sym::Resource(_))).then(|| {
+            self.refs.insert(sym.clone());
+            (sym, index)
+        })
+    }
+
     /// `scope:` of a resource: another resource (an extension resource), a
     /// resource group or subscription (existing resources, modules).
     fn scope(&mut self, key_span: Span, value: &Expr, sc: &Scope, m: &mut Vec<Member>) {
@@ -951,6 +1020,14 @@ impl<'a> Lower<'a> {
                     )),
                     _ => {}
                 }
+            }
+            // `scope: kv`, `scope: kv::secret`, `scope: stgs[0]`: the
+            // resource's ID, as the compiler writes an extension resource's
+            // scope.
+            _ if self.resource_target(value, sc).is_some() => {
+                let (sym, index) = self.resource_target(value, sc).unwrap_or_default();
+                let id = self.resource_id(&sym, index, sc);
+                m.push(member("scope", key_span, expression(id, value.span)));
             }
             _ => {
                 let v = self.value(value, sc);
@@ -1053,7 +1130,7 @@ impl<'a> Lower<'a> {
                         if let ExprKind::Array(items) = &value.kind {
                             for i in items {
                                 if let ArrItem::Item(e) = i {
-                                    if let Some(sym) = root_symbol(e) {
+                                    if let Some(sym) = self.symbol_of(e) {
                                         depends.push(sym);
                                     }
                                 }
@@ -1121,9 +1198,9 @@ impl<'a> Lower<'a> {
         } = &v.kind
         {
             if name.name.eq_ignore_ascii_case("getSecret") {
-                if let ExprKind::Ident(kv) = &t.kind {
-                    if matches!(self.syms.get(kv), Some(Sym::Resource(_))) {
-                        let id = self.resource_id(&kv.clone(), None, sc);
+                if let Some((kv, index)) = self.resource_target(t, sc) {
+                    {
+                        let id = self.resource_id(&kv, index, sc);
                         let secret = args
                             .first()
                             .map(|a| self.value(a, sc))
@@ -1163,27 +1240,23 @@ impl<'a> Lower<'a> {
                 _ => expression(self.expr(e, sc), e.span),
             },
             ExprKind::Paren(inner) => self.value(inner, sc),
-            ExprKind::Object(items)
-                if items.iter().all(|i| {
-                    matches!(
-                        i,
-                        ObjItem::Prop {
-                            key: ObjKey::Name(_),
-                            ..
-                        }
-                    )
-                }) =>
-            {
+            ExprKind::Object(items) if items.iter().all(|i| matches!(i, ObjItem::Prop { .. })) => {
                 let mut m = Vec::new();
                 for it in items {
                     if let ObjItem::Prop {
-                        key: ObjKey::Name(k),
+                        key,
                         key_span,
                         value,
                         ..
                     } = it
                     {
-                        if let Some(v) = self.property(k, *key_span, value, sc, &mut m) {
+                        // `'${uami.id}': {}` is a key the template evaluates,
+                        // as the compiler writes it (`"[format(...)]": {}`).
+                        let k = match key {
+                            ObjKey::Name(k) => k.clone(),
+                            ObjKey::Interp(parts) => format!("[{}]", self.string(parts, sc)),
+                        };
+                        if let Some(v) = self.property(&k, *key_span, value, sc, &mut m) {
                             m.push(v);
                         }
                     }
@@ -1223,7 +1296,10 @@ impl<'a> Lower<'a> {
             ExprKind::Paren(inner) | ExprKind::NonNull(inner) => self.expr(inner, sc),
             ExprKind::Ident(n) => self.ident(n, sc),
             // `parent::child`: child symbols are declared by their own name.
-            ExprKind::NestedResource { name, .. } => self.ident(&name.name, sc),
+            ExprKind::NestedResource { .. } => match self.symbol_of(e) {
+                Some(k) => self.ident(&k, sc),
+                None => "null()".into(),
+            },
             ExprKind::Member { base, name, safe } => self.member(base, name, *safe, sc),
             ExprKind::Index { base, index, safe } => {
                 let b = self.expr(base, sc);
@@ -1408,6 +1484,8 @@ impl<'a> Lower<'a> {
         if let Some(t) = sc.get(n) {
             return t.to_string();
         }
+        let key = self.resolve(n);
+        let n = key.as_str();
         match self.syms.get(n).cloned() {
             Some(Sym::Param) => format!("parameters({})", quote(n)),
             Some(Sym::Var) => format!("variables({})", quote(n)),
@@ -1433,11 +1511,11 @@ impl<'a> Lower<'a> {
         // `res.x`, `res[i].x`: a declared resource's own facts are inlined
         // as the compiler inlines them; the rest is `reference()`.
         let (sym, index) = match &base.kind {
-            ExprKind::Ident(s) if sc.get(s).is_none() => (Some(s.clone()), None),
-            ExprKind::NestedResource { name, .. } => (Some(name.name.clone()), None),
+            ExprKind::Ident(s) if sc.get(s).is_none() => (Some(self.resolve(s)), None),
+            ExprKind::NestedResource { .. } => (self.symbol_of(base), None),
             ExprKind::Index { base: b, index, .. } => match &b.kind {
                 ExprKind::Ident(s) if sc.get(s).is_none() => {
-                    (Some(s.clone()), Some(self.expr(index, sc)))
+                    (Some(self.resolve(s)), Some(self.expr(index, sc)))
                 }
                 _ => (None, None),
             },
@@ -1532,25 +1610,22 @@ impl<'a> Lower<'a> {
 
     fn call(&mut self, target: Option<&Expr>, name: &Ident, args: &[Expr], sc: &Scope) -> String {
         let n = name.name.as_str();
-        match target {
-            // `res.listKeys()`, `res.listX(api)`: the resource's ID and API version.
-            Some(Expr {
-                kind: ExprKind::Ident(sym),
-                ..
-            }) if sc.get(sym).is_none() && matches!(self.syms.get(sym), Some(Sym::Resource(_))) => {
-                let Some(Sym::Resource(info)) = self.syms.get(sym).cloned() else {
-                    return "null()".into();
-                };
-                self.refs.insert(sym.clone());
-                let id = self.resource_id(&sym.clone(), None, sc);
-                if n.to_ascii_lowercase().starts_with("list") {
-                    let mut a = vec![id, quote(&info.api)];
-                    a.extend(args.iter().skip(1).map(|x| self.expr(x, sc)));
-                    return format!("{n}({})", a.join(", "));
-                }
-                // `kv.getSecret()` outside module inputs is not valid Bicep.
-                format!("__bicep.{}()", sanitize(n))
+        // `res.listKeys()`, `parent::child.listKeys()`, `res[0].listX()`:
+        // the resource's ID and API version.
+        if let Some((sym, index)) = target.and_then(|t| self.resource_target(t, sc)) {
+            let Some(Sym::Resource(info)) = self.syms.get(&sym).cloned() else {
+                return "null()".into();
+            };
+            let id = self.resource_id(&sym, index, sc);
+            if n.to_ascii_lowercase().starts_with("list") {
+                let mut a = vec![id, quote(&info.api)];
+                a.extend(args.iter().skip(1).map(|x| self.expr(x, sc)));
+                return format!("{n}({})", a.join(", "));
             }
+            // `kv.getSecret()` outside module inputs is not valid Bicep.
+            return format!("__bicep.{}()", sanitize(n));
+        }
+        match target {
             Some(Expr {
                 kind: ExprKind::Ident(ns),
                 ..
@@ -1615,15 +1690,6 @@ fn sanitize(n: &str) -> String {
 
 fn is_namespace(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Ident(n) if n == "az" || n == "sys")
-}
-
-/// The symbol at the root of `x`, `x[0]`, `x.y`.
-fn root_symbol(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Ident(n) => Some(n.clone()),
-        ExprKind::Index { base, .. } | ExprKind::Member { base, .. } => root_symbol(base),
-        _ => None,
-    }
 }
 
 /// The body of a resource or module value, and its loop if any.

@@ -292,3 +292,83 @@ fn given_value(file: FileId, e: &Expr, depth: usize) -> Value {
         _ => Value::opaque("an expression in a parameter file", loc),
     }
 }
+
+/// The local modules (`.bicep` and `.json` files) a Bicep file calls, by
+/// their paths as written relative to the file.
+pub fn local_module_paths(file: &ast::File) -> Vec<&str> {
+    file.stmts
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::Module { path, .. } => Some(path.value.as_str()),
+            _ => None,
+        })
+        .filter(|p| !is_registry(p))
+        .collect()
+}
+
+/// `br:`, `br/public:`, `ts:`, `ts/alias:`: a module from a registry or a
+/// template spec, not a file.
+pub fn is_registry(path: &str) -> bool {
+    path.starts_with("br:")
+        || path.starts_with("br/")
+        || path.starts_with("ts:")
+        || path.starts_with("ts/")
+}
+
+/// The directories holding the local module files that the `.bicep` files
+/// of `dir` call, directly or through other modules: the scan judges those
+/// files with their callers' values, so they go in one shard with them.
+pub fn module_tree_dirs(dir: &Path, roots: &crate::source::roots::Roots) -> Vec<PathBuf> {
+    let mut times = crate::source::load::PhaseTimes::default();
+    let mut out: Vec<PathBuf> = Vec::new();
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut pending: std::collections::VecDeque<(PathBuf, usize)> =
+        bicep_files_in(dir).into_iter().map(|p| (p, 0)).collect();
+    while let Some((file, depth)) = pending.pop_front() {
+        if depth > MAX_MODULE_DEPTH || seen.len() >= MAX_MODULE_FILES || !seen.insert(file.clone())
+        {
+            continue;
+        }
+        let Ok(src) = crate::source::load::read_source(&file, Some(roots), &mut times) else {
+            continue;
+        };
+        let Ok(parsed) = parser::parse(&src.text) else {
+            continue;
+        };
+        let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        for m in local_module_paths(&parsed) {
+            let target = crate::source::normalize(&base.join(m));
+            if !target.is_file() {
+                continue;
+            }
+            if let Some(d) = target.parent() {
+                let d = d.to_path_buf();
+                if d != crate::source::normalize(dir) && !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+            if target
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("bicep"))
+            {
+                pending.push_back((target, depth + 1));
+            }
+        }
+    }
+    out
+}
+
+fn bicep_files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .take(crate::source::MAX_DIR_ENTRIES)
+                .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
+                .map(|e| crate::discover::child_path(dir, &e.file_name()))
+                .filter(|p| crate::discover::kind_of(p) == Some(crate::discover::FileKind::Bicep))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}

@@ -164,8 +164,9 @@ pub struct Unit {
     pub graph: IdentityGraph,
     /// Instance families (`copy`, `count`, `for_each`), derived by `finish()`.
     pub families: Families,
-    /// Files read as modules of the unit's template (Bicep `module`), as
-    /// opposed to files that give it values (parameter files).
+    /// Files whose template the unit deployed as a module (Bicep `module`
+    /// whose condition or loop does not leave it out), as opposed to files
+    /// that give it values (parameter files).
     pub modules: Vec<FileId>,
     by_key: HashMap<String, Vec<ResId>>,
 }

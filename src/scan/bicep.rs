@@ -132,16 +132,22 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
             units.push(load(t, Some((p.src.clone(), given, Vec::new())), ctx, res));
         }
         res.times.model += t0.elapsed();
-        // A module file in another directory is scanned there on its own
-        // (as `.bicep`, or as the JSON compiled from it), by a job and a
-        // shard of its own: findings in it are reported there only, so one
-        // finding has one reporter. Its caller's values are then not applied
-        // to it (unlike Terraform child modules).
-        let here = crate::source::normalize(&job.dir);
-        let mine =
-            |p: &Path| reported(p) && crate::source::normalize(p).parent() == Some(here.as_path());
+        let file = crate::source::normalize(&t.src.path);
         for unit in &units {
-            collect(unit, ctx, &mine, res, None);
+            res.bicep_children.extend(
+                unit.modules
+                    .iter()
+                    .map(|id| crate::source::normalize(&unit.file(*id).path)),
+            );
+            let mut part = JobResult::default();
+            collect(unit, ctx, reported, &mut part, None);
+            res.bicep_standalone.push(super::BicepStandalone {
+                file: file.clone(),
+                diagnostics: std::mem::take(&mut part.diagnostics),
+                facts: std::mem::take(&mut part.facts),
+                access: std::mem::take(&mut part.access),
+            });
+            res.merge(part);
         }
     }
 }

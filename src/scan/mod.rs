@@ -54,6 +54,20 @@ pub struct JobResult {
     pub secrets: crate::findings::Secrets,
     /// Bicep registry modules (`br:`, `ts:`) whose templates are unknown.
     pub registry_modules: usize,
+    /// What each `.bicep` file's units found, judged on their own: dropped
+    /// when another file of the scan calls that file as a module, whose
+    /// values win (as for Terraform roots).
+    pub bicep_standalone: Vec<BicepStandalone>,
+    /// `.bicep`/`.json` files loaded as modules by a `.bicep` file.
+    pub bicep_children: Vec<PathBuf>,
+}
+
+/// A `.bicep` file's own findings, facts and role assignments.
+pub struct BicepStandalone {
+    pub file: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+    pub facts: Vec<rules::Fact>,
+    pub access: Vec<crate::access::Row>,
 }
 
 impl JobResult {
@@ -75,6 +89,8 @@ impl JobResult {
         self.context.extend(o.context);
         self.secrets.merge(o.secrets);
         self.registry_modules += o.registry_modules;
+        self.bicep_standalone.extend(o.bicep_standalone);
+        self.bicep_children.extend(o.bicep_children);
     }
 }
 

@@ -76,8 +76,7 @@ pub fn load(input: Input<'_>) -> Unit {
     } = input;
     let mut unit = Unit::new(files);
     unit.errors = errors;
-    unit.modules = module_files.values().copied().collect();
-    unit.modules.sort();
+
     if root.as_object().is_none() {
         unit.errors.push(LoadError {
             loc: Loc::new(TEMPLATE, root.span),
@@ -809,6 +808,11 @@ impl Loader<'_> {
             return;
         }
         let module_file = self.module_files.get(&(ev.file, r.span)).copied();
+        if let Some(f) = module_file {
+            if !self.unit.modules.contains(&f) {
+                self.unit.modules.push(f);
+            }
+        }
         // A template read from another file has its spans there: it is
         // evaluated in its own scope, with its own parameters.
         let inner_scope = module_file.is_some()
