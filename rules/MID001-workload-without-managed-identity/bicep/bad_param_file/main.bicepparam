@@ -1,0 +1,4 @@
+using './main.bicep'
+
+// overrides the template's SystemAssigned
+param identityType = 'None'

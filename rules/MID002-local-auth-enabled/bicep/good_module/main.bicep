@@ -1,0 +1,6 @@
+module bus './bus.bicep' = {
+  name: 'orders-bus'
+  params: {
+    disableLocalAuth: true
+  }
+}

@@ -1,0 +1,11 @@
+param allowSharedKeyAccess bool = false
+
+resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stmod${uniqueString(resourceGroup().id)}'
+  location: resourceGroup().location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    allowSharedKeyAccess: allowSharedKeyAccess
+  }
+}

@@ -1,0 +1,4 @@
+using './main.bicep'
+
+// the template default is true; every deployment uses this file
+param allowSharedKeyAccess = false

@@ -1,0 +1,10 @@
+param adminUserEnabled bool = false
+
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrpf${uniqueString(resourceGroup().id)}'
+  location: resourceGroup().location
+  sku: { name: 'Standard' }
+  properties: {
+    adminUserEnabled: adminUserEnabled
+  }
+}

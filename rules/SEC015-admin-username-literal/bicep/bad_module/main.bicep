@@ -1,0 +1,10 @@
+@secure()
+param adminPassword string
+
+module pg './postgres.bicep' = {
+  name: 'orders-pg'
+  params: {
+    administratorLogin: 'pgadmin'
+    administratorLoginPassword: adminPassword
+  }
+}

@@ -1,0 +1,3 @@
+using './main.bicep'
+
+param sqlAdminPassword = 'Dev-Sql-2024!'
