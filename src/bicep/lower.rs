@@ -1026,6 +1026,43 @@ impl<'a> Lower<'a> {
             // scope.
             _ if self.resource_target(value, sc).is_some() => {
                 let (sym, index) = self.resource_target(value, sc).unwrap_or_default();
+                let ty = match self.syms.get(&sym) {
+                    Some(Sym::Resource(r)) => r.ty.to_ascii_lowercase(),
+                    _ => String::new(),
+                };
+                // A resource group or management group the file declares is
+                // a deployment scope, as `resourceGroup('x')` is.
+                if ty == "microsoft.resources/resourcegroups"
+                    || ty == "microsoft.management/managementgroups"
+                {
+                    let Some(Sym::Resource(info)) = self.syms.get(&sym).cloned() else {
+                        return;
+                    };
+                    let isc = self.instance_scope(&info, index, sc);
+                    let name = match &info.name {
+                        Some(x) => self.expr(x, &isc),
+                        None => quote(&sym),
+                    };
+                    if ty == "microsoft.resources/resourcegroups" {
+                        m.push(member(
+                            "resourceGroup",
+                            key_span,
+                            expression(name, value.span),
+                        ));
+                    } else {
+                        m.push(member(
+                            "scope",
+                            key_span,
+                            expression(
+                                format!(
+                                    "format('Microsoft.Management/managementGroups/{{0}}', {name})"
+                                ),
+                                value.span,
+                            ),
+                        ));
+                    }
+                    return;
+                }
                 let id = self.resource_id(&sym, index, sc);
                 m.push(member("scope", key_span, expression(id, value.span)));
             }

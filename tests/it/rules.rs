@@ -183,7 +183,13 @@ fn every_fixture_produces_exactly_the_expected_findings() {
             }
         }
     }
-    let _ = &bicep_families;
+    for family in ["SEC", "MID", "RBAC", "BG"] {
+        if !bicep_families.contains_key(family) {
+            failures.push(format!(
+                "no {family} rule has Bicep fixtures (rules/<ID>-<name>/bicep/)"
+            ));
+        }
+    }
     assert!(checked > 0, "no fixtures found");
     assert!(
         failures.is_empty(),
