@@ -164,6 +164,38 @@ fn committed() -> Vec<(&'static str, Expect)> {
                 1,
             ),
         ),
+        // Bicep: a syntax error is located where the parser stopped; binary
+        // and non-UTF-8 `.bicep` files are refused like any other.
+        (
+            "invalid_bicep",
+            expect(
+                2,
+                &["unclosed.bicep:10:1: expected a property name, found the end of the file"],
+                &[GOOD_JSON, GOOD_TF],
+                2,
+                1,
+            ),
+        ),
+        (
+            "binary_bicep",
+            expect(
+                2,
+                &["binary.bicep:1:4: binary file (contains NUL bytes)"],
+                &[GOOD_JSON, GOOD_TF],
+                2,
+                1,
+            ),
+        ),
+        (
+            "non_utf8_bicep",
+            expect(
+                2,
+                &[&format!("latin1.bicep:1:24: {not_utf8}")],
+                &[GOOD_JSON, GOOD_TF],
+                2,
+                1,
+            ),
+        ),
         // An empty `.json` is not JSON and names no ARM schema: skipped, not
         // an error. An empty `.tf` is a valid empty file.
         (
@@ -422,6 +454,10 @@ fn nesting_100000_deep_is_an_error_not_a_stack_overflow() {
         "brackets.tf",
         format!("locals {{\n  x = {}{}\n}}\n", "[".repeat(n), "]".repeat(n)),
     );
+    write(
+        "brackets.bicep",
+        format!("var x = {}{}\n", "[".repeat(n), "]".repeat(n)),
+    );
     let dir = path_str(d.path());
     let deep = "nesting deeper than 256 levels; refusing to parse further";
     check(
@@ -434,10 +470,11 @@ fn nesting_100000_deep_is_an_error_not_a_stack_overflow() {
                 &format!("arrays.json:1:{}: invalid JSON: {deep}", head.len() + 256),
                 &format!("blocks.tf:257:3: {deep}"),
                 &format!("brackets.tf:2:262: {deep}"),
+                "brackets.bicep:1:265: nesting deeper than 256 levels",
             ],
             &[GOOD_JSON, GOOD_TF],
             2,
-            3,
+            4,
         ),
     );
     let o = idlint(&[

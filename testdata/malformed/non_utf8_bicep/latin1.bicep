@@ -1,0 +1,1 @@
+param owner string = 'Jérôme'
