@@ -148,6 +148,7 @@ bench() {
 json=(--format json --output /dev/null)
 arm_dirs=(quickstart-templates-2021 azurestack-quickstart bicep-registry-modules resourcemodules-carml)
 tf_dirs=(terraform-azurerm-caf azurerm-provider-examples azure-terraform-samples)
+bicep_dirs=(bicep-registry-modules resourcemodules-carml)
 
 echo "# idlint benchmark"
 echo
@@ -162,6 +163,10 @@ if has corpus; then
   bench all "$runs" "$corpus" "${json[@]}"
   bench ARM "$runs" "${arm_dirs[@]/#/$corpus/}" "${json[@]}"
   bench Terraform "$runs" "${tf_dirs[@]/#/$corpus/}" "${json[@]}"
+  # The Bicep modules as source, and the same modules as the JSON Bicep
+  # compiled from them: what reading Bicep costs against reading its output.
+  bench "Bicep source" "$runs" "${bicep_dirs[@]/#/$corpus/}" "${json[@]}" --bicep source
+  bench "Bicep, compiled JSON" "$runs" "${bicep_dirs[@]/#/$corpus/}" "${json[@]}" --bicep compiled
 fi
 
 if has latency; then
@@ -171,6 +176,7 @@ if has latency; then
   for one in \
     "$corpus/azurerm-provider-examples/examples/web/static-site/main.tf" \
     "$corpus/bicep-registry-modules/avm/res/container-registry/registry/main.json" \
+    "$corpus/bicep-registry-modules/avm/res/container-registry/registry/main.bicep" \
     "$corpus/bicep-registry-modules/avm/ptn/aca-lza/hosting-environment/main.json"; do
     [ -f "$one" ] || { echo "| ${one#"$corpus"/} (missing) | | | | | |"; continue; }
     "$bin" check "$one" --format concise >/dev/null 2>&1 || true   # warm the page cache

@@ -102,22 +102,30 @@ pub fn names_arm_schema(text: &str) -> bool {
         || (has("\"$schema\"") && has("\"resources\""))
 }
 
-/// The `.bicep` file a template was compiled from: Bicep wrote it
-/// (`metadata._generator.name`) and the source of the same stem is beside it.
-fn compiled_from(t: &ParsedJson) -> Option<String> {
-    let generator = t
-        .doc
-        .root
-        .get("metadata")
-        .and_then(|m| m.get("_generator"))
-        .and_then(|g| g.get("name"))
-        .and_then(|n| n.as_str())?;
-    if !generator.eq_ignore_ascii_case("bicep") {
+/// The `.bicep` file a template was compiled from: the source of the same
+/// stem is beside it and the text says Bicep wrote it
+/// (`"metadata": {"_generator": {"name": "bicep"`, which the compiler
+/// writes at the top). Judged before parsing, so a skipped template costs a
+/// read only.
+fn compiled_from(path: &Path, text: &str) -> Option<String> {
+    let stem = path.file_stem()?.to_string_lossy().to_string();
+    if !path.with_file_name(format!("{stem}.bicep")).is_file() {
         return None;
     }
-    let stem = t.src.path.file_stem()?.to_string_lossy().to_string();
-    let source = t.src.path.with_file_name(format!("{stem}.bicep"));
-    source.is_file().then(|| format!("{stem}.bicep"))
+    let head = &text.as_bytes()[..text.len().min(64 * 1024)];
+    let at = memchr::memmem::find(head, b"\"_generator\"")?;
+    let rest = &head[at..head.len().min(at + 256)];
+    let name = memchr::memmem::find(rest, b"\"name\"")?;
+    let after: Vec<u8> = rest[name + 6..]
+        .iter()
+        .copied()
+        .filter(|c| !c.is_ascii_whitespace())
+        .take(8)
+        .collect();
+    after
+        .to_ascii_lowercase()
+        .starts_with(b":\"bicep\"")
+        .then(|| format!("{stem}.bicep"))
 }
 
 pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &mut JobResult) {
@@ -145,6 +153,17 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
                 continue;
             }
         };
+        if ctx.bicep == crate::config::BicepMode::Source {
+            if let Some(b) = compiled_from(&src.path, &src.text) {
+                if is_reported {
+                    res.skipped.push((
+                        src.display.clone(),
+                        format!("compiled from {b}, which is scanned instead"),
+                    ));
+                }
+                continue;
+            }
+        }
         if is_reported {
             res.bytes += src.text.len() as u64;
         }
@@ -196,18 +215,6 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         if kind.is_some() && is_reported {
             res.scanned += 1;
             res.inline.extend(crate::suppress::find_inline(&parsed.src));
-        }
-        if kind == Some(ArmKind::Template) && ctx.bicep == crate::config::BicepMode::Source {
-            if let Some(b) = compiled_from(&parsed) {
-                if is_reported {
-                    res.scanned -= 1;
-                    res.skipped.push((
-                        parsed.src.display.clone(),
-                        format!("compiled from {b}, which is scanned instead"),
-                    ));
-                }
-                continue;
-            }
         }
         match kind {
             Some(ArmKind::Template) => templates.push(parsed),
