@@ -44,6 +44,9 @@ def pairs(corpus):
     return sorted(out)
 
 
+MODULE = re.compile(r"^\s*module\s+\S+\s+'([^']+)'", re.M)
+
+
 def differ(bicep, compiled):
     """What each side has that the other has not. A template the compiler
     wrote in languageVersion 1.0 (a whole file, or a module's nested
@@ -119,57 +122,42 @@ def main():
                 c[("", r["type"].lower(), r["name"] if named else "")] += 1
         return c
 
-    def modules_absent(path, seen=None):
-        """A local module `path` calls, or any of theirs, is not on disk."""
-        seen = seen if seen is not None else set()
-        if path in seen:
-            return False
-        seen.add(path)
-        try:
-            text = open(path, encoding="utf-8-sig").read()
-        except OSError:
-            return True
-        for m in re.finditer(r"^\s*module\s+\S+\s+'([^']+)'", text, re.M):
-            target = m.group(1)
-            if re.match(r"(br|ts)[:/]", target):
+    def module_tree(path):
+        """What the module calls of `path` reach, through local `.bicep`
+        modules: the local module files (that exist), whether one is not
+        on disk, whether a registry module is called."""
+        files, missing, registry = set(), False, False
+        pending, seen = [path], {path}
+        while pending:
+            p = pending.pop()
+            try:
+                text = open(p, encoding="utf-8-sig").read()
+            except OSError:
+                missing = True
                 continue
-            child = os.path.normpath(os.path.join(os.path.dirname(path), target))
-            if not os.path.isfile(child) or (child.endswith(".bicep") and modules_absent(child, seen)):
-                return True
-        return False
+            for m in MODULE.finditer(text):
+                target = m.group(1)
+                if re.match(r"(br|ts)[:/]", target):
+                    registry = True
+                    continue
+                child = os.path.normpath(os.path.join(os.path.dirname(p), target))
+                if not os.path.isfile(child):
+                    missing = True
+                elif child not in seen:
+                    seen.add(child)
+                    files.add(child)
+                    if child.endswith(".bicep"):
+                        pending.append(child)
+        return {f for f in files if f.endswith(".bicep")}, missing, registry
 
-    def registry_modules(path, seen=None):
-        """`path`, or a local module it calls, calls a registry module."""
-        seen = seen if seen is not None else set()
-        if path in seen:
-            return False
-        seen.add(path)
-        try:
-            text = open(path, encoding="utf-8-sig").read()
-        except OSError:
-            return False
-        for m in re.finditer(r"^\s*module\s+\S+\s+'([^']+)'", text, re.M):
-            target = m.group(1)
-            if re.match(r"(br|ts)[:/]", target):
-                return True
-            child = os.path.normpath(os.path.join(os.path.dirname(path), target))
-            if child.endswith(".bicep") and registry_modules(child, seen):
-                return True
-        return False
+    def modules_absent(path):
+        return module_tree(path)[1]
 
-    def local_modules(path, seen=None):
-        """Every local `.bicep` module `path` calls, recursively."""
-        seen = seen if seen is not None else set()
-        try:
-            text = open(path, encoding="utf-8-sig").read()
-        except OSError:
-            return seen
-        for m in re.finditer(r"^\s*module\s+\S+\s+'([^']+)'", text, re.M):
-            child = os.path.normpath(os.path.join(os.path.dirname(path), m.group(1)))
-            if child.endswith(".bicep") and child not in seen and os.path.isfile(child):
-                seen.add(child)
-                local_modules(child, seen)
-        return seen
+    def registry_modules(path):
+        return module_tree(path)[2]
+
+    def local_modules(path):
+        return module_tree(path)[0]
 
     def rel(p):
         return os.path.relpath(p, a.corpus)
@@ -185,7 +173,7 @@ def main():
         for f in files:
             if f.endswith(".bicep"):
                 p = os.path.join(d, f)
-                for m in re.finditer(r"^\s*module\s+\S+\s+'([^']+)'", open(p, encoding="utf-8-sig", errors="replace").read(), re.M):
+                for m in MODULE.finditer(open(p, encoding="utf-8-sig", errors="replace").read()):
                     called.add(os.path.normpath(os.path.join(d, m.group(1))))
     through_caller = collections.Counter()
     agree = collections.Counter()

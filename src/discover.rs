@@ -51,6 +51,24 @@ pub fn kind_of(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// The files of `dir` (not below it) of these kinds, sorted: anything so
+/// named but a directory, so that the reader can say why a FIFO or a device
+/// is not read rather than leave it out unseen.
+pub fn files_in(dir: &Path, kinds: &[FileKind]) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .take(crate::source::MAX_DIR_ENTRIES)
+                .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
+                .map(|e| child_path(dir, &e.file_name()))
+                .filter(|p| kind_of(p).is_some_and(|k| kinds.contains(&k)))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
 #[cfg(unix)]
 fn name_bytes(path: &Path) -> Option<Vec<u8>> {
     use std::os::unix::ffi::OsStrExt;

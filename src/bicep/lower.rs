@@ -715,31 +715,8 @@ impl<'a> Lower<'a> {
         if let Some(p) = &info.parent {
             self.refs.insert(p.clone());
         }
-        depends.extend(self.refs.iter().cloned());
-        depends.retain(|d| {
-            d != key
-                && match self.syms.get(d) {
-                    Some(Sym::Resource(r)) => !r.existing,
-                    Some(Sym::Module) => true,
-                    _ => false,
-                }
-        });
-        depends.sort();
-        depends.dedup();
-        if !depends.is_empty() {
-            m.push(member(
-                "dependsOn",
-                s.span,
-                json(
-                    JsonKind::Array(
-                        depends
-                            .iter()
-                            .map(|d| string(&self.key_of(d), s.span))
-                            .collect(),
-                    ),
-                    s.span,
-                ),
-            ));
+        if let Some(d) = self.depends_on(key, depends, s.span) {
+            m.push(d);
         }
         if info
             .ty
@@ -798,6 +775,35 @@ impl<'a> Lower<'a> {
             ExprKind::Index { base, .. } | ExprKind::Member { base, .. } => self.symbol_of(base),
             _ => None,
         }
+    }
+
+    /// `dependsOn`, as the compiler writes it: the resources and modules
+    /// the declaration refers to (and those it lists), but itself and
+    /// `existing` resources, which are not deployed.
+    fn depends_on(&self, own: &str, mut depends: Vec<String>, span: Span) -> Option<Member> {
+        depends.extend(self.refs.iter().cloned());
+        depends.retain(|d| {
+            d != own
+                && match self.syms.get(d) {
+                    Some(Sym::Resource(r)) => !r.existing,
+                    Some(Sym::Module) => true,
+                    _ => false,
+                }
+        });
+        depends.sort();
+        depends.dedup();
+        if depends.is_empty() {
+            return None;
+        }
+        let items = depends
+            .iter()
+            .map(|d| string(&self.key_of(d), span))
+            .collect();
+        Some(member(
+            "dependsOn",
+            span,
+            json(JsonKind::Array(items), span),
+        ))
     }
 
     /// The symbolic name in the template of a resource or module symbol.
@@ -1192,36 +1198,14 @@ impl<'a> Lower<'a> {
             member("parameters", z, object(params, z)),
         ];
         let p = path.value.as_str();
-        if p.starts_with("br:")
-            || p.starts_with("br/")
-            || p.starts_with("ts:")
-            || p.starts_with("ts/")
-        {
+        if super::is_registry(p) {
             self.registry_modules.push((path.span, p.to_string()));
         } else if let Some(t) = modules.template(p, s.span) {
             props.push(member("template", path.span, t));
         }
         m.push(member("properties", z, object(props, z)));
-        depends.extend(self.refs.iter().cloned());
-        depends.retain(|d| {
-            d != &name.name
-                && match self.syms.get(d) {
-                    Some(Sym::Resource(r)) => !r.existing,
-                    Some(Sym::Module) => true,
-                    _ => false,
-                }
-        });
-        depends.sort();
-        depends.dedup();
-        if !depends.is_empty() {
-            m.push(member(
-                "dependsOn",
-                z,
-                json(
-                    JsonKind::Array(depends.iter().map(|d| string(&self.key_of(d), z)).collect()),
-                    z,
-                ),
-            ));
+        if let Some(d) = self.depends_on(&name.name, depends, z) {
+            m.push(d);
         }
         Some(member(&name.name, name.span, object(m, s.span)))
     }

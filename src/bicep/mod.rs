@@ -359,16 +359,5 @@ pub fn module_tree_dirs(dir: &Path, roots: &crate::source::roots::Roots) -> Vec<
 }
 
 fn bicep_files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .take(crate::source::MAX_DIR_ENTRIES)
-                .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
-                .map(|e| crate::discover::child_path(dir, &e.file_name()))
-                .filter(|p| crate::discover::kind_of(p) == Some(crate::discover::FileKind::Bicep))
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
+    crate::discover::files_in(dir, &[crate::discover::FileKind::Bicep])
 }

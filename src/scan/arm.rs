@@ -1,6 +1,6 @@
 //! ARM side of a directory job: templates paired with their parameter files.
 
-use super::{collect, located, parse_json, read_source, JobContext, JobResult, ParsedJson};
+use super::{collect, located, parse_json, JobContext, JobResult, ParsedJson};
 use crate::arm::{self, ArmKind};
 use crate::discover::{Candidate, FileKind, Job};
 use crate::model::Unit;
@@ -141,17 +141,8 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         if c.kind != FileKind::Json {
             continue;
         }
-        let src = match read_source(&c.path, Some(&ctx.roots), &mut res.times) {
-            Ok(s) => s,
-            Err(e) if is_reported => {
-                super::record(e, res);
-                continue;
-            }
-            Err(e) => {
-                // A sibling read for context only: still said, once.
-                res.context.push((job.dir.clone(), e));
-                continue;
-            }
+        let Some(src) = super::read_candidate(&c.path, is_reported, job, ctx, res) else {
+            continue;
         };
         if ctx.bicep == crate::config::BicepMode::Source {
             if let Some(b) = compiled_from(&src.path, &src.text) {

@@ -78,16 +78,8 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
             }
             continue;
         }
-        let src = match read_source(&c.path, Some(&ctx.roots), &mut res.times) {
-            Ok(s) => s,
-            Err(e) if is_reported => {
-                super::record(e, res);
-                continue;
-            }
-            Err(e) => {
-                res.context.push((job.dir.clone(), e));
-                continue;
-            }
+        let Some(src) = super::read_candidate(&c.path, is_reported, job, ctx, res) else {
+            continue;
         };
         if is_reported {
             res.bytes += src.text.len() as u64;

@@ -115,6 +115,29 @@ pub struct JobContext {
     pub bicep: crate::config::BicepMode,
 }
 
+/// Reads a candidate file of a job inside the scan roots. A file that
+/// cannot be read is counted when it is reported, and otherwise (a sibling
+/// read for context only) still said once.
+pub(crate) fn read_candidate(
+    path: &Path,
+    is_reported: bool,
+    job: &Job,
+    ctx: &JobContext,
+    res: &mut JobResult,
+) -> Option<Arc<crate::source::SourceFile>> {
+    match read_source(path, Some(&ctx.roots), &mut res.times) {
+        Ok(s) => Some(s),
+        Err(e) if is_reported => {
+            record(e, res);
+            None
+        }
+        Err(e) => {
+            res.context.push((job.dir.clone(), e));
+            None
+        }
+    }
+}
+
 /// Counts `u` in `res` as skipped or failed.
 pub fn record(u: Unread, res: &mut JobResult) {
     match u {

@@ -340,28 +340,15 @@ fn module_sources(m: &ParsedModule) -> Vec<(String, String)> {
     out
 }
 
-/// `.tf` and `.tf.json` files of a directory, sorted: anything so named
-/// but a directory, so that the reader can say why a FIFO or a device is
-/// not read rather than leave it out unseen.
+/// `.tf` and `.tf.json` files of a directory (see `discover::files_in`).
 pub fn tf_files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .take(crate::source::MAX_DIR_ENTRIES)
-                .filter(|e| e.file_type().map(|t| !t.is_dir()).unwrap_or(false))
-                .map(|e| crate::discover::child_path(dir, &e.file_name()))
-                .filter(|p| {
-                    matches!(
-                        crate::discover::kind_of(p),
-                        Some(crate::discover::FileKind::Terraform)
-                            | Some(crate::discover::FileKind::TerraformJson)
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
+    crate::discover::files_in(
+        dir,
+        &[
+            crate::discover::FileKind::Terraform,
+            crate::discover::FileKind::TerraformJson,
+        ],
+    )
 }
 
 /// Module key → directory, from `.terraform/modules/modules.json` written
