@@ -26,6 +26,16 @@ pub fn exposes(o: &Output) -> bool {
     if o.secure || (o.guarded && o.nonsensitive.is_none()) {
         return false;
     }
+    // A flag or a count computed from a secret (`!empty(password)`,
+    // `length(keys)`) carries none of it: declared `bool`/`int`, or known to be one.
+    let counted = matches!(o.ty.as_deref(), Some("bool" | "int"))
+        || matches!(
+            v.value.kind,
+            crate::model::value::Kind::Bool(_) | crate::model::value::Kind::Number(_)
+        );
+    if counted {
+        return false;
+    }
     let mut found = false;
     let mut key = false;
     v.value.walk(&mut |x| {
