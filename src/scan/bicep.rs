@@ -27,30 +27,30 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Files a pre-commit file list needs from its directory: the parameter
-/// files of a given template, the template of a given parameter file.
+/// Files a pre-commit file list needs from its directory: the
+/// `.bicepparam` files that may name a given template, and, for a given
+/// `.bicepparam` file, the templates it may name.
 fn context(job: &Job) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = job.files.clone();
+    let given = |k: FileKind| job.files.iter().any(|c| c.kind == k);
+    let (templates, params) = (given(FileKind::Bicep), given(FileKind::BicepParam));
+    if !templates && !params {
+        return out;
+    }
     let Ok(entries) = std::fs::read_dir(&job.dir) else {
         return out;
     };
-    let wanted = job
-        .files
-        .iter()
-        .any(|c| matches!(c.kind, FileKind::Bicep | FileKind::BicepParam));
-    if !wanted {
-        return out;
-    }
+    let mut seen: std::collections::HashSet<std::path::PathBuf> =
+        out.iter().map(|c| c.path.clone()).collect();
     for e in entries.take(crate::source::MAX_DIR_ENTRIES).flatten() {
         let p = crate::discover::child_path(&job.dir, &e.file_name());
-        let kind = crate::discover::kind_of(&p);
-        if matches!(kind, Some(FileKind::Bicep | FileKind::BicepParam))
-            && !out.iter().any(|o| o.path == p)
-        {
-            out.push(Candidate {
-                path: p,
-                kind: kind.unwrap_or(FileKind::Bicep),
-            });
+        let kind = match crate::discover::kind_of(&p) {
+            Some(FileKind::BicepParam) if templates => FileKind::BicepParam,
+            Some(FileKind::Bicep) if params => FileKind::Bicep,
+            _ => continue,
+        };
+        if seen.insert(p.clone()) {
+            out.push(Candidate { path: p, kind });
         }
     }
     out

@@ -232,3 +232,35 @@ fn bicepparam_values_reach_the_template() {
     let (found, _) = mid004(d.path(), None);
     assert_eq!(found, vec!["main.bicep:7"]);
 }
+
+#[test]
+fn a_bicep_file_named_alone_gets_its_bicepparam_values() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "main.bicep",
+        &ACR.replace("adminUserEnabled: true", "adminUserEnabled: admin")
+            .replace("resource acr", "param admin bool = false\nresource acr"),
+    );
+    write(
+        d.path(),
+        "main.bicepparam",
+        "using './main.bicep'\nparam admin = true\n",
+    );
+    write(d.path(), "other.bicep", ACR);
+    let main = d.path().join("main.bicep");
+    let r = crate::support::scan(&[main.as_path()], &["MID004"]);
+    let found: Vec<String> = r
+        .diagnostics
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}",
+                Path::new(&f.file).file_name().unwrap().to_string_lossy(),
+                f.line
+            )
+        })
+        .collect();
+    // The sibling template is not named, so not reported.
+    assert_eq!(found, vec!["main.bicep:7"]);
+}
