@@ -2,11 +2,10 @@
 //! (`../shared/corpus`, when present). Ignored by default: the corpus is not
 //! part of the repository. Run with
 //! `cargo test --release -j2 --test it bicep_corpus -- --ignored --nocapture`;
-//! it prints the failures and the throughput beside the JSONC parser's on
-//! the corpus's `main.json` files (printed, never asserted).
+//! it prints the failures. Throughput is measured by `cargo bench --bench
+//! parsers`, not here.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, keep: &dyn Fn(&Path) -> bool) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -74,57 +73,6 @@ fn bicep_corpus_parses() {
         files.len()
     );
 
-    // Throughput, best of 5 passes, against jsonc on the compiled main.json files.
-    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
-    let mut json_paths = Vec::new();
-    walk(root, &mut json_paths, &|p| {
-        p.file_name().and_then(|n| n.to_str()) == Some("main.json")
-    });
-    let json = load(&json_paths);
-    let json_bytes: usize = json.iter().map(|(_, t)| t.len()).sum();
-    let best = |f: &dyn Fn()| {
-        (0..5)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed().as_secs_f64()
-            })
-            .fold(f64::MAX, f64::min)
-    };
-    let tb = best(&|| {
-        for (_, t) in &files {
-            let _ = std::hint::black_box(idlint::bicep::parser::parse(t));
-        }
-    });
-    let tl = best(&|| {
-        for (_, t) in &files {
-            let _ = std::hint::black_box(idlint::bicep::lexer::lex(t));
-        }
-    });
-    eprintln!(
-        "bicep lexer alone: {:.3} s: {:.0} MB/s",
-        tl,
-        bytes as f64 / 1e6 / tl
-    );
-    let tj = best(&|| {
-        for (_, t) in &json {
-            let _ = std::hint::black_box(idlint::source::jsonc::parse(t));
-        }
-    });
-    eprintln!(
-        "bicep: {} files, {:.1} MB in {:.3} s: {:.0} MB/s",
-        files.len(),
-        bytes as f64 / 1e6,
-        tb,
-        bytes as f64 / 1e6 / tb
-    );
-    eprintln!(
-        "jsonc: {} main.json files, {:.1} MB in {:.3} s: {:.0} MB/s",
-        json.len(),
-        json_bytes as f64 / 1e6,
-        tj,
-        json_bytes as f64 / 1e6 / tj
-    );
     assert!(
         failures.is_empty(),
         "{} files fail to parse",
