@@ -825,11 +825,17 @@ impl Loader<'_> {
         let mut via = ctx.via.clone();
         via.push(Step {
             kind: StepKind::Nested,
-            name: label.to_string(),
+            // A module read from its own file names the call, as Terraform's
+            // do: "(in module m called at main.bicep:12)".
+            name: if module_file.is_some() {
+                format!("module {label}")
+            } else {
+                label.to_string()
+            },
             loc,
             secure: false,
             noun: if module_file.is_some() {
-                "module"
+                crate::model::MODULE_CALL
             } else if inner_scope {
                 "nested deployment"
             } else {
