@@ -1030,8 +1030,12 @@ impl<'a> Lower<'a> {
             // `scope: kv`, `scope: kv::secret`, `scope: stgs[0]`: the
             // resource's ID, as the compiler writes an extension resource's
             // scope.
-            _ if self.resource_target(value, sc).is_some() => {
-                let (sym, index) = self.resource_target(value, sc).unwrap_or_default();
+            _ => {
+                let Some((sym, index)) = self.resource_target(value, sc) else {
+                    let v = self.value(value, sc);
+                    m.push(member("scope", key_span, v));
+                    return;
+                };
                 let ty = match self.syms.get(&sym) {
                     Some(Sym::Resource(r)) => r.ty.to_ascii_lowercase(),
                     _ => String::new(),
@@ -1071,10 +1075,6 @@ impl<'a> Lower<'a> {
                 }
                 let id = self.resource_id(&sym, index, sc);
                 m.push(member("scope", key_span, expression(id, value.span)));
-            }
-            _ => {
-                let v = self.value(value, sc);
-                m.push(member("scope", key_span, v));
             }
         }
     }
