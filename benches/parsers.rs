@@ -5,7 +5,8 @@
 //! `IDLINT_BENCH_RUNS` (5) passes is shown, as MB/s and µs per file.
 //!
 //! Environment: `IDLINT_CORPUS` (default `../shared/corpus`). Without the
-//! corpus it says so and exits.
+//! corpus it says so and exits. `IDLINT_BENCH_ONLY=bicep|lexer|jsonc` runs
+//! one row, for `perf record`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -83,24 +84,32 @@ fn main() {
             secs * 1e6 / files.len().max(1) as f64
         );
     };
+    let only = std::env::var("IDLINT_BENCH_ONLY").ok();
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| o == name);
     println!("| parser | files | MB | best s of {runs} | MB/s | µs per file |");
     println!("|---|---:|---:|---:|---:|---:|");
-    let t = best(&|| {
-        for s in &bicep {
-            let _ = std::hint::black_box(idlint::bicep::parser::parse(s));
-        }
-    });
-    row("Bicep (lexer and parser)", &bicep, t);
-    let t = best(&|| {
-        for s in &bicep {
-            let _ = std::hint::black_box(idlint::bicep::lexer::lex(s));
-        }
-    });
-    row("Bicep lexer alone", &bicep, t);
-    let t = best(&|| {
-        for s in &json {
-            let _ = std::hint::black_box(idlint::source::jsonc::parse(s));
-        }
-    });
-    row("JSONC, the main.json Bicep compiled", &json, t);
+    if wanted("bicep") {
+        let t = best(&|| {
+            for s in &bicep {
+                let _ = std::hint::black_box(idlint::bicep::parser::parse(s));
+            }
+        });
+        row("Bicep (lexer and parser)", &bicep, t);
+    }
+    if wanted("lexer") {
+        let t = best(&|| {
+            for s in &bicep {
+                let _ = std::hint::black_box(idlint::bicep::lexer::lex(s));
+            }
+        });
+        row("Bicep lexer alone", &bicep, t);
+    }
+    if wanted("jsonc") {
+        let t = best(&|| {
+            for s in &json {
+                let _ = std::hint::black_box(idlint::source::jsonc::parse(s));
+            }
+        });
+        row("JSONC, the main.json Bicep compiled", &json, t);
+    }
 }
