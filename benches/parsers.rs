@@ -91,7 +91,8 @@ fn main() {
     if wanted("bicep") {
         let t = best(&|| {
             for s in &bicep {
-                let _ = std::hint::black_box(idlint::bicep::parser::parse(s));
+                let arena = idlint::bicep::ast::Arena::new();
+                let _ = std::hint::black_box(idlint::bicep::parser::parse(s, &arena));
             }
         });
         row("Bicep (lexer and parser)", &bicep, t);

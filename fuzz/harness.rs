@@ -391,7 +391,8 @@ fn bicep_inner(data: &[u8]) {
     let Ok(text) = source::decode(data.to_vec()) else {
         return;
     };
-    if let Err(e) = idlint::bicep::parser::parse(&text) {
+    let arena = idlint::bicep::ast::Arena::new();
+    if let Err(e) = idlint::bicep::parser::parse(&text, &arena) {
         assert!(
             e.span.start <= e.span.end && e.span.end as usize <= text.len(),
             "error span {:?} outside the text ({} bytes)",

@@ -11,6 +11,7 @@
 
 use super::ast::ParseError;
 use crate::source::Span;
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tok {
@@ -377,9 +378,9 @@ fn string_body(text: &str, mut j: usize, tok_start: usize) -> Result<(usize, boo
 
 /// The text of a single-line string piece with its escapes resolved. `base`
 /// is the offset of `raw` in the file, for the span of a bad escape.
-pub fn unescape(raw: &str, base: usize) -> Result<String, ParseError> {
+pub fn unescape(raw: &str, base: usize) -> Result<Cow<'_, str>, ParseError> {
     if !raw.contains('\\') {
-        return Ok(raw.to_string());
+        return Ok(Cow::Borrowed(raw));
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
@@ -444,5 +445,5 @@ pub fn unescape(raw: &str, base: usize) -> Result<String, ParseError> {
         rest = &rest[used..];
     }
     out.push_str(rest);
-    Ok(out)
+    Ok(Cow::Owned(out))
 }

@@ -47,10 +47,10 @@ const MAX_TEXT: usize = 1 << 20;
 const MAX_INLINING: usize = 8;
 
 /// A declaration's loop: item, index, iterated expression.
-type Loop = (String, Option<String>, Expr);
+type Loop<'a> = (String, Option<String>, Expr<'a>);
 
 #[derive(Clone)]
-struct ResInfo {
+struct ResInfo<'a> {
     /// The symbolic name the compiler gives it: a nested child's is
     /// `parent::child`.
     key: String,
@@ -60,24 +60,24 @@ struct ResInfo {
     existing: bool,
     parent: Option<String>,
     /// The loop the declaration is in: item, index, iterated expression.
-    looped: Option<Loop>,
-    name: Option<Expr>,
+    looped: Option<Loop<'a>>,
+    name: Option<Expr<'a>>,
     /// `scope:` of the declaration.
-    scope: Option<Expr>,
+    scope: Option<Expr<'a>>,
 }
 
 #[derive(Clone)]
-enum Sym {
+enum Sym<'a> {
     Param,
     Var,
-    Resource(Box<ResInfo>),
+    Resource(Box<ResInfo<'a>>),
     Module,
     Func,
 }
 
 struct Lower<'a> {
-    syms: HashMap<String, Sym>,
-    types: HashMap<String, &'a Stmt>,
+    syms: HashMap<String, Sym<'a>>,
+    types: HashMap<String, &'a Stmt<'a>>,
     errors: Vec<(Span, String)>,
     registry_modules: Vec<(Span, String)>,
     /// Resources and modules the declaration being lowered refers to.
@@ -172,12 +172,12 @@ fn schema(level: &str) -> &'static str {
     }
 }
 
-fn decorator<'d>(ds: &'d [Decorator], name: &str) -> Option<&'d Decorator> {
+fn decorator<'d>(ds: &'d [Decorator<'d>], name: &str) -> Option<&'d Decorator<'d>> {
     ds.iter().find(|d| d.name.name.eq_ignore_ascii_case(name))
 }
 
 /// Lowers a parsed file. `modules` supplies the templates of local modules.
-pub fn lower(file: &File, modules: &mut dyn Modules) -> Lowered {
+pub fn lower(file: &File<'_>, modules: &mut dyn Modules) -> Lowered {
     let mut l = Lower {
         syms: HashMap::new(),
         types: HashMap::new(),
@@ -188,7 +188,7 @@ pub fn lower(file: &File, modules: &mut dyn Modules) -> Lowered {
         inlining: 0,
         nest: Vec::new(),
     };
-    l.declare(&file.stmts, None);
+    l.declare(file.stmts, None);
     let root = l.file(file, modules);
     Lowered {
         root,
@@ -203,32 +203,30 @@ impl<'a> Lower<'a> {
         for s in stmts {
             match &s.kind {
                 StmtKind::Param { name, .. } => {
-                    self.syms.insert(name.name.clone(), Sym::Param);
+                    self.syms.insert(name.name.to_string(), Sym::Param);
                 }
                 StmtKind::Var { name, .. } => {
-                    self.syms.insert(name.name.clone(), Sym::Var);
+                    self.syms.insert(name.name.to_string(), Sym::Var);
                 }
                 StmtKind::Func { name, .. } => {
-                    self.syms.insert(name.name.clone(), Sym::Func);
+                    self.syms.insert(name.name.to_string(), Sym::Func);
                 }
                 StmtKind::Type { name, .. } => {
-                    self.types.insert(name.name.clone(), s);
+                    self.types.insert(name.name.to_string(), s);
                 }
                 StmtKind::TargetScope(e) => {
-                    if let ExprKind::String(parts) = &e.kind {
-                        if let [StrPart::Lit(t)] = parts.as_slice() {
-                            self.level = match t.as_str() {
-                                "subscription" => "subscription",
-                                "managementGroup" => "managementGroup",
-                                "tenant" => "tenant",
-                                _ => "resourceGroup",
-                            };
-                        }
+                    if let ExprKind::String([StrPart::Lit(t)]) = e.kind {
+                        self.level = match *t {
+                            "subscription" => "subscription",
+                            "managementGroup" => "managementGroup",
+                            "tenant" => "tenant",
+                            _ => "resourceGroup",
+                        };
                     }
                 }
                 StmtKind::Module { name, value, .. } => {
                     let _ = value;
-                    self.syms.insert(name.name.clone(), Sym::Module);
+                    self.syms.insert(name.name.to_string(), Sym::Module);
                 }
                 StmtKind::Resource {
                     name,
@@ -236,7 +234,7 @@ impl<'a> Lower<'a> {
                     existing,
                     value,
                 } => {
-                    let (mut ty, mut api) = split_type(&type_string.value);
+                    let (mut ty, mut api) = split_type(type_string.value);
                     if let Some((pty, papi, _)) = parent {
                         // A nested child may give its type relative to its parent.
                         if !ty.contains('/') || ty.matches('/').count() == 0 {
@@ -249,7 +247,7 @@ impl<'a> Lower<'a> {
                     let (body, looped) = unwrap_value(value);
                     let key = match parent {
                         Some((_, _, pk)) => format!("{pk}::{}", name.name),
-                        None => name.name.clone(),
+                        None => name.name.to_string(),
                     };
                     let mut info = ResInfo {
                         key: key.clone(),
@@ -262,19 +260,19 @@ impl<'a> Lower<'a> {
                         scope: None,
                     };
                     if let Some(ExprKind::Object(items)) = body.map(|b| &b.kind) {
-                        for it in items {
+                        for it in items.iter() {
                             if let ObjItem::Prop {
                                 key: ObjKey::Name(k),
                                 value,
                                 ..
                             } = it
                             {
-                                match k.as_str() {
-                                    "name" => info.name = Some(value.clone()),
-                                    "scope" => info.scope = Some(value.clone()),
+                                match *k {
+                                    "name" => info.name = Some(*value),
+                                    "scope" => info.scope = Some(*value),
                                     "parent" => {
                                         if let ExprKind::Ident(p) = &value.kind {
-                                            info.parent = Some(p.clone());
+                                            info.parent = Some(p.to_string());
                                         }
                                     }
                                     _ => {}
@@ -311,14 +309,14 @@ impl<'a> Lower<'a> {
         let mut vars = Vec::new();
         let mut resources = Vec::new();
         let mut outputs = Vec::new();
-        for s in &file.stmts {
+        for s in file.stmts {
             match &s.kind {
                 StmtKind::Param { name, ty, default } => {
                     params.push(self.param(s, name, ty.as_ref(), default.as_ref()));
                 }
                 StmtKind::Var { name, value, .. } => vars.push(self.var(name, value)),
                 StmtKind::Resource { name, .. } => {
-                    self.resource(s, &name.name, &mut resources, modules)
+                    self.resource(s, name.name, &mut resources, modules)
                 }
                 StmtKind::Module { name, path, value } => {
                     if let Some(m) = self.module(s, name, path, value, modules) {
@@ -389,20 +387,15 @@ impl<'a> Lower<'a> {
             return ("object".into(), false, false, Vec::new());
         }
         match &t.kind {
-            TypeKind::Named(n) => match n.as_str() {
+            TypeKind::Named(n) => match *n {
                 "string" | "int" | "bool" | "object" | "array" => {
-                    (n.clone(), false, false, Vec::new())
+                    (n.to_string(), false, false, Vec::new())
                 }
-                _ => match self.types.get(n.as_str()) {
+                _ => match self.types.get(*n) {
                     Some(s) => match &s.kind {
                         StmtKind::Type { ty, .. } => {
                             let (b, sec, nl, a) = self.type_base(ty, depth + 1);
-                            (
-                                b,
-                                sec || decorator(&s.decorators, "secure").is_some(),
-                                nl,
-                                a,
-                            )
+                            (b, sec || decorator(s.decorators, "secure").is_some(), nl, a)
                         }
                         _ => ("object".into(), false, false, Vec::new()),
                     },
@@ -417,7 +410,7 @@ impl<'a> Lower<'a> {
             TypeKind::Union(items) => {
                 let mut allowed = Vec::new();
                 let mut base = None;
-                for i in items {
+                for i in items.iter() {
                     if let TypeKind::Literal(e) = &i.kind {
                         let (b, _, _, _) = self.type_base(i, depth + 1);
                         base.get_or_insert(b);
@@ -462,7 +455,7 @@ impl<'a> Lower<'a> {
         ty: Option<&TypeExpr>,
         default: Option<&Expr>,
     ) -> Member {
-        let (mut ty, _, nullable, mut allowed) = self.param_type(ty, &s.decorators, 0);
+        let (mut ty, _, nullable, mut allowed) = self.param_type(ty, s.decorators, 0);
         if ty == "any" {
             // What the default is, the type is.
             if let Some(t) = default.and_then(shape_type) {
@@ -477,7 +470,7 @@ impl<'a> Lower<'a> {
                 self.value(d, &Scope::default()),
             ));
         }
-        if let Some(a) = decorator(&s.decorators, "allowed") {
+        if let Some(a) = decorator(s.decorators, "allowed") {
             if let Some(ExprKind::Array(items)) = a.args.first().map(|e| &e.kind) {
                 allowed = items
                     .iter()
@@ -502,12 +495,12 @@ impl<'a> Lower<'a> {
                 json(JsonKind::Bool(true), name.span),
             ));
         }
-        member(&name.name, name.span, object(m, s.span))
+        member(name.name, name.span, object(m, s.span))
     }
 
     fn var(&mut self, name: &Ident, value: &Expr) -> Member {
         if let ExprKind::For { .. } = &value.kind {
-            let copy = self.property_loop(&name.name, name.span, value, &Scope::default());
+            let copy = self.property_loop(name.name, name.span, value, &Scope::default());
             // A variable loop is `copy` in `variables`, as the compiler writes it;
             // the evaluator reads `copy` members of `variables` as loops.
             return member(
@@ -516,11 +509,11 @@ impl<'a> Lower<'a> {
                 json(JsonKind::Array(vec![copy]), value.span),
             );
         }
-        member(&name.name, name.span, self.value(value, &Scope::default()))
+        member(name.name, name.span, self.value(value, &Scope::default()))
     }
 
     fn output(&mut self, s: &Stmt, name: &Ident, ty: &TypeExpr, value: &Expr) -> Member {
-        let (ty, _, _, _) = self.param_type(Some(ty), &s.decorators, 0);
+        let (ty, _, _, _) = self.param_type(Some(ty), s.decorators, 0);
         let mut m = vec![member("type", name.span, string(&ty, name.span))];
         match &value.kind {
             ExprKind::For {
@@ -551,7 +544,7 @@ impl<'a> Lower<'a> {
                 self.value(value, &Scope::default()),
             )),
         }
-        member(&name.name, name.span, object(m, s.span))
+        member(name.name, name.span, object(m, s.span))
     }
 
     /// `item` → `iter[index]`, `i` → `index`.
@@ -564,9 +557,9 @@ impl<'a> Lower<'a> {
         at: &str,
     ) -> Scope {
         let it = self.expr(iter, sc);
-        let mut s = sc.with(&item.name, format!("{it}[{at}]"));
+        let mut s = sc.with(item.name, format!("{it}[{at}]"));
         if let Some(i) = index {
-            s = s.with(&i.name, at.to_string());
+            s = s.with(i.name, at.to_string());
         }
         s
     }
@@ -656,15 +649,15 @@ impl<'a> Lower<'a> {
         let mut children = Vec::new();
         let mut depends: Vec<String> = Vec::new();
         if let Some(ExprKind::Object(items)) = body.map(|b| &b.kind) {
-            for it in items {
+            for it in items.iter() {
                 match it {
-                    ObjItem::Resource(c) => children.push(&**c),
+                    ObjItem::Resource(c) => children.push(*c),
                     ObjItem::Prop {
                         key: ObjKey::Name(k),
                         key_span,
                         value,
                         ..
-                    } => match k.as_str() {
+                    } => match *k {
                         "parent" => {
                             if let Some(p) = &info.parent {
                                 self.refs.insert(p.clone());
@@ -679,7 +672,7 @@ impl<'a> Lower<'a> {
                         }
                         "dependsOn" => {
                             if let ExprKind::Array(items) = &value.kind {
-                                for i in items {
+                                for i in items.iter() {
                                     if let ArrItem::Item(e) = i {
                                         if let Some(sym) = self.symbol_of(e) {
                                             depends.push(sym);
@@ -819,8 +812,8 @@ impl<'a> Lower<'a> {
         &mut self,
         s: &Stmt,
         sym: &str,
-        value: &'e Expr,
-    ) -> (Option<&'e Expr>, Option<Member>, Option<Member>, Scope) {
+        value: &'e Expr<'e>,
+    ) -> (Option<&'e Expr<'e>>, Option<Member>, Option<Member>, Scope) {
         let mut sc = Scope::default();
         let mut cond = None;
         let mut copy = None;
@@ -838,7 +831,7 @@ impl<'a> Lower<'a> {
                 member("name", v.span, string(sym, v.span)),
                 member("count", iter.span, expression(count, iter.span)),
             ];
-            if let Some(b) = decorator(&s.decorators, "batchSize") {
+            if let Some(b) = decorator(s.decorators, "batchSize") {
                 c.push(member("mode", b.span, string("serial", b.span)));
                 if let Some(n) = b.args.first().and_then(constant) {
                     c.push(member("batchSize", b.span, n));
@@ -922,9 +915,9 @@ impl<'a> Lower<'a> {
                 a.iter().map(|x| self.expr(x, &sc)).collect()
             }
             Some((ExprKind::Ident(other), _))
-                if matches!(self.syms.get(other), Some(Sym::Resource(_))) =>
+                if matches!(self.syms.get(*other), Some(Sym::Resource(_))) =>
             {
-                let scope_id = self.resource_id(&other.clone(), None, &sc);
+                let scope_id = self.resource_id(other, None, &sc);
                 return format!("extensionResourceId({scope_id}, {})", args.join(", "));
             }
             _ => Vec::new(),
@@ -1116,7 +1109,7 @@ impl<'a> Lower<'a> {
         modules: &mut dyn Modules,
     ) -> Option<Member> {
         self.refs.clear();
-        let (body, cond, copy, sc) = self.declaration(s, &name.name, value);
+        let (body, cond, copy, sc) = self.declaration(s, name.name, value);
         let z = s.span;
         let mut m = vec![
             member(
@@ -1136,7 +1129,7 @@ impl<'a> Lower<'a> {
         let mut named = false;
         let mut depends = Vec::new();
         if let Some(ExprKind::Object(items)) = body.map(|b| &b.kind) {
-            for it in items {
+            for it in items.iter() {
                 let ObjItem::Prop {
                     key: ObjKey::Name(k),
                     key_span,
@@ -1146,7 +1139,7 @@ impl<'a> Lower<'a> {
                 else {
                     continue;
                 };
-                match k.as_str() {
+                match *k {
                     "name" => {
                         named = true;
                         let v = self.value(value, &sc);
@@ -1155,7 +1148,7 @@ impl<'a> Lower<'a> {
                     "scope" => self.scope(*key_span, value, &sc, &mut m),
                     "params" => {
                         if let ExprKind::Object(ps) = &value.kind {
-                            for p in ps {
+                            for p in ps.iter() {
                                 if let ObjItem::Prop {
                                     key: ObjKey::Name(pk),
                                     key_span: pks,
@@ -1171,7 +1164,7 @@ impl<'a> Lower<'a> {
                     }
                     "dependsOn" => {
                         if let ExprKind::Array(items) = &value.kind {
-                            for i in items {
+                            for i in items.iter() {
                                 if let ArrItem::Item(e) = i {
                                     if let Some(sym) = self.symbol_of(e) {
                                         depends.push(sym);
@@ -1186,7 +1179,7 @@ impl<'a> Lower<'a> {
         }
         if !named {
             // Recent Bicep names an unnamed module deployment itself.
-            m.push(member("name", name.span, string(&name.name, name.span)));
+            m.push(member("name", name.span, string(name.name, name.span)));
         }
         let mut props = vec![
             member(
@@ -1197,17 +1190,17 @@ impl<'a> Lower<'a> {
             member("mode", z, string("Incremental", z)),
             member("parameters", z, object(params, z)),
         ];
-        let p = path.value.as_str();
+        let p = path.value;
         if super::is_registry(p) {
             self.registry_modules.push((path.span, p.to_string()));
         } else if let Some(t) = modules.template(p, s.span) {
             props.push(member("template", path.span, t));
         }
         m.push(member("properties", z, object(props, z)));
-        if let Some(d) = self.depends_on(&name.name, depends, z) {
+        if let Some(d) = self.depends_on(name.name, depends, z) {
             m.push(d);
         }
-        Some(member(&name.name, name.span, object(m, s.span)))
+        Some(member(name.name, name.span, object(m, s.span)))
     }
 
     /// A module input: `{"value": v}`, or a Key Vault reference for `kv.getSecret('name')`.
@@ -1255,7 +1248,7 @@ impl<'a> Lower<'a> {
             ExprKind::Null => json(JsonKind::Null, e.span),
             ExprKind::Bool(b) => json(JsonKind::Bool(*b), e.span),
             ExprKind::Int(n) => json(JsonKind::Number(*n as f64), e.span),
-            ExprKind::String(parts) => match parts.as_slice() {
+            ExprKind::String(parts) => match *parts {
                 [] => string("", e.span),
                 [StrPart::Lit(s)] => literal(s, e.span),
                 _ => expression(self.expr(e, sc), e.span),
@@ -1263,7 +1256,7 @@ impl<'a> Lower<'a> {
             ExprKind::Paren(inner) => self.value(inner, sc),
             ExprKind::Object(items) if items.iter().all(|i| matches!(i, ObjItem::Prop { .. })) => {
                 let mut m = Vec::new();
-                for it in items {
+                for it in items.iter() {
                     if let ObjItem::Prop {
                         key,
                         key_span,
@@ -1274,7 +1267,7 @@ impl<'a> Lower<'a> {
                         // `'${uami.id}': {}` is a key the template evaluates,
                         // as the compiler writes it (`"[format(...)]": {}`).
                         let k = match key {
-                            ObjKey::Name(k) => k.clone(),
+                            ObjKey::Name(k) => k.to_string(),
                             ObjKey::Interp(parts) => format!("[{}]", self.string(parts, sc)),
                         };
                         if let Some(v) = self.property(&k, *key_span, value, sc, &mut m) {
@@ -1378,9 +1371,9 @@ impl<'a> Lower<'a> {
             ExprKind::Lambda { params, body } => {
                 let mut inner = sc.clone();
                 let mut names = Vec::new();
-                for p in params {
-                    inner = inner.with(&p.name, format!("lambdaVariables({})", quote(&p.name)));
-                    names.push(quote(&p.name));
+                for p in params.iter() {
+                    inner = inner.with(p.name, format!("lambdaVariables({})", quote(p.name)));
+                    names.push(quote(p.name));
                 }
                 let b = self.expr(body, &inner);
                 names.push(b);
@@ -1389,7 +1382,7 @@ impl<'a> Lower<'a> {
             ExprKind::Object(items) => {
                 let mut groups: Vec<String> = Vec::new();
                 let mut cur: Vec<String> = Vec::new();
-                for it in items {
+                for it in items.iter() {
                     match it {
                         ObjItem::Prop { key, value, .. } => {
                             let k = match key {
@@ -1448,14 +1441,12 @@ impl<'a> Lower<'a> {
                 body,
             } => {
                 let it = self.expr(iter, sc);
-                let mut inner = sc.with(
-                    &item.name,
-                    format!("lambdaVariables({})", quote(&item.name)),
-                );
-                let mut names = vec![quote(&item.name)];
+                let mut inner =
+                    sc.with(item.name, format!("lambdaVariables({})", quote(item.name)));
+                let mut names = vec![quote(item.name)];
                 if let Some(i) = index {
-                    inner = inner.with(&i.name, format!("lambdaVariables({})", quote(&i.name)));
-                    names.push(quote(&i.name));
+                    inner = inner.with(i.name, format!("lambdaVariables({})", quote(i.name)));
+                    names.push(quote(i.name));
                 }
                 let (source, body) = match &body.kind {
                     ExprKind::If { cond, body } => {
@@ -1546,7 +1537,7 @@ impl<'a> Lower<'a> {
             match self.syms.get(&sym).cloned() {
                 Some(Sym::Resource(info)) => {
                     self.refs.insert(sym.clone());
-                    let n = name.name.as_str();
+                    let n = name.name;
                     return match n {
                         "id" => self.resource_id(&sym, index, sc),
                         "name" if self.inlining < MAX_INLINING => {
@@ -1593,7 +1584,7 @@ impl<'a> Lower<'a> {
                         Some(i) => format!("reference(format('{}[{{0}}]', {i}))", sym),
                         None => format!("reference({})", quote(&sym)),
                     };
-                    return match name.name.as_str() {
+                    return match name.name {
                         "name" => quote(&sym),
                         "outputs" => format!("{r}.outputs"),
                         other => format!("{r}.{other}"),
@@ -1609,7 +1600,7 @@ impl<'a> Lower<'a> {
         {
             if n2.name == "outputs" {
                 if let ExprKind::Ident(s) = &b2.kind {
-                    if matches!(self.syms.get(s), Some(Sym::Module)) && sc.get(s).is_none() {
+                    if matches!(self.syms.get(*s), Some(Sym::Module)) && sc.get(s).is_none() {
                         let b = self.expr(base, sc);
                         return format!("{b}.{}.value", name.name);
                     }
@@ -1617,20 +1608,21 @@ impl<'a> Lower<'a> {
             }
         }
         if let ExprKind::Ident(ns) = &base.kind {
-            if (ns == "az" || ns == "sys") && sc.get(ns).is_none() && !self.syms.contains_key(ns) {
-                return format!("__bicep.{}()", sanitize(&name.name));
+            if (*ns == "az" || *ns == "sys") && sc.get(ns).is_none() && !self.syms.contains_key(*ns)
+            {
+                return format!("__bicep.{}()", sanitize(name.name));
             }
         }
         let b = self.expr(base, sc);
         if safe {
-            format!("tryGet({b}, {})", quote(&name.name))
+            format!("tryGet({b}, {})", quote(name.name))
         } else {
             format!("{b}.{}", name.name)
         }
     }
 
     fn call(&mut self, target: Option<&Expr>, name: &Ident, args: &[Expr], sc: &Scope) -> String {
-        let n = name.name.as_str();
+        let n = name.name;
         // `res.listKeys()`, `parent::child.listKeys()`, `res[0].listX()`:
         // the resource's ID and API version.
         if let Some((sym, index)) = target.and_then(|t| self.resource_target(t, sc)) {
@@ -1650,9 +1642,9 @@ impl<'a> Lower<'a> {
             Some(Expr {
                 kind: ExprKind::Ident(ns),
                 ..
-            }) if (ns == "az" || ns == "sys")
+            }) if (*ns == "az" || *ns == "sys")
                 && sc.get(ns).is_none()
-                && !self.syms.contains_key(ns) =>
+                && !self.syms.contains_key(*ns) =>
             {
                 self.builtin(n, args, sc)
             }
@@ -1710,11 +1702,11 @@ fn sanitize(n: &str) -> String {
 }
 
 fn is_namespace(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Ident(n) if n == "az" || n == "sys")
+    matches!(&e.kind, ExprKind::Ident(n) if *n == "az" || *n == "sys")
 }
 
 /// The body of a resource or module value, and its loop if any.
-fn unwrap_value(v: &Expr) -> (Option<&Expr>, Option<Loop>) {
+fn unwrap_value<'e>(v: &'e Expr<'e>) -> (Option<&'e Expr<'e>>, Option<Loop<'e>>) {
     let mut v = v;
     let mut looped = None;
     if let ExprKind::For {
@@ -1725,9 +1717,9 @@ fn unwrap_value(v: &Expr) -> (Option<&Expr>, Option<Loop>) {
     } = &v.kind
     {
         looped = Some((
-            item.name.clone(),
-            index.as_ref().map(|i| i.name.clone()),
-            (**iter).clone(),
+            item.name.to_string(),
+            index.as_ref().map(|i| i.name.to_string()),
+            **iter,
         ));
         v = body;
     }
@@ -1742,8 +1734,8 @@ fn unwrap_value(v: &Expr) -> (Option<&Expr>, Option<Loop>) {
 
 /// `properties.template: loadJsonContent('<literal path>')` of a
 /// deployment's body: the path.
-fn loaded_template(body: &Expr) -> Option<&str> {
-    fn prop<'e>(e: &'e Expr, key: &str) -> Option<&'e Expr> {
+fn loaded_template<'e>(body: &'e Expr<'e>) -> Option<&'e str> {
+    fn prop<'e>(e: &'e Expr<'e>, key: &str) -> Option<&'e Expr<'e>> {
         let ExprKind::Object(items) = &e.kind else {
             return None;
         };
@@ -1752,7 +1744,7 @@ fn loaded_template(body: &Expr) -> Option<&str> {
                 key: ObjKey::Name(k),
                 value,
                 ..
-            } if k == key => Some(value),
+            } if *k == key => Some(value),
             _ => None,
         })
     }
@@ -1763,11 +1755,8 @@ fn loaded_template(body: &Expr) -> Option<&str> {
     if !name.name.eq_ignore_ascii_case("loadJsonContent") || args.len() != 1 {
         return None;
     }
-    match &args[0].kind {
-        ExprKind::String(parts) => match parts.as_slice() {
-            [StrPart::Lit(p)] => Some(p.as_str()),
-            _ => None,
-        },
+    match args[0].kind {
+        ExprKind::String([StrPart::Lit(p)]) => Some(p),
         _ => None,
     }
 }
@@ -1788,7 +1777,7 @@ fn shape_type(e: &Expr) -> Option<&'static str> {
 /// A literal (`'a'`, `1`, `-1`, `true`) as JSON.
 fn constant(e: &Expr) -> Option<Json> {
     match &e.kind {
-        ExprKind::String(parts) => match parts.as_slice() {
+        ExprKind::String(parts) => match *parts {
             [StrPart::Lit(s)] => Some(literal(s, e.span)),
             [] => Some(string("", e.span)),
             _ => None,

@@ -155,7 +155,8 @@ impl lower::Modules for Resolver<'_> {
                 }
             }
         } else {
-            let parsed = match parser::parse(&src.text) {
+            let arena = ast::Arena::new();
+            let parsed = match parser::parse(&src.text, &arena) {
                 Ok(f) => f,
                 Err(e) => {
                     self.errors.push(parse_error(id, &e));
@@ -189,9 +190,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The template a `.bicepparam` file is for (`using './main.bicep'`).
-pub fn using_path(file: &ast::File) -> Option<&str> {
+pub fn using_path<'a>(file: &ast::File<'a>) -> Option<&'a str> {
     file.stmts.iter().find_map(|s| match &s.kind {
-        StmtKind::Using { path: Some(p) } => Some(p.value.as_str()),
+        StmtKind::Using { path: Some(p) } => Some(p.value),
         _ => None,
     })
 }
@@ -209,7 +210,7 @@ pub fn given_values(file: FileId, parsed: &ast::File) -> Vec<Given> {
                 default: Some(v),
                 ..
             } => Some(Given {
-                name: name.name.clone(),
+                name: name.name.to_string(),
                 key_loc: Loc::new(file, name.span),
                 value: given_value(file, v, 0),
             }),
@@ -234,9 +235,9 @@ fn given_value(file: FileId, e: &Expr, depth: usize) -> Value {
             ExprKind::Int(n) => Value::new(crate::model::value::Kind::Number(-(n as f64)), loc),
             _ => unreachable!(),
         },
-        ExprKind::String(parts) => match parts.as_slice() {
+        ExprKind::String(parts) => match parts {
             [] => Value::string(String::new(), loc),
-            [StrPart::Lit(s)] => Value::string(s.clone(), loc),
+            [StrPart::Lit(s)] => Value::string(s.to_string(), loc),
             _ => Value::opaque("an interpolated string in a parameter file", loc),
         },
         ExprKind::Paren(x) => given_value(file, x, depth + 1),
@@ -260,7 +261,7 @@ fn given_value(file: FileId, e: &Expr, depth: usize) -> Value {
                         value,
                         ..
                     } => Some(Entry {
-                        key: k.clone(),
+                        key: k.to_string(),
                         key_loc: Loc::new(file, *key_span),
                         value: given_value(file, value, depth + 1),
                     }),
@@ -270,11 +271,8 @@ fn given_value(file: FileId, e: &Expr, depth: usize) -> Value {
             loc,
         ),
         ExprKind::Call { name, args, .. } if name.name.eq_ignore_ascii_case("getSecret") => {
-            let written = args.get(3).and_then(|a| match &a.kind {
-                ExprKind::String(p) => match p.as_slice() {
-                    [StrPart::Lit(s)] => Some(s.clone()),
-                    _ => None,
-                },
+            let written = args.get(3).and_then(|a| match a.kind {
+                ExprKind::String([StrPart::Lit(s)]) => Some(s.to_string()),
                 _ => None,
             });
             let what = written
@@ -295,11 +293,11 @@ fn given_value(file: FileId, e: &Expr, depth: usize) -> Value {
 
 /// The local modules (`.bicep` and `.json` files) a Bicep file calls, by
 /// their paths as written relative to the file.
-pub fn local_module_paths(file: &ast::File) -> Vec<&str> {
+pub fn local_module_paths<'a>(file: &ast::File<'a>) -> Vec<&'a str> {
     file.stmts
         .iter()
         .filter_map(|s| match &s.kind {
-            StmtKind::Module { path, .. } => Some(path.value.as_str()),
+            StmtKind::Module { path, .. } => Some(path.value),
             _ => None,
         })
         .filter(|p| !is_registry(p))
@@ -332,7 +330,8 @@ pub fn module_tree_dirs(dir: &Path, roots: &crate::source::roots::Roots) -> Vec<
         let Ok(src) = crate::source::load::read_source(&file, Some(roots), &mut times) else {
             continue;
         };
-        let Ok(parsed) = parser::parse(&src.text) else {
+        let arena = ast::Arena::new();
+        let Ok(parsed) = parser::parse(&src.text, &arena) else {
             continue;
         };
         let base = file.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -12,21 +12,24 @@
 use super::ast::*;
 use super::lexer::{lex, unescape, Tok, Token};
 use crate::source::{Span, MAX_DEPTH};
+use bumpalo::collections::Vec as BVec;
+use std::borrow::Cow;
 
 type R<T> = Result<T, ParseError>;
 
 /// Parses a `.bicep` or `.bicepparam` file.
-pub fn parse(text: &str) -> Result<File, ParseError> {
+pub fn parse<'a>(text: &'a str, arena: &'a Arena) -> Result<File<'a>, ParseError> {
     let toks = lex(text)?;
     let mut p = Parser {
         src: text,
+        arena,
         toks,
         pos: 0,
         skip_nl: false,
         depth: 0,
         last_end: 0,
     };
-    let mut stmts = Vec::new();
+    let mut stmts = p.list();
     loop {
         p.skip_newlines();
         if p.peek() == Tok::Eof {
@@ -45,7 +48,9 @@ pub fn parse(text: &str) -> Result<File, ParseError> {
         }
         stmts.push(stmt);
     }
-    Ok(File { stmts })
+    Ok(File {
+        stmts: stmts.into_bump_slice(),
+    })
 }
 
 fn stmt_name(k: &StmtKind) -> &'static str {
@@ -90,6 +95,7 @@ fn binop(t: Tok) -> Option<(BinaryOp, u8)> {
 
 struct Parser<'a> {
     src: &'a str,
+    arena: &'a Arena,
     toks: Vec<Token>,
     pos: usize,
     /// Inside `(...)` and `${...}`: newlines are whitespace.
@@ -100,6 +106,24 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    // ------------------------------------------------------------ arena
+
+    fn alloc<T: Copy>(&self, x: T) -> &'a T {
+        self.arena.alloc(x)
+    }
+
+    fn list<T>(&self) -> BVec<'a, T> {
+        BVec::new_in(self.arena)
+    }
+
+    /// A string piece's text: borrowed from the source unless it has escapes.
+    fn unescaped(&self, start: usize, end: usize) -> R<&'a str> {
+        Ok(match unescape(&self.src[start..end], start)? {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(s) => self.arena.alloc_str(&s),
+        })
+    }
+
     // ------------------------------------------------------------ tokens
 
     fn peek(&mut self) -> Tok {
@@ -217,13 +241,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn ident(&mut self, what: &str) -> R<Ident> {
+    fn ident(&mut self, what: &str) -> R<Ident<'a>> {
         if self.peek() != Tok::Ident {
             return self.fail(&format!("expected {what}"));
         }
         let t = self.bump();
         Ok(Ident {
-            name: self.text(t).to_string(),
+            name: self.text(t),
             span: t.span(),
         })
     }
@@ -280,8 +304,11 @@ impl<'a> Parser<'a> {
 
     // -------------------------------------------------------- statements
 
-    fn decorators(&mut self) -> R<Vec<Decorator>> {
-        let mut out = Vec::new();
+    fn decorators(&mut self) -> R<&'a [Decorator<'a>]> {
+        if self.peek() != Tok::At {
+            return Ok(&[]);
+        }
+        let mut out = self.list();
         while self.peek() == Tok::At {
             let at = self.bump();
             let mut name = self.ident("a decorator name after `@`")?;
@@ -299,10 +326,10 @@ impl<'a> Parser<'a> {
             });
             self.skip_newlines();
         }
-        Ok(out)
+        Ok(out.into_bump_slice())
     }
 
-    fn stmt(&mut self, decorators: Vec<Decorator>) -> R<Stmt> {
+    fn stmt(&mut self, decorators: &'a [Decorator<'a>]) -> R<Stmt<'a>> {
         let kw = self.tok();
         if kw.tok != Tok::Ident {
             return self.fail(
@@ -410,7 +437,7 @@ impl<'a> Parser<'a> {
                     let name = self.ident("a function name")?;
                     self.expect(Tok::LParen, "after the function name")?;
                     let params = self.with_nl(true, |p| {
-                        let mut params = Vec::new();
+                        let mut params = p.list();
                         while p.peek() != Tok::RParen {
                             let n = p.ident("a parameter name")?;
                             let t = p.ty()?;
@@ -420,7 +447,7 @@ impl<'a> Parser<'a> {
                             }
                         }
                         p.bump();
-                        Ok(params)
+                        Ok(params.into_bump_slice())
                     })?;
                     let ret = self.ty()?;
                     self.expect(Tok::Arrow, "after the function's return type")?;
@@ -487,7 +514,7 @@ impl<'a> Parser<'a> {
 
     /// `resource name 'T@v' [existing] = value`, at the top level or nested
     /// in a resource body.
-    fn resource(&mut self, decorators: Vec<Decorator>) -> R<Stmt> {
+    fn resource(&mut self, decorators: &'a [Decorator<'a>]) -> R<Stmt<'a>> {
         let kw = self.bump();
         let name = self.ident("a resource name")?;
         let type_string = self.str_lit("the resource type")?;
@@ -518,7 +545,7 @@ impl<'a> Parser<'a> {
 
     /// The rest of an `import`: `{a, b as c} from 'x'`, `* as ns from 'x'`,
     /// or the legacy `'az@1.0.0' [with {...}] [as alias]`.
-    fn import(&mut self) -> R<StmtKind> {
+    fn import(&mut self) -> R<StmtKind<'a>> {
         match self.peek() {
             Tok::LBrace => {
                 self.bump();
@@ -579,14 +606,14 @@ impl<'a> Parser<'a> {
     }
 
     /// A string without interpolation (resource type, module path).
-    fn str_lit(&mut self, what: &str) -> R<StrLit> {
+    fn str_lit(&mut self, what: &str) -> R<StrLit<'a>> {
         match self.peek() {
             Tok::StrFull | Tok::MultiStr => {
                 let start = self.tok().start;
                 let parts = self.string()?;
-                let value = match parts.into_iter().next() {
+                let value = match parts.first() {
                     Some(StrPart::Lit(s)) => s,
-                    _ => String::new(),
+                    _ => "",
                 };
                 Ok(StrLit {
                     value,
@@ -605,18 +632,18 @@ impl<'a> Parser<'a> {
     }
 
     /// The value after `=`: an expression, possibly on the next line.
-    fn value(&mut self) -> R<Expr> {
+    fn value(&mut self) -> R<Expr<'a>> {
         self.skip_newlines();
         self.expr()
     }
 
     /// A resource or module value: an object, `if (c) {...}` or a loop.
-    fn decl_value(&mut self) -> R<Expr> {
+    fn decl_value(&mut self) -> R<Expr<'a>> {
         self.skip_newlines();
         self.if_or_expr()
     }
 
-    fn if_or_expr(&mut self) -> R<Expr> {
+    fn if_or_expr(&mut self) -> R<Expr<'a>> {
         if !(self.is_word("if") && self.nth(1) == Tok::LParen) {
             return self.expr();
         }
@@ -633,8 +660,8 @@ impl<'a> Parser<'a> {
         self.leave(1);
         Ok(Expr {
             kind: ExprKind::If {
-                cond: Box::new(cond),
-                body: Box::new(body),
+                cond: self.alloc(cond),
+                body: self.alloc(body),
             },
             span: self.span_from(kw.start),
         })
@@ -642,7 +669,7 @@ impl<'a> Parser<'a> {
 
     // ------------------------------------------------------- expressions
 
-    fn expr(&mut self) -> R<Expr> {
+    fn expr(&mut self) -> R<Expr<'a>> {
         self.enter()?;
         let start = self.tok().start;
         let cond = self.binary(1)?;
@@ -658,9 +685,9 @@ impl<'a> Parser<'a> {
             let otherwise = self.expr()?;
             Expr {
                 kind: ExprKind::Ternary {
-                    cond: Box::new(cond),
-                    then: Box::new(then),
-                    otherwise: Box::new(otherwise),
+                    cond: self.alloc(cond),
+                    then: self.alloc(then),
+                    otherwise: self.alloc(otherwise),
                 },
                 span: self.span_from(start),
             }
@@ -671,7 +698,7 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    fn binary(&mut self, min_prec: u8) -> R<Expr> {
+    fn binary(&mut self, min_prec: u8) -> R<Expr<'a>> {
         let start = self.tok().start;
         let mut lhs = self.unary()?;
         let mut n = 0;
@@ -703,8 +730,8 @@ impl<'a> Parser<'a> {
             lhs = Expr {
                 kind: ExprKind::Binary {
                     op,
-                    lhs: Box::new(lhs),
-                    rhs: Box::new(rhs),
+                    lhs: self.alloc(lhs),
+                    rhs: self.alloc(rhs),
                 },
                 span: self.span_from(start),
             };
@@ -713,7 +740,7 @@ impl<'a> Parser<'a> {
         Ok(lhs)
     }
 
-    fn unary(&mut self) -> R<Expr> {
+    fn unary(&mut self) -> R<Expr<'a>> {
         let op = match self.peek() {
             Tok::Bang => UnaryOp::Not,
             Tok::Minus => UnaryOp::Neg,
@@ -726,13 +753,13 @@ impl<'a> Parser<'a> {
         Ok(Expr {
             kind: ExprKind::Unary {
                 op,
-                expr: Box::new(e),
+                expr: self.alloc(e),
             },
             span: self.span_from(t.start),
         })
     }
 
-    fn postfix(&mut self) -> R<Expr> {
+    fn postfix(&mut self) -> R<Expr<'a>> {
         let start = self.tok().start;
         let mut e = self.primary()?;
         let mut n = 0;
@@ -745,13 +772,13 @@ impl<'a> Parser<'a> {
                     if !safe && self.peek() == Tok::LParen {
                         let args = self.args()?;
                         ExprKind::Call {
-                            target: Some(Box::new(e)),
+                            target: Some(self.alloc(e)),
                             name,
                             args,
                         }
                     } else {
                         ExprKind::Member {
-                            base: Box::new(e),
+                            base: self.alloc(e),
                             name,
                             safe,
                         }
@@ -761,7 +788,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let name = self.ident("a nested resource name after `::`")?;
                     ExprKind::NestedResource {
-                        base: Box::new(e),
+                        base: self.alloc(e),
                         name,
                     }
                 }
@@ -774,14 +801,14 @@ impl<'a> Parser<'a> {
                         Ok(i)
                     })?;
                     ExprKind::Index {
-                        base: Box::new(e),
-                        index: Box::new(index),
+                        base: self.alloc(e),
+                        index: self.alloc(index),
                         safe,
                     }
                 }
                 Tok::Bang => {
                     self.bump();
-                    ExprKind::NonNull(Box::new(e))
+                    ExprKind::NonNull(self.alloc(e))
                 }
                 _ => break,
             };
@@ -797,11 +824,15 @@ impl<'a> Parser<'a> {
     }
 
     /// `(a, b)` after a function name or decorator; newlines are whitespace.
-    fn args(&mut self) -> R<Vec<Expr>> {
+    fn args(&mut self) -> R<&'a [Expr<'a>]> {
         self.expect(Tok::LParen, "")?;
         self.with_nl(true, |p| {
-            let mut args = Vec::new();
-            if p.peek() != Tok::RParen {
+            if p.peek() == Tok::RParen {
+                p.bump();
+                return Ok(&[][..]);
+            }
+            let mut args = p.list();
+            {
                 loop {
                     args.push(p.expr()?);
                     if p.eat(Tok::Comma) {
@@ -814,11 +845,11 @@ impl<'a> Parser<'a> {
                 }
             }
             p.bump();
-            Ok(args)
+            Ok(args.into_bump_slice())
         })
     }
 
-    fn primary(&mut self) -> R<Expr> {
+    fn primary(&mut self) -> R<Expr<'a>> {
         let t = self.tok();
         let kind = match t.tok {
             Tok::Int => {
@@ -851,7 +882,7 @@ impl<'a> Parser<'a> {
                     }
                     _ if self.nth(1) == Tok::Arrow => {
                         let param = self.ident("a parameter")?;
-                        return self.lambda(t.start, vec![param]);
+                        return self.lambda(t.start, std::slice::from_ref(self.alloc(param)));
                     }
                     _ => {
                         let name = self.ident("a name")?;
@@ -878,7 +909,7 @@ impl<'a> Parser<'a> {
                     p.expect(Tok::RParen, "to close the parenthesis")?;
                     Ok(e)
                 })?;
-                ExprKind::Paren(Box::new(inner))
+                ExprKind::Paren(self.alloc(inner))
             }
             Tok::LBrace => ExprKind::Object(self.object()?),
             Tok::LBrack => return self.array(),
@@ -891,7 +922,7 @@ impl<'a> Parser<'a> {
     }
 
     /// At `(`: when `(a, b) =>` or `() =>` follows, takes the parameters.
-    fn lambda_params(&mut self) -> R<Option<Vec<Ident>>> {
+    fn lambda_params(&mut self) -> R<Option<&'a [Ident<'a>]>> {
         let mut j = self.pos + 1;
         let mut want_name = true;
         let mut names = 0;
@@ -917,18 +948,18 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         self.with_nl(true, |p| {
-            let mut params = Vec::new();
+            let mut params = p.list();
             while p.peek() != Tok::RParen {
                 params.push(p.ident("a lambda parameter")?);
                 p.eat(Tok::Comma);
             }
             p.bump();
-            Ok(Some(params))
+            Ok(Some(params.into_bump_slice()))
         })
     }
 
     /// The `=> body` of a lambda whose parameters are taken.
-    fn lambda(&mut self, start: u32, params: Vec<Ident>) -> R<Expr> {
+    fn lambda(&mut self, start: u32, params: &'a [Ident<'a>]) -> R<Expr<'a>> {
         self.skip_newlines();
         self.expect(Tok::Arrow, "after the lambda parameters")?;
         self.skip_newlines();
@@ -936,21 +967,21 @@ impl<'a> Parser<'a> {
         Ok(Expr {
             kind: ExprKind::Lambda {
                 params,
-                body: Box::new(body),
+                body: self.alloc(body),
             },
             span: self.span_from(start),
         })
     }
 
     /// A string's parts; a plain or `'''` string is one `Lit` (maybe empty).
-    fn string(&mut self) -> R<Vec<StrPart>> {
+    fn string(&mut self) -> R<&'a [StrPart<'a>]> {
         let t = self.bump();
         let (s, e) = (t.start as usize, t.end as usize);
         match t.tok {
-            Tok::StrFull => Ok(vec![StrPart::Lit(unescape(
-                &self.src[s + 1..e - 1],
-                s + 1,
-            )?)]),
+            Tok::StrFull => {
+                let lit = self.unescaped(s + 1, e - 1)?;
+                Ok(std::slice::from_ref(self.alloc(StrPart::Lit(lit))))
+            }
             Tok::MultiStr => {
                 let mut body = &self.src[s + 3..e - 3];
                 if let Some(rest) = body.strip_prefix("\r\n") {
@@ -958,11 +989,11 @@ impl<'a> Parser<'a> {
                 } else if let Some(rest) = body.strip_prefix('\n') {
                     body = rest;
                 }
-                Ok(vec![StrPart::Lit(body.to_string())])
+                Ok(std::slice::from_ref(self.alloc(StrPart::Lit(body))))
             }
             Tok::StrStart => {
-                let mut parts = Vec::new();
-                let lit = unescape(&self.src[s + 1..e - 2], s + 1)?;
+                let mut parts = self.list();
+                let lit = self.unescaped(s + 1, e - 2)?;
                 if !lit.is_empty() {
                     parts.push(StrPart::Lit(lit));
                 }
@@ -975,14 +1006,14 @@ impl<'a> Parser<'a> {
                     match piece.tok {
                         Tok::StrMid => {
                             self.bump();
-                            let lit = unescape(&self.src[ps + 1..pe - 2], ps + 1)?;
+                            let lit = self.unescaped(ps + 1, pe - 2)?;
                             if !lit.is_empty() {
                                 parts.push(StrPart::Lit(lit));
                             }
                         }
                         Tok::StrEnd => {
                             self.bump();
-                            let lit = unescape(&self.src[ps + 1..pe - 1], ps + 1)?;
+                            let lit = self.unescaped(ps + 1, pe - 1)?;
                             if !lit.is_empty() {
                                 parts.push(StrPart::Lit(lit));
                             }
@@ -992,7 +1023,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.leave(1);
-                Ok(parts)
+                Ok(parts.into_bump_slice())
             }
             _ => Err(ParseError {
                 message: "expected a string".into(),
@@ -1001,21 +1032,21 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self) -> R<Vec<ObjItem>> {
+    fn object(&mut self) -> R<&'a [ObjItem<'a>]> {
         self.bump();
         self.with_nl(false, |p| {
-            let mut items = Vec::new();
+            let mut items = p.list();
             p.skip_newlines();
             while p.peek() != Tok::RBrace {
                 items.push(p.obj_item()?);
                 p.separator(Tok::RBrace, "object property")?;
             }
             p.bump();
-            Ok(items)
+            Ok(items.into_bump_slice())
         })
     }
 
-    fn obj_item(&mut self) -> R<ObjItem> {
+    fn obj_item(&mut self) -> R<ObjItem<'a>> {
         let decorators = self.decorators()?;
         if self.peek() == Tok::Ellipsis && decorators.is_empty() {
             self.bump();
@@ -1025,23 +1056,20 @@ impl<'a> Parser<'a> {
             self.enter()?;
             let r = self.resource(decorators)?;
             self.leave(1);
-            return Ok(ObjItem::Resource(Box::new(r)));
+            return Ok(ObjItem::Resource(self.alloc(r)));
         }
         let t = self.tok();
         let key = match t.tok {
             Tok::Ident => {
                 self.bump();
-                ObjKey::Name(self.text(t).to_string())
+                ObjKey::Name(self.text(t))
             }
             Tok::StrFull | Tok::MultiStr | Tok::StrStart => {
-                let mut parts = self.string()?;
-                match (t.tok, parts.pop()) {
-                    (Tok::StrStart, last) => {
-                        parts.extend(last);
-                        ObjKey::Interp(parts)
-                    }
-                    (_, Some(StrPart::Lit(s))) => ObjKey::Name(s),
-                    _ => ObjKey::Name(String::new()),
+                let parts = self.string()?;
+                match (t.tok, parts) {
+                    (Tok::StrStart, parts) => ObjKey::Interp(parts),
+                    (_, [StrPart::Lit(s)]) => ObjKey::Name(s),
+                    _ => ObjKey::Name(""),
                 }
             }
             _ => return self.fail("expected a property name"),
@@ -1058,14 +1086,14 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn array(&mut self) -> R<Expr> {
+    fn array(&mut self) -> R<Expr<'a>> {
         let open = self.bump();
         self.with_nl(false, |p| {
             p.skip_newlines();
             if p.is_word("for") && matches!(p.nth(1), Tok::Ident | Tok::LParen) {
                 return p.for_loop(open.start);
             }
-            let mut items = Vec::new();
+            let mut items = p.list();
             while p.peek() != Tok::RBrack {
                 if p.eat(Tok::Ellipsis) {
                     items.push(ArrItem::Spread(p.expr()?));
@@ -1076,14 +1104,14 @@ impl<'a> Parser<'a> {
             }
             p.bump();
             Ok(Expr {
-                kind: ExprKind::Array(items),
+                kind: ExprKind::Array(items.into_bump_slice()),
                 span: p.span_from(open.start),
             })
         })
     }
 
     /// `for x in y: body]`, `for (x, i) in y: body]` (after the `[`).
-    fn for_loop(&mut self, start: u32) -> R<Expr> {
+    fn for_loop(&mut self, start: u32) -> R<Expr<'a>> {
         self.bump();
         let (item, index) = if self.peek() == Tok::LParen {
             self.bump();
@@ -1111,8 +1139,8 @@ impl<'a> Parser<'a> {
             kind: ExprKind::For {
                 item,
                 index,
-                iter: Box::new(iter),
-                body: Box::new(body),
+                iter: self.alloc(iter),
+                body: self.alloc(body),
             },
             span: self.span_from(start),
         })
@@ -1120,7 +1148,7 @@ impl<'a> Parser<'a> {
 
     // ------------------------------------------------------------- types
 
-    fn ty(&mut self) -> R<TypeExpr> {
+    fn ty(&mut self) -> R<TypeExpr<'a>> {
         self.enter()?;
         let start = self.tok().start;
         // A leading `|` (a union written one member per line).
@@ -1130,14 +1158,15 @@ impl<'a> Parser<'a> {
         }
         let first = self.ty_postfix()?;
         let t = if leading || self.peek_cont(Tok::Pipe) {
-            let mut arms = vec![first];
+            let mut arms = self.list();
+            arms.push(first);
             while self.peek_cont(Tok::Pipe) {
                 self.bump();
                 self.skip_newlines();
                 arms.push(self.ty_postfix()?);
             }
             TypeExpr {
-                kind: TypeKind::Union(arms),
+                kind: TypeKind::Union(arms.into_bump_slice()),
                 span: self.span_from(start),
             }
         } else {
@@ -1147,7 +1176,7 @@ impl<'a> Parser<'a> {
         Ok(t)
     }
 
-    fn ty_postfix(&mut self) -> R<TypeExpr> {
+    fn ty_postfix(&mut self) -> R<TypeExpr<'a>> {
         let start = self.tok().start;
         let mut t = self.ty_primary()?;
         let mut n = 0;
@@ -1155,25 +1184,25 @@ impl<'a> Parser<'a> {
             let kind = match self.peek() {
                 Tok::Question => {
                     self.bump();
-                    TypeKind::Nullable(Box::new(t))
+                    TypeKind::Nullable(self.alloc(t))
                 }
                 Tok::Dot => {
                     self.bump();
                     let name = self.ident("a property name after `.`")?;
-                    TypeKind::Access(Box::new(t), name.name)
+                    TypeKind::Access(self.alloc(t), name.name)
                 }
                 Tok::LBrack => {
                     self.bump();
                     match self.peek() {
                         Tok::RBrack => {
                             self.bump();
-                            TypeKind::Array(Box::new(t))
+                            TypeKind::Array(self.alloc(t))
                         }
                         Tok::Star | Tok::Int => {
                             let i = self.bump();
-                            let what = self.text(i).to_string();
+                            let what = self.text(i);
                             self.expect(Tok::RBrack, "after the index")?;
-                            TypeKind::Access(Box::new(t), what)
+                            TypeKind::Access(self.alloc(t), what)
                         }
                         _ => return self.fail("expected `]`, `*` or an index after `[` in a type"),
                     }
@@ -1191,7 +1220,7 @@ impl<'a> Parser<'a> {
         Ok(t)
     }
 
-    fn ty_primary(&mut self) -> R<TypeExpr> {
+    fn ty_primary(&mut self) -> R<TypeExpr<'a>> {
         let t = self.tok();
         let kind = match t.tok {
             Tok::Ident => match self.text(t) {
@@ -1211,7 +1240,7 @@ impl<'a> Parser<'a> {
                     let name = self.ident("a type name")?;
                     self.bump();
                     let args = self.with_nl(true, |p| {
-                        let mut args = Vec::new();
+                        let mut args = p.list();
                         while p.peek() != Tok::Gt {
                             // No binary operators: `>` closes the list.
                             p.enter()?;
@@ -1222,13 +1251,13 @@ impl<'a> Parser<'a> {
                             }
                         }
                         p.bump();
-                        Ok(args)
+                        Ok(args.into_bump_slice())
                     })?;
                     TypeKind::Generic { name, args }
                 }
                 name => {
                     self.bump();
-                    TypeKind::Named(name.to_string())
+                    TypeKind::Named(name)
                 }
             },
             Tok::StrFull | Tok::MultiStr | Tok::Int => TypeKind::Literal(self.primary()?),
@@ -1238,7 +1267,7 @@ impl<'a> Parser<'a> {
                 TypeKind::Literal(Expr {
                     kind: ExprKind::Unary {
                         op: UnaryOp::Neg,
-                        expr: Box::new(e),
+                        expr: self.alloc(e),
                     },
                     span: self.span_from(t.start),
                 })
@@ -1252,20 +1281,20 @@ impl<'a> Parser<'a> {
             Tok::LBrace => {
                 self.bump();
                 TypeKind::Object(self.with_nl(false, |p| {
-                    let mut props = Vec::new();
+                    let mut props = p.list();
                     p.skip_newlines();
                     while p.peek() != Tok::RBrace {
                         props.push(p.ty_prop()?);
                         p.separator(Tok::RBrace, "property type")?;
                     }
                     p.bump();
-                    Ok(props)
+                    Ok(props.into_bump_slice())
                 })?)
             }
             Tok::LBrack => {
                 self.bump();
                 TypeKind::Tuple(self.with_nl(false, |p| {
-                    let mut items = Vec::new();
+                    let mut items = p.list();
                     p.skip_newlines();
                     while p.peek() != Tok::RBrack {
                         // Decorators on tuple items (descriptions) carry nothing here.
@@ -1274,7 +1303,7 @@ impl<'a> Parser<'a> {
                         p.separator(Tok::RBrack, "tuple item type")?;
                     }
                     p.bump();
-                    Ok(items)
+                    Ok(items.into_bump_slice())
                 })?)
             }
             Tok::LParen => {
@@ -1297,21 +1326,21 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn ty_prop(&mut self) -> R<TypeProp> {
+    fn ty_prop(&mut self) -> R<TypeProp<'a>> {
         let decorators = self.decorators()?;
         let t = self.tok();
         let name = match t.tok {
             Tok::Ident => {
                 self.bump();
-                self.text(t).to_string()
+                self.text(t)
             }
             Tok::Star => {
                 self.bump();
-                "*".to_string()
+                "*"
             }
-            Tok::StrFull | Tok::MultiStr => match self.string()?.pop() {
-                Some(StrPart::Lit(s)) => s,
-                _ => String::new(),
+            Tok::StrFull | Tok::MultiStr => match self.string()? {
+                [StrPart::Lit(s)] => s,
+                _ => "",
             },
             _ => return self.fail("expected a property name"),
         };

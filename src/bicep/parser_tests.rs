@@ -2,10 +2,16 @@
 //! spans, and located errors for malformed input.
 
 use super::ast::*;
-use super::parser::parse;
 use crate::source::{LineCol, SourceFile, Span};
 
-fn ok(text: &str) -> File {
+/// Parses a copy of `text` into an arena; both live as long as the test.
+fn parse(text: &str) -> Result<File<'static>, ParseError> {
+    let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+    let arena: &'static Arena = Box::leak(Box::new(Arena::new()));
+    super::parser::parse(text, arena)
+}
+
+fn ok(text: &str) -> File<'static> {
     match parse(text) {
         Ok(f) => f,
         Err(e) => panic!("{}: {}\n{text}", at(text, e.span), e.message),
@@ -29,14 +35,14 @@ fn fails(text: &str) -> String {
     }
 }
 
-fn one(text: &str) -> Stmt {
-    let mut f = ok(text);
+fn one(text: &str) -> Stmt<'static> {
+    let f = ok(text);
     assert_eq!(f.stmts.len(), 1, "{f:?}");
-    f.stmts.pop().unwrap()
+    f.stmts[0]
 }
 
 /// The value of `var x = <text>`.
-fn expr(text: &str) -> Expr {
+fn expr(text: &str) -> Expr<'static> {
     match one(&format!("var x = {text}\n")).kind {
         StmtKind::Var { value, .. } => value,
         k => panic!("{k:?}"),
@@ -44,15 +50,16 @@ fn expr(text: &str) -> Expr {
 }
 
 /// The type of `type t = <text>`.
-fn ty(text: &str) -> TypeKind {
+fn ty(text: &str) -> TypeKind<'static> {
     match one(&format!("type t = {text}\n")).kind {
         StmtKind::Type { ty, .. } => ty.kind,
         k => panic!("{k:?}"),
     }
 }
 
-fn lit(s: &str) -> Vec<StrPart> {
-    vec![StrPart::Lit(s.to_string())]
+fn lit(s: &str) -> &'static [StrPart<'static>] {
+    let s: &'static str = Box::leak(s.to_string().into_boxed_str());
+    Box::leak(Box::new([StrPart::Lit(s)]))
 }
 
 fn slice(text: &str, span: Span) -> &str {
@@ -72,7 +79,7 @@ fn show(e: &Expr) -> String {
                 StrPart::Interp(e) => format!("${{{}}}", show(e)),
             })
             .collect(),
-        ExprKind::Ident(n) => n.clone(),
+        ExprKind::Ident(n) => n.to_string(),
         ExprKind::Object(items) => format!("{{{}}}", items.len()),
         ExprKind::Array(items) => format!("[{}]", items.len()),
         ExprKind::For { item, body, .. } => format!("[for {} {}]", item.name, show(body)),
@@ -117,11 +124,7 @@ fn show(e: &Expr) -> String {
         } => format!("({} ? {} : {})", show(cond), show(then), show(otherwise)),
         ExprKind::Lambda { params, body } => format!(
             "(({}) => {})",
-            params
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            params.iter().map(|p| p.name).collect::<Vec<_>>().join(", "),
             show(body)
         ),
         ExprKind::Paren(e) => format!("<{}>", show(e)),
@@ -136,11 +139,11 @@ fn sh(text: &str) -> String {
 
 #[test]
 fn empty_and_comment_only_files_are_empty() {
-    assert_eq!(ok(""), File { stmts: vec![] });
-    assert_eq!(ok("\n\n  \r\n"), File { stmts: vec![] });
+    assert_eq!(ok(""), File { stmts: &[] });
+    assert_eq!(ok("\n\n  \r\n"), File { stmts: &[] });
     let comments = "// a line\n/* a block\n over lines */\n#disable-next-line no-unused-params\n";
-    assert_eq!(ok(comments), File { stmts: vec![] });
-    assert_eq!(ok("\u{feff}// bom\n"), File { stmts: vec![] });
+    assert_eq!(ok(comments), File { stmts: &[] });
+    assert_eq!(ok("\u{feff}// bom\n"), File { stmts: &[] });
 }
 
 #[test]
@@ -157,7 +160,7 @@ fn target_scope_metadata_and_params() {
     match &p.kind {
         StmtKind::Param { name, ty, default } => {
             assert_eq!(name.name, "p");
-            assert_eq!(ty.as_ref().unwrap().kind, TypeKind::Named("string".into()));
+            assert_eq!(ty.as_ref().unwrap().kind, TypeKind::Named("string"));
             assert!(default.is_none());
         }
         k => panic!("{k:?}"),
@@ -176,11 +179,7 @@ fn decorators_of_every_shape() {
                 @batchSize(2)\nresource r 'T@1' = [for x in xs: {}]\n\
                 @export()\n@sealed()\n@discriminator('kind')\ntype t = {}\n";
     let f = ok(text);
-    let names: Vec<_> = f.stmts[0]
-        .decorators
-        .iter()
-        .map(|d| d.name.name.as_str())
-        .collect();
+    let names: Vec<_> = f.stmts[0].decorators.iter().map(|d| d.name.name).collect();
     assert_eq!(names, ["description", "allowed", "minValue", "maxValue"]);
     assert_eq!(
         slice(text, f.stmts[0].decorators[0].span),
@@ -255,7 +254,7 @@ fn var_resource_module_output() {
         StmtKind::Output { ty, .. } => assert_eq!(
             ty.kind,
             TypeKind::Resource(StrLit {
-                value: "Microsoft.Storage/storageAccounts@2023-01-01".into(),
+                value: "Microsoft.Storage/storageAccounts@2023-01-01",
                 span: ty.span.start_after(9)
             })
         ),
@@ -334,7 +333,7 @@ fn type_func_import_extension_using_assert() {
                 panic!()
             };
             assert_eq!(props.len(), 3);
-            assert_eq!((props[1].name.as_str(), props[1].optional), ("b", true));
+            assert_eq!((props[1].name, props[1].optional), ("b", true));
             assert_eq!(props[1].decorators[0].name.name, "description");
             assert_eq!(props[2].name, "*");
         }
@@ -349,7 +348,7 @@ fn type_func_import_extension_using_assert() {
         } => {
             assert_eq!(name.name, "double");
             assert_eq!(params.len(), 2);
-            assert_eq!(ret.kind, TypeKind::Named("int".into()));
+            assert_eq!(ret.kind, TypeKind::Named("int"));
             assert_eq!(show(body), "(x Mul 2)");
         }
         k => panic!("{k:?}"),
@@ -357,7 +356,7 @@ fn type_func_import_extension_using_assert() {
     let paths: Vec<_> = f.stmts[2..7]
         .iter()
         .map(|s| match &s.kind {
-            StmtKind::Import { path } => path.value.as_str(),
+            StmtKind::Import { path } => path.value,
             k => panic!("{k:?}"),
         })
         .collect();
@@ -374,7 +373,7 @@ fn type_func_import_extension_using_assert() {
     let ext: Vec<_> = f.stmts[7..10]
         .iter()
         .map(|s| match &s.kind {
-            StmtKind::Extension { name } => name.name.as_str(),
+            StmtKind::Extension { name } => name.name,
             k => panic!("{k:?}"),
         })
         .collect();
@@ -465,14 +464,14 @@ fn objects_and_arrays_with_newlines_and_commas() {
     let keys: Vec<_> = items
         .iter()
         .map(|i| match i {
-            ObjItem::Prop { key, .. } => key.clone(),
+            ObjItem::Prop { key, .. } => *key,
             i => panic!("{i:?}"),
         })
         .collect();
-    assert_eq!(keys[0], ObjKey::Name("quoted-key".into()));
+    assert_eq!(keys[0], ObjKey::Name("quoted-key"));
     assert!(matches!(&keys[1], ObjKey::Interp(p) if p.len() == 2));
-    assert_eq!(keys[2], ObjKey::Name("if".into()));
-    assert_eq!(keys[3], ObjKey::Name("resource".into()));
+    assert_eq!(keys[2], ObjKey::Name("if"));
+    assert_eq!(keys[3], ObjKey::Name("resource"));
 }
 
 #[test]
@@ -480,7 +479,7 @@ fn spreads() {
     let ExprKind::Object(items) = expr("{\n  ...base\n  a: 1\n}").kind else {
         panic!()
     };
-    assert!(matches!(&items[0], ObjItem::Spread(e) if e.kind == ExprKind::Ident("base".into())));
+    assert!(matches!(&items[0], ObjItem::Spread(e) if e.kind == ExprKind::Ident("base")));
     let ExprKind::Array(items) = expr("[...a, 1, ...b]").kind else {
         panic!()
     };
@@ -531,7 +530,7 @@ fn postfix_access_and_calls() {
     let ExprKind::Call { target, name, .. } = expr("sa.listKeys()").kind else {
         panic!()
     };
-    assert_eq!(target.unwrap().kind, ExprKind::Ident("sa".into()));
+    assert_eq!(target.unwrap().kind, ExprKind::Ident("sa"));
     assert_eq!(name.name, "listKeys");
     assert_eq!(sh("a != b"), "(a Ne b)");
 }
@@ -583,8 +582,8 @@ fn multi_line_operators_continue() {
 
 #[test]
 fn types() {
-    assert_eq!(ty("string"), TypeKind::Named("string".into()));
-    assert_eq!(ty("sys.string"), TypeKind::Named("string".into()));
+    assert_eq!(ty("string"), TypeKind::Named("string"));
+    assert_eq!(ty("sys.string"), TypeKind::Named("string"));
     assert!(matches!(ty("string[]"), TypeKind::Array(_)));
     assert!(matches!(ty("string?"), TypeKind::Nullable(_)));
     assert!(
@@ -626,7 +625,7 @@ fn types() {
         panic!()
     };
     assert_eq!(
-        props.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        props.iter().map(|p| p.name).collect::<Vec<_>>(),
         ["name", "kind", "quoted"]
     );
     // A parameter's union may start on the next line (sql/server/database).

@@ -11,9 +11,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-struct Parsed {
-    src: Arc<SourceFile>,
-    file: ast::File,
+struct Parsed<'a> {
+    src: &'a Arc<SourceFile>,
+    file: ast::File<'a>,
 }
 
 /// Is there a `.json` template beside this `.bicep` file, of the same stem?
@@ -62,8 +62,8 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
     } else {
         job.files.clone()
     };
-    let mut templates: Vec<Parsed> = Vec::new();
-    let mut param_files: Vec<Parsed> = Vec::new();
+    // Read first, then parse: the trees borrow the texts.
+    let mut read: Vec<(Arc<SourceFile>, FileKind, bool)> = Vec::new();
     for c in &candidates {
         if !matches!(c.kind, FileKind::Bicep | FileKind::BicepParam) {
             continue;
@@ -84,17 +84,24 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
         if is_reported {
             res.bytes += src.text.len() as u64;
         }
+        read.push((src, c.kind, is_reported));
+    }
+    let arena = ast::Arena::new();
+    let mut templates: Vec<Parsed> = Vec::new();
+    let mut param_files: Vec<Parsed> = Vec::new();
+    for (src, kind, is_reported) in &read {
+        let (kind, is_reported) = (*kind, *is_reported);
         let t = Instant::now();
-        let parsed = bicep::parser::parse(&src.text);
+        let parsed = bicep::parser::parse(&src.text, &arena);
         res.times.parse += t.elapsed();
         match parsed {
             Ok(file) => {
                 if is_reported {
                     res.scanned += 1;
-                    res.inline.extend(crate::suppress::find_inline(&src));
+                    res.inline.extend(crate::suppress::find_inline(src));
                 }
                 let p = Parsed { src, file };
-                if c.kind == FileKind::Bicep {
+                if kind == FileKind::Bicep {
                     templates.push(p);
                 } else {
                     param_files.push(p);
@@ -103,8 +110,8 @@ pub fn run(job: &Job, ctx: &JobContext, reported: &dyn Fn(&Path) -> bool, res: &
             Err(e) => {
                 if is_reported {
                     res.failed += 1;
-                    res.secrets.search(&src);
-                    res.errors.push(located(&src, e.span, e.message));
+                    res.secrets.search(src);
+                    res.errors.push(located(src, e.span, e.message));
                 }
             }
         }

@@ -52,7 +52,8 @@ fn bicep_corpus_parses() {
     let files = load(&paths);
     let mut failures = Vec::new();
     for (p, text) in &files {
-        if let Err(e) = idlint::bicep::parser::parse(text) {
+        let arena = idlint::bicep::ast::Arena::new();
+        if let Err(e) = idlint::bicep::parser::parse(text, &arena) {
             let src = idlint::source::SourceFile::new(p.clone(), text.clone());
             let lc = src.line_col(e.span.start);
             failures.push(format!(
