@@ -197,8 +197,8 @@ pub enum ExprKind<'a> {
     /// `[for item in iter: body]`, `[for (item, i) in iter: body]`;
     /// `body` may be an `If` (a filter).
     For {
-        item: Ident<'a>,
-        index: Option<Ident<'a>>,
+        item: &'a Ident<'a>,
+        index: Option<&'a Ident<'a>>,
         iter: &'a Expr<'a>,
         body: &'a Expr<'a>,
     },
@@ -211,19 +211,19 @@ pub enum ExprKind<'a> {
     /// `sym.listKeys()` is a `Call` whose `target` is `sym`.
     Call {
         target: Option<&'a Expr<'a>>,
-        name: Ident<'a>,
+        name: &'a Ident<'a>,
         args: &'a [Expr<'a>],
     },
     /// `a.b`, `a.?b`
     Member {
         base: &'a Expr<'a>,
-        name: Ident<'a>,
+        name: &'a Ident<'a>,
         safe: bool,
     },
     /// `parent::child`: a nested child resource of a resource symbol.
     NestedResource {
         base: &'a Expr<'a>,
-        name: Ident<'a>,
+        name: &'a Ident<'a>,
     },
     /// `a[i]`, `a[?i]`
     Index {

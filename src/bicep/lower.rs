@@ -522,8 +522,7 @@ impl<'a> Lower<'a> {
                 iter,
                 body,
             } => {
-                let sc =
-                    self.loop_scope(&Scope::default(), item, index.as_ref(), iter, "copyIndex()");
+                let sc = self.loop_scope(&Scope::default(), item, *index, iter, "copyIndex()");
                 let count = format!("length({})", self.expr(iter, &Scope::default()));
                 m.push(member(
                     "copy",
@@ -576,7 +575,7 @@ impl<'a> Lower<'a> {
             return self.value(e, sc);
         };
         let at = format!("copyIndex({})", quote(name));
-        let inner = self.loop_scope(sc, item, index.as_ref(), iter, &at);
+        let inner = self.loop_scope(sc, item, *index, iter, &at);
         let count = format!("length({})", self.expr(iter, sc));
         let body = match &body.kind {
             ExprKind::If { body, .. } => {
@@ -825,7 +824,7 @@ impl<'a> Lower<'a> {
             body,
         } = &v.kind
         {
-            sc = self.loop_scope(&sc, item, index.as_ref(), iter, "copyIndex()");
+            sc = self.loop_scope(&sc, item, *index, iter, "copyIndex()");
             let count = format!("length({})", self.expr(iter, &Scope::default()));
             let mut c = vec![
                 member("name", v.span, string(sym, v.span)),

@@ -670,6 +670,9 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------- expressions
 
     fn expr(&mut self) -> R<Expr<'a>> {
+        if let Some(e) = self.lone_atom() {
+            return e;
+        }
         self.enter()?;
         let start = self.tok().start;
         let cond = self.binary(1)?;
@@ -696,6 +699,65 @@ impl<'a> Parser<'a> {
         };
         self.leave(1);
         Ok(e)
+    }
+
+    /// A string, number or name that is a whole expression (what follows
+    /// it ends one): most values are, and they skip the descent through
+    /// every operator level. `None` when the slow path must decide.
+    fn lone_atom(&mut self) -> Option<R<Expr<'a>>> {
+        let t = self.tok();
+        if !matches!(t.tok, Tok::StrFull | Tok::Int | Tok::Ident) {
+            return None;
+        }
+        let mut j = self.pos + 1;
+        if self.skip_nl {
+            while self.toks[j].tok == Tok::Newline {
+                j += 1;
+            }
+        }
+        let ends = match self.toks[j].tok {
+            Tok::Comma
+            | Tok::Colon
+            | Tok::RBrace
+            | Tok::RBrack
+            | Tok::RParen
+            | Tok::StrMid
+            | Tok::StrEnd
+            | Tok::Eof => true,
+            // A line that starts with an operator or `?` continues the
+            // expression (`-` never does; see `binary`).
+            Tok::Newline => {
+                let next = self.toks[j + 1].tok;
+                next == Tok::Minus || (binop(next).is_none() && next != Tok::Question)
+            }
+            _ => false,
+        };
+        if !ends {
+            return None;
+        }
+        let kind = match t.tok {
+            Tok::StrFull => {
+                let (s, e) = (t.start as usize, t.end as usize);
+                match self.unescaped(s + 1, e - 1) {
+                    Ok(lit) => {
+                        ExprKind::String(std::slice::from_ref(self.alloc(StrPart::Lit(lit))))
+                    }
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            Tok::Int => ExprKind::Int(self.text(t).parse::<i64>().ok()?),
+            _ => match self.text(t) {
+                "true" => ExprKind::Bool(true),
+                "false" => ExprKind::Bool(false),
+                "null" => ExprKind::Null,
+                name => ExprKind::Ident(name),
+            },
+        };
+        self.bump();
+        Some(Ok(Expr {
+            kind,
+            span: t.span(),
+        }))
     }
 
     fn binary(&mut self, min_prec: u8) -> R<Expr<'a>> {
@@ -773,13 +835,13 @@ impl<'a> Parser<'a> {
                         let args = self.args()?;
                         ExprKind::Call {
                             target: Some(self.alloc(e)),
-                            name,
+                            name: self.alloc(name),
                             args,
                         }
                     } else {
                         ExprKind::Member {
                             base: self.alloc(e),
-                            name,
+                            name: self.alloc(name),
                             safe,
                         }
                     }
@@ -789,7 +851,7 @@ impl<'a> Parser<'a> {
                     let name = self.ident("a nested resource name after `::`")?;
                     ExprKind::NestedResource {
                         base: self.alloc(e),
-                        name,
+                        name: self.alloc(name),
                     }
                 }
                 Tok::LBrack => {
@@ -890,7 +952,7 @@ impl<'a> Parser<'a> {
                             let args = self.args()?;
                             ExprKind::Call {
                                 target: None,
-                                name,
+                                name: self.alloc(name),
                                 args,
                             }
                         } else {
@@ -1137,8 +1199,8 @@ impl<'a> Parser<'a> {
         self.expect(Tok::RBrack, "to close the loop")?;
         Ok(Expr {
             kind: ExprKind::For {
-                item,
-                index,
+                item: self.alloc(item),
+                index: index.map(|i| self.alloc(i)),
                 iter: self.alloc(iter),
                 body: self.alloc(body),
             },
