@@ -53,6 +53,13 @@ pub fn parse<'a>(text: &'a str, arena: &'a Arena) -> Result<File<'a>, ParseError
     })
 }
 
+/// Keywords that start a declaration and are followed by a name: inside
+/// an object one of them means the object was never closed (`resource`
+/// is left out: a nested child resource is a declaration there).
+const DECLARATIONS: [&str; 7] = [
+    "param", "var", "module", "output", "type", "func", "metadata",
+];
+
 fn stmt_name(k: &StmtKind) -> &'static str {
     match k {
         StmtKind::TargetScope(_) => "`targetScope`",
@@ -218,11 +225,48 @@ impl<'a> Parser<'a> {
     /// An error at the next token: "`what`, found X".
     fn fail<T>(&mut self, what: &str) -> R<T> {
         let found = self.found();
-        let span = self.tok().span();
+        let t = self.tok();
+        let mut message = format!("{what}, found {found}");
+        if t.tok == Tok::Eof {
+            if let Some(open) = self.unclosed() {
+                message.push_str(&format!(": {}", self.never_closed(open)));
+            }
+        }
         Err(ParseError {
-            message: format!("{what}, found {found}"),
-            span,
+            message,
+            span: t.span(),
         })
+    }
+
+    /// The innermost bracket still open at the current token. Only errors
+    /// ask, so a scan from the start costs nothing on the parse path.
+    fn unclosed(&self) -> Option<Token> {
+        let mut open: Vec<Token> = Vec::new();
+        for t in &self.toks[..self.pos] {
+            match t.tok {
+                Tok::LBrace | Tok::LBrack | Tok::LParen | Tok::StrStart => open.push(*t),
+                Tok::RBrace | Tok::RBrack | Tok::RParen | Tok::StrEnd => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        open.pop()
+    }
+
+    /// "the `{` at line 3 is never closed"
+    fn never_closed(&self, open: Token) -> String {
+        let line = 1 + self.src.as_bytes()[..open.start as usize]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        let what = match open.tok {
+            Tok::LBrace => "`{`",
+            Tok::LBrack => "`[`",
+            Tok::LParen => "`(`",
+            _ => "`${`",
+        };
+        format!("the {what} at line {line} is never closed")
     }
 
     fn expect(&mut self, t: Tok, context: &str) -> R<Token> {
@@ -1121,6 +1165,20 @@ impl<'a> Parser<'a> {
             return Ok(ObjItem::Resource(self.alloc(r)));
         }
         let t = self.tok();
+        if t.tok == Tok::Ident && DECLARATIONS.contains(&self.text(t)) && self.nth(1) == Tok::Ident
+        {
+            // `param p string` cannot be a property (a key takes `:`): the
+            // object above it was left open.
+            let open = self.unclosed().map(|o| self.never_closed(o));
+            return Err(ParseError {
+                message: format!(
+                    "expected a property name or `}}`, found a `{}` declaration{}",
+                    self.text(t),
+                    open.map(|o| format!(": {o}")).unwrap_or_default()
+                ),
+                span: t.span(),
+            });
+        }
         let key = match t.tok {
             Tok::Ident => {
                 self.bump();

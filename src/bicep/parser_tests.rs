@@ -741,10 +741,17 @@ fn malformed_input_gives_located_errors() {
         ("var x = f(a,)\n", "1:13: expected an expression, found `)`"),
         ("# comment\n", "1:1: unexpected `#`: only pragmas such as `#disable-next-line` start with it"),
         ("var é = 1\n", "1:5: unexpected character `é`"),
+        // An unclosed bracket is named where the error cannot be but far below it.
+        ("resource sa 'T@1' = {\n  name: 'x'\n  properties: {\n    a: 1\n  }\n\nparam p string\n", "7:1: expected a property name or `}`, found a `param` declaration: the `{` at line 1 is never closed"),
+        ("var x = [\n  1\n  2\n", "4:1: expected an expression, found the end of the file: the `[` at line 1 is never closed"),
+        ("var x = f(1,\n  2\n", "3:1: expected `,` or `)` after the argument, found the end of the file: the `(` at line 1 is never closed"),
+        ("var x = {\n  a: {\n    b: 1\n  }\n", "5:1: expected a property name, found the end of the file: the `{` at line 1 is never closed"),
     ];
     for (text, want) in cases {
         assert_eq!(fails(text), want, "{text:?}");
     }
+    // Declaration words are still property names before a `:`.
+    ok("var x = {\n  param: 1\n  var: 'v'\n  output: {}\n}\n");
 }
 
 /// Runs `f` on a thread with the stack of a scan worker, where files are

@@ -170,7 +170,7 @@ fn committed() -> Vec<(&'static str, Expect)> {
             "invalid_bicep",
             expect(
                 2,
-                &["unclosed.bicep:10:1: expected a property name, found the end of the file"],
+                &["unclosed.bicep:10:1: expected a property name, found the end of the file: the `{` at line 3 is never closed"],
                 &[GOOD_JSON, GOOD_TF],
                 2,
                 1,
