@@ -46,7 +46,7 @@ pub enum Command {
         /// The scan root: nothing outside it is read [default: the repository's top level, else .]
         #[arg(long)]
         root: Option<PathBuf>,
-        /// Where a `.bicep` file and the JSON compiled from it sit side by side, show this one [default: compiled]
+        /// Where a `.bicep` file and the JSON compiled from it sit side by side, show this one [default: source]
         #[arg(long, value_enum)]
         bicep: Option<BicepArg>,
     },
@@ -136,11 +136,43 @@ impl FailOn {
     }
 }
 
+/// What a scan reads and how: the same flags, meaning the same, for
+/// `check` and `access`.
 #[derive(clap::Args, Debug)]
-pub struct CheckArgs {
+pub struct ScanArgs {
     /// Files or directories to scan
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// Configuration file [default: the nearest .idlint.yaml upward from the deepest directory holding every path, within the root]
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Use no configuration found in the scanned tree; only --config, if given
+    #[arg(long)]
+    pub isolated: bool,
+    /// Where a `.bicep` file and the JSON compiled from it sit side by side, scan this one [default: `bicep` of the config, else source]
+    #[arg(long, value_enum)]
+    pub bicep: Option<BicepArg>,
+    /// The scan root: nothing outside it is read [default: the repository's top level, else .]
+    #[arg(long)]
+    pub root: Option<PathBuf>,
+    /// Parameter file to use for every template, instead of sibling `*.parameters*.json`
+    #[arg(long)]
+    pub parameters: Option<PathBuf>,
+    /// Terraform variables file for every root module, after terraform.tfvars and *.auto.tfvars (repeatable)
+    #[arg(long)]
+    pub var_file: Vec<PathBuf>,
+    /// Worker threads (default: one per core)
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Glob of paths never reported on, walked, named or reached as a child module (repeatable)
+    #[arg(long)]
+    pub exclude: Vec<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Write the report to this file instead of standard output
@@ -152,21 +184,9 @@ pub struct CheckArgs {
     /// Lowest severity that makes the exit code 1; `never` exits 0 even when files fail to parse [default: low, or `fail_on` of the config]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Configuration file [default: the nearest .idlint.yaml upward from the deepest directory holding every path, within the root]
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Use no configuration found in the scanned tree; only --config, if given
-    #[arg(long)]
-    pub isolated: bool,
-    /// Where a `.bicep` file and the JSON compiled from it sit side by side, scan this one [default: `bicep` of the config, else compiled]
-    #[arg(long, value_enum)]
-    pub bicep: Option<BicepArg>,
     /// List `idlint:ignore` comments but do not honour them (PR gates)
     #[arg(long)]
     pub no_inline_suppressions: bool,
-    /// The scan root: nothing outside it is read [default: the repository's top level, else .]
-    #[arg(long)]
-    pub root: Option<PathBuf>,
     /// Hide findings whose fingerprints are in this baseline file
     #[arg(long)]
     pub baseline: Option<PathBuf>,
@@ -185,18 +205,6 @@ pub struct CheckArgs {
     /// Rules to skip: IDs, names or families, comma-separated
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Parameter file to use for every template, instead of sibling `*.parameters*.json`
-    #[arg(long)]
-    pub parameters: Option<PathBuf>,
-    /// Terraform variables file for every root module, after terraform.tfvars and *.auto.tfvars (repeatable)
-    #[arg(long)]
-    pub var_file: Vec<PathBuf>,
-    /// Worker threads (default: one per core)
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
-    /// Glob of paths never reported on, walked, named or reached as a child module (repeatable)
-    #[arg(long)]
-    pub exclude: Vec<String>,
     #[arg(long)]
     pub no_color: bool,
     /// Print only errors and the summary (human format)
@@ -236,38 +244,13 @@ impl From<BicepArg> for crate::config::BicepMode {
 
 #[derive(clap::Args, Debug)]
 pub struct AccessArgs {
-    /// Files or directories to scan
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub scan: ScanArgs,
     #[arg(long, value_enum, default_value_t = crate::report::access::AccessFormat::Table)]
     pub format: crate::report::access::AccessFormat,
     /// Write the inventory to this file instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Configuration file [default: the nearest .idlint.yaml upward from the deepest directory holding every path, within the root]
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Use no configuration found in the scanned tree; only --config, if given
-    #[arg(long)]
-    pub isolated: bool,
-    /// Where a `.bicep` file and the JSON compiled from it sit side by side, scan this one [default: `bicep` of the config, else compiled]
-    #[arg(long, value_enum)]
-    pub bicep: Option<BicepArg>,
-    /// The scan root: nothing outside it is read [default: the repository's top level, else .]
-    #[arg(long)]
-    pub root: Option<PathBuf>,
-    /// Parameter file to use for every template, instead of sibling `*.parameters*.json`
-    #[arg(long)]
-    pub parameters: Option<PathBuf>,
-    /// Terraform variables file for every root module (repeatable)
-    #[arg(long)]
-    pub var_file: Vec<PathBuf>,
-    /// Worker threads (default: one per core)
-    #[arg(long, default_value_t = 0)]
-    pub threads: usize,
-    /// Glob of paths not to scan (repeatable)
-    #[arg(long)]
-    pub exclude: Vec<String>,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -323,22 +306,23 @@ fn print_out(s: &str, ok: i32) -> i32 {
 /// The scan's settings from the command line and the configuration it
 /// finds, and the exit threshold; `Err` is the exit code of a bad command.
 fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
-    let roots = match crate::source::roots::Roots::for_scan(args.root.as_deref(), &args.paths) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Err(2);
-        }
-    };
+    let roots =
+        match crate::source::roots::Roots::for_scan(args.scan.root.as_deref(), &args.scan.paths) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Err(2);
+            }
+        };
     let mut skipped = Vec::new();
     // A pull request can add or edit a discovered configuration; a gate that
     // must not be switched off by the change it judges passes --isolated.
-    let config_path = args.config.clone().or_else(|| {
-        if args.isolated {
+    let config_path = args.scan.config.clone().or_else(|| {
+        if args.scan.isolated {
             return None;
         }
         // One configuration for the run, whatever the order of the paths.
-        let start = config::discovery_start(&args.paths);
+        let start = config::discovery_start(&args.scan.paths);
         match config::find(&start, &roots)? {
             config::Found::File(p) => Some(p),
             config::Found::Refused(p, why) => {
@@ -355,7 +339,7 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
             return Err(2);
         }
     };
-    if let Some(b) = args.bicep {
+    if let Some(b) = args.scan.bicep {
         cfg.bicep = Some(b.into());
     }
     // Flags override the file. `--select "SEC001, MID004"` is two rules.
@@ -387,10 +371,10 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
     };
     let settings = Settings {
         selection,
-        threads: args.threads,
-        parameters: args.parameters.clone(),
-        var_files: args.var_file.clone(),
-        exclude: args.exclude.clone(),
+        threads: args.scan.threads,
+        parameters: args.scan.parameters.clone(),
+        var_files: args.scan.var_file.clone(),
+        exclude: args.scan.exclude.clone(),
         config: cfg,
         baseline: args.baseline.clone(),
         shard: args.shard,
@@ -402,7 +386,7 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
             args.quiet,
         ),
         no_inline_suppressions: args.no_inline_suppressions,
-        root: args.root.clone(),
+        root: args.scan.root.clone(),
         skipped,
     };
     Ok((settings, fail_on))
@@ -413,26 +397,18 @@ fn settings(args: &CheckArgs) -> Result<(Settings, Option<Severity>), i32> {
 /// `check` reports), shown as one row per role assignment.
 fn access(a: AccessArgs) -> i32 {
     let args = CheckArgs {
-        paths: a.paths,
+        scan: a.scan,
         format: Format::Json,
         output: None,
         report: Vec::new(),
         fail_on: None,
-        config: a.config,
-        isolated: a.isolated,
-        bicep: a.bicep,
         no_inline_suppressions: false,
-        root: a.root,
         baseline: None,
         write_baseline: None,
         show_suppressed: false,
         shard: None,
         select: Vec::new(),
         ignore: Vec::new(),
-        parameters: a.parameters,
-        var_file: a.var_file,
-        threads: a.threads,
-        exclude: a.exclude,
         no_color: false,
         quiet: false,
         stats: false,
@@ -444,7 +420,7 @@ fn access(a: AccessArgs) -> i32 {
         Err(code) => return code,
     };
     settings.access = true;
-    let report = match lint(&args.paths, &settings) {
+    let report = match lint(&args.scan.paths, &settings) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {}", line(&e.0));
@@ -488,7 +464,7 @@ fn check(args: CheckArgs) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let report = match lint(&args.paths, &settings) {
+    let report = match lint(&args.scan.paths, &settings) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {}", line(&e.0));
