@@ -889,6 +889,32 @@ fn uri_joins_like_dotnet() {
 }
 
 #[test]
+fn uri_of_unknown_values_keeps_the_relative_part() {
+    let base_hole = Part::Hole(Unknown::Opaque {
+        reason: "the base of `uri()`".into(),
+    });
+    // A secure token appended to a script name with no default: the
+    // result still holds it.
+    let v = eval("uri(parameters('noDefault'), concat('install.sh', parameters('secret')))");
+    assert_eq!(
+        v.kind,
+        Kind::Template(
+            vec![
+                base_hole.clone(),
+                lit("install.sh"),
+                Part::Hole(input("secret", true))
+            ]
+            .into()
+        )
+    );
+    assert_eq!(
+        eval("uri(parameters('noDefault'), 'install.sh')").kind,
+        Kind::Template(vec![base_hole, lit("install.sh")].into())
+    );
+    assert!(is_opaque(&eval("uri(parameters('noDefault'), json('{}'))")));
+}
+
+#[test]
 fn uri_with_a_bare_host_adds_the_slash() {
     assert_eq!(
         eval("uri('http://contoso.org', 'myscript.sh')").as_str(),

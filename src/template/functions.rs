@@ -555,7 +555,19 @@ pub fn call(ev: &Evaluator, lname: &str, name: &str, a: Vec<Value>, loc: Loc) ->
         },
         "uri" => match (s(0), s(1)) {
             (Some(base), Some(rel)) => Value::string(join_uri(base, rel), loc),
-            _ => Value::opaque("`uri()` of unknown values", loc),
+            // Whatever the base, the relative part ends the result: kept,
+            // a token appended to it (`uri(base, concat('x.sh', sas))`)
+            // stays in sight when the base or the token is unknown.
+            _ => match a.get(1).and_then(parts_of) {
+                Some(rel) => {
+                    let mut parts = vec![Part::Hole(Unknown::Opaque {
+                        reason: "the base of `uri()`".into(),
+                    })];
+                    parts.extend(rel);
+                    return make_string(parts, loc, via);
+                }
+                None => Value::opaque("`uri()` of unknown values", loc),
+            },
         },
         "resourceid" => resource_id(ev, &a, loc),
         "subscriptionresourceid" => {

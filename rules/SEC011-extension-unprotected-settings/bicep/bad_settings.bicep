@@ -61,3 +61,25 @@ resource install 'Microsoft.Compute/virtualMachines/extensions@2024-03-01' = {
     }
   }
 }
+
+// the same in a module whose caller passes the token: no default
+@secure()
+param stagingSasToken string
+param stagingLocation string
+
+resource setup 'Microsoft.Compute/virtualMachines/extensions@2024-03-01' = {
+  parent: vm
+  name: 'setup'
+  location: resourceGroup().location
+  properties: {
+    publisher: 'Microsoft.Azure.Extensions'
+    type: 'CustomScript'
+    typeHandlerVersion: '2.1'
+    settings: {
+      fileUris: [
+        uri(stagingLocation, 'scripts/setup.sh${stagingSasToken}')
+      ]
+      commandToExecute: 'sh setup.sh'
+    }
+  }
+}
