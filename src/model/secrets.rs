@@ -136,24 +136,28 @@ pub fn is_secret_source(s: &Source) -> bool {
 /// appended a SAS token: `jenkinsSettings.scriptUrl`) stay secrets.
 pub fn names_no_secret(u: &Unknown) -> bool {
     match u {
-        Unknown::Input { name, secure: true } => {
-            let Some((_, member)) = name.rsplit_once('.') else {
-                return false;
-            };
-            let lower = member.to_ascii_lowercase();
-            !member.is_empty()
-                && !member.contains(['[', ']'])
-                && lower != "value"
-                && !["url", "uri", "urls", "uris"]
-                    .iter()
-                    .any(|s| lower.ends_with(s))
-                && !secret_like_name(member)
-        }
+        Unknown::Input { name, secure: true } => name
+            .rsplit_once('.')
+            .is_some_and(|(_, member)| member_names_no_secret(member)),
         Unknown::KeyVault {
             name: Some(name), ..
         } => identifier_name(name),
         _ => false,
     }
+}
+
+/// A member of a secure object that holds no secret by its name
+/// (`adminUsername`, `orguser`): see `names_no_secret`. The evaluator
+/// applies the same test to members of a secure object with a known value.
+pub fn member_names_no_secret(member: &str) -> bool {
+    let lower = member.to_ascii_lowercase();
+    !member.is_empty()
+        && !member.contains(['[', ']'])
+        && lower != "value"
+        && !["url", "uri", "urls", "uris"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+        && !secret_like_name(member)
 }
 
 /// `@Microsoft.KeyVault(...)` and `@Microsoft.AppConfiguration(...)` references.

@@ -1,5 +1,5 @@
 use crate::findings::{Finding, Severity};
-use crate::model::secrets::{identifier_name, is_secret_source, source, Source};
+use crate::model::secrets::{identifier_name, is_secret_source, names_no_secret, source, Source};
 use crate::model::{Output, StepKind, Unknown, Value};
 use crate::rules::sec::source_phrase;
 use crate::rules::{Ctx, Family, Formats, Rule, RuleMeta};
@@ -41,7 +41,10 @@ pub fn exposes(o: &Output) -> bool {
     v.value.walk(&mut |x| {
         let s = source(x);
         key |= matches!(s, Source::ServiceKey(_) | Source::KeyVault);
-        found |= (is_secret_source(&s) && !plain_new_guid(x)) || x.via.iter().any(|s| s.secure);
+        // A member of a secure object named as no secret (`vmSpec.adminUsername`).
+        let no_secret = x.as_unknown().is_some_and(names_no_secret);
+        found |= (is_secret_source(&s) && !plain_new_guid(x) && !no_secret)
+            || x.via.iter().any(|s| s.secure);
     });
     // An output that names or identifies something (`name`, `resourceId`)
     // exposes no secret unless it holds a key or a Key Vault value.
@@ -64,16 +67,20 @@ fn check(unit: &Ctx, out: &mut Vec<Finding>) {
                 first = s;
             }
         });
-        // A secure input's default folded into the output's text (the
-        // quickstart `_artifactsLocationSasToken` with `""`): the input is
-        // what the output exposes, not the literal it folded into.
+        // A secure input's default or given value folded into the
+        // output's text (the quickstart `_artifactsLocationSasToken` with
+        // `""`, a `.bicepparam` value): the input is what the output
+        // exposes, not the literal it folded into.
         let mut secure_step = None;
         v.value.walk(&mut |x| {
             if secure_step.is_none() {
-                secure_step = x
-                    .via
-                    .iter()
-                    .find(|s| s.secure && s.kind == StepKind::Default);
+                secure_step = x.via.iter().find(|s| {
+                    s.secure
+                        && matches!(
+                            s.kind,
+                            StepKind::Default | StepKind::Given | StepKind::ModuleInput
+                        )
+                });
             }
         });
         let from = match secure_step {

@@ -1,0 +1,6 @@
+using './main.bicep'
+
+param vmSpec = {
+  adminUsername: 'azureuser'
+  adminPassword: 'Winter2026!'
+}
