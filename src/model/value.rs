@@ -871,6 +871,33 @@ pub mod ops {
         })
     }
 
+    /// The member `name` of the object `container`, whose value is `v`: the
+    /// container's provenance comes first (once). A secure object's member
+    /// named as no secret (`vmSpec.adminUsername`: see
+    /// `secrets::member_names_no_secret`) does not become secure by it,
+    /// whether the object's value is a default or given: what holds for an
+    /// unknown input's member holds for a known one.
+    pub fn member_value(v: &Value, container: &Value, name: &str) -> Value {
+        let mut out = v.clone();
+        for s in container.via.iter().rev() {
+            if !out.via.contains(s) {
+                out.via.insert(0, s.clone());
+            }
+        }
+        if container.via.iter().any(|s| s.secure)
+            && crate::model::secrets::member_names_no_secret(name)
+        {
+            for s in out
+                .via
+                .iter_mut()
+                .filter(|s| s.secure && !v.via.contains(s))
+            {
+                s.secure = false;
+            }
+        }
+        out
+    }
+
     /// `.name` of a value. Objects give their member (carrying the object's
     /// provenance); unknowns stay unknown of the same kind where that still
     /// means something (an input's field is still that input, a secret's
@@ -883,15 +910,7 @@ pub mod ops {
     ) -> Value {
         match &b.kind {
             Kind::Object(_) => match b.entry(name) {
-                Some(e) => {
-                    let mut v = e.value.clone();
-                    for s in b.via.iter().rev() {
-                        if !v.via.contains(s) {
-                            v.via.insert(0, s.clone());
-                        }
-                    }
-                    v
-                }
+                Some(e) => member_value(&e.value, b, name),
                 None => {
                     // Absent from an input's object: the failure came through the input.
                     let mut f = Value::failed(format!("no attribute `{name}`"), loc);

@@ -841,19 +841,7 @@ fn is_property_loop(v: &Json) -> bool {
 pub fn member_of(b: &Value, name: &str, loc: Loc) -> Value {
     match &b.kind {
         Kind::Object(_) => match b.entry(name) {
-            Some(e) => {
-                let own = e.value.via.clone();
-                let mut v = inherit_via(e.value.clone(), b);
-                // A secure object's member named as no secret (`vmSpec.adminUsername`)
-                // is none, known or not (`names_no_secret`): the object's
-                // secure provenance does not make it one.
-                if crate::model::secrets::member_names_no_secret(name) {
-                    for s in v.via.iter_mut().filter(|s| s.secure && !own.contains(s)) {
-                        s.secure = false;
-                    }
-                }
-                v
-            }
+            Some(e) => crate::model::value::ops::member_value(&e.value, b, name),
             None => Value::opaque(format!("no property `{name}`"), loc),
         },
         Kind::Unknown(u) => {

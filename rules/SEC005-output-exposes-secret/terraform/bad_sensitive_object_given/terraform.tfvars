@@ -1,0 +1,4 @@
+vm = {
+  admin_username = "azureuser"
+  admin_password = "Winter2026!"
+}
