@@ -123,6 +123,9 @@ impl Tok {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub tok: Tok,
+    /// A single-line string piece holding a `\` escape: the parser takes
+    /// the others' text as it is, without a second scan for one.
+    pub escaped: bool,
     pub start: u32,
     pub end: u32,
 }
@@ -353,6 +356,7 @@ pub fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
         }
         let Some(&c) = b.get(i) else { break };
         let start = i;
+        let mut escaped = false;
         let tok = match CLASS[c as usize] {
             Class::Blank => {
                 i += 1;
@@ -397,8 +401,9 @@ pub fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
                     i = close + 3;
                     Tok::MultiStr
                 } else {
-                    let (end, interpolates) = string_body(b, i + 1, i)?;
+                    let (end, interpolates, esc) = string_body(b, i + 1, i)?;
                     i = end;
+                    escaped = esc;
                     if interpolates {
                         interp.push((0, end - 2));
                         Tok::StrStart
@@ -417,8 +422,9 @@ pub fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
             Class::RBrace => match interp.last_mut() {
                 Some((0, _)) => {
                     interp.pop();
-                    let (end, interpolates) = string_body(b, i + 1, i)?;
+                    let (end, interpolates, esc) = string_body(b, i + 1, i)?;
                     i = end;
+                    escaped = esc;
                     if interpolates {
                         interp.push((0, end - 2));
                         Tok::StrMid
@@ -534,6 +540,7 @@ pub fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
         };
         out.push(Token {
             tok,
+            escaped,
             start: start as u32,
             end: i as u32,
         });
@@ -552,6 +559,7 @@ pub fn lex(text: &str) -> Result<Vec<Token>, ParseError> {
     }
     out.push(Token {
         tok: Tok::Eof,
+        escaped: false,
         start: b.len() as u32,
         end: b.len() as u32,
     });
@@ -567,6 +575,7 @@ fn newline(b: &[u8], mut i: usize, out: &mut Vec<Token>, after_newline: bool) ->
     if !after_newline {
         out.push(Token {
             tok: Tok::Newline,
+            escaped: false,
             start: i as u32,
             end: (i + 1) as u32,
         });
@@ -592,6 +601,7 @@ fn name(b: &[u8], mut i: usize, out: &mut Vec<Token>) -> usize {
         i = ident_end(b, i + 1);
         out.push(Token {
             tok: Tok::Ident,
+            escaped: false,
             start: start as u32,
             end: i as u32,
         });
@@ -606,6 +616,7 @@ fn name(b: &[u8], mut i: usize, out: &mut Vec<Token>) -> usize {
         };
         out.push(Token {
             tok: follow,
+            escaped: false,
             start: i as u32,
             end: (i + 1) as u32,
         });
@@ -650,26 +661,34 @@ fn line_end(b: &[u8], from: usize) -> usize {
 /// `}` that closes an interpolation): the offset just past the closing `'`
 /// (false) or past the `${` that opens an interpolation (true).
 #[inline]
-fn string_body(b: &[u8], mut j: usize, tok_start: usize) -> Result<(usize, bool), ParseError> {
+fn string_body(
+    b: &[u8],
+    mut j: usize,
+    tok_start: usize,
+) -> Result<(usize, bool, bool), ParseError> {
+    let mut escaped = false;
     loop {
         let Some(k) = string_stop(b, j) else {
             return unterminated_string(tok_start, b.len());
         };
         j = k;
         match (b[j], b.get(j + 1)) {
-            (b'\'', _) => return Ok((j + 1, false)),
-            (b'$', Some(b'{')) => return Ok((j + 2, true)),
+            (b'\'', _) => return Ok((j + 1, false, escaped)),
+            (b'$', Some(b'{')) => return Ok((j + 2, true, escaped)),
             (b'$', _) => j += 1,
             // An escape: its character is skipped (no byte of a non-ASCII
             // character stops the scan).
-            (b'\\', Some(c)) if !matches!(c, b'\n' | b'\r') => j += 2,
+            (b'\\', Some(c)) if !matches!(c, b'\n' | b'\r') => {
+                escaped = true;
+                j += 2
+            }
             _ => return unterminated_string(tok_start, j),
         }
     }
 }
 
 #[cold]
-fn unterminated_string(start: usize, end: usize) -> Result<(usize, bool), ParseError> {
+fn unterminated_string(start: usize, end: usize) -> Result<(usize, bool, bool), ParseError> {
     err(
         "unterminated string: a `'` string ends on its line (use `'''` for text over several lines)",
         start,

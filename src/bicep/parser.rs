@@ -60,6 +60,10 @@ const DECLARATIONS: [&str; 7] = [
     "param", "var", "module", "output", "type", "func", "metadata",
 ];
 
+/// Member accesses a lone name may carry (`a.b.c`); longer chains take the
+/// general path, which bounds nesting by `MAX_DEPTH`.
+const MAX_LONE_MEMBERS: usize = 16;
+
 fn stmt_name(k: &StmtKind) -> &'static str {
     match k {
         StmtKind::TargetScope(_) => "`targetScope`",
@@ -123,8 +127,12 @@ impl<'a> Parser<'a> {
         BVec::new_in(self.arena)
     }
 
-    /// A string piece's text: borrowed from the source unless it has escapes.
-    fn unescaped(&self, start: usize, end: usize) -> R<&'a str> {
+    /// A string piece's text: borrowed from the source unless `t` (the
+    /// piece's token) holds escapes.
+    fn unescaped(&self, t: Token, start: usize, end: usize) -> R<&'a str> {
+        if !t.escaped {
+            return Ok(&self.src[start..end]);
+        }
         Ok(match unescape(&self.src[start..end], start)? {
             Cow::Borrowed(s) => s,
             Cow::Owned(s) => self.arena.alloc_str(&s),
@@ -754,6 +762,20 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut j = self.pos + 1;
+        // A name's members, written without spaces (`vnet.properties.subnets`,
+        // `x.?y`): the other common value.
+        let mut members = 0;
+        if t.tok == Tok::Ident {
+            while self.toks[j].tok == Tok::Dot && members < MAX_LONE_MEMBERS {
+                // A `Dot` is never last: `Eof` follows every token.
+                match (self.toks[j + 1].tok, self.toks.get(j + 2).map(|t| t.tok)) {
+                    (Tok::Ident, _) => j += 2,
+                    (Tok::Question, Some(Tok::Ident)) => j += 3,
+                    _ => return None,
+                }
+                members += 1;
+            }
+        }
         if self.skip_nl {
             while self.toks[j].tok == Tok::Newline {
                 j += 1;
@@ -782,7 +804,7 @@ impl<'a> Parser<'a> {
         let kind = match t.tok {
             Tok::StrFull => {
                 let (s, e) = (t.start as usize, t.end as usize);
-                match self.unescaped(s + 1, e - 1) {
+                match self.unescaped(t, s + 1, e - 1) {
                     Ok(lit) => {
                         ExprKind::String(std::slice::from_ref(self.alloc(StrPart::Lit(lit))))
                     }
@@ -791,6 +813,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Int => ExprKind::Int(self.text(t).parse::<i64>().ok()?),
             _ => match self.text(t) {
+                "true" | "false" | "null" if members > 0 => return None,
                 "true" => ExprKind::Bool(true),
                 "false" => ExprKind::Bool(false),
                 "null" => ExprKind::Null,
@@ -798,10 +821,31 @@ impl<'a> Parser<'a> {
             },
         };
         self.bump();
-        Some(Ok(Expr {
+        let mut e = Expr {
             kind,
             span: t.span(),
-        }))
+        };
+        for _ in 0..members {
+            self.bump();
+            let safe = self.eat(Tok::Question);
+            let n = self.bump();
+            let name = self.alloc(Ident {
+                name: self.text(n),
+                span: n.span(),
+            });
+            e = Expr {
+                kind: ExprKind::Member {
+                    base: self.alloc(e),
+                    name,
+                    safe,
+                },
+                span: Span {
+                    start: t.start,
+                    end: n.end,
+                },
+            };
+        }
+        Some(Ok(e))
     }
 
     fn binary(&mut self, min_prec: u8) -> R<Expr<'a>> {
@@ -1085,7 +1129,7 @@ impl<'a> Parser<'a> {
         let (s, e) = (t.start as usize, t.end as usize);
         match t.tok {
             Tok::StrFull => {
-                let lit = self.unescaped(s + 1, e - 1)?;
+                let lit = self.unescaped(t, s + 1, e - 1)?;
                 Ok(std::slice::from_ref(self.alloc(StrPart::Lit(lit))))
             }
             Tok::MultiStr => {
@@ -1099,7 +1143,7 @@ impl<'a> Parser<'a> {
             }
             Tok::StrStart => {
                 let mut parts = self.list();
-                let lit = self.unescaped(s + 1, e - 2)?;
+                let lit = self.unescaped(t, s + 1, e - 2)?;
                 if !lit.is_empty() {
                     parts.push(StrPart::Lit(lit));
                 }
@@ -1112,14 +1156,14 @@ impl<'a> Parser<'a> {
                     match piece.tok {
                         Tok::StrMid => {
                             self.bump();
-                            let lit = self.unescaped(ps + 1, pe - 2)?;
+                            let lit = self.unescaped(piece, ps + 1, pe - 2)?;
                             if !lit.is_empty() {
                                 parts.push(StrPart::Lit(lit));
                             }
                         }
                         Tok::StrEnd => {
                             self.bump();
-                            let lit = self.unescaped(ps + 1, pe - 1)?;
+                            let lit = self.unescaped(piece, ps + 1, pe - 1)?;
                             if !lit.is_empty() {
                                 parts.push(StrPart::Lit(lit));
                             }

@@ -744,6 +744,9 @@ fn malformed_input_gives_located_errors() {
         // An unclosed bracket is named where the error cannot be but far below it.
         ("resource sa 'T@1' = {\n  name: 'x'\n  properties: {\n    a: 1\n  }\n\nparam p string\n", "7:1: expected a property name or `}`, found a `param` declaration: the `{` at line 1 is never closed"),
         ("var x = [\n  1\n  2\n", "4:1: expected an expression, found the end of the file: the `[` at line 1 is never closed"),
+        ("var x = a.", "1:11: expected a property name after `.`, found the end of the file"),
+        ("var x = a.?", "1:12: expected a property name after `.`, found the end of the file"),
+        ("var x = a.b.", "1:13: expected a property name after `.`, found the end of the file"),
         ("var x = f(1,\n  2\n", "3:1: expected `,` or `)` after the argument, found the end of the file: the `(` at line 1 is never closed"),
         ("var x = {\n  a: {\n    b: 1\n  }\n", "5:1: expected a property name, found the end of the file: the `{` at line 1 is never closed"),
     ];
@@ -837,4 +840,44 @@ fn long_flat_files_parse() {
     }
     text.push_str("]\n");
     assert_eq!(ok(&text).stmts.len(), 5001);
+}
+
+/// The fast path for a lone value (`Parser::lone_atom`) builds the tree the
+/// general path builds: the same value as the left side of `==` takes the
+/// general path.
+#[test]
+fn lone_values_match_the_general_path() {
+    for text in [
+        "'a'",
+        "'it\\'s'",
+        "'a\\nb'",
+        "42",
+        "true",
+        "false",
+        "null",
+        "name",
+        "a.b",
+        "a.?b",
+        "a.b.?c.d",
+        "resourceGroup",
+        "x.y.z.w.v",
+    ] {
+        let lone = expr(text);
+        let general = match expr(&format!("{text} == 1")).kind {
+            ExprKind::Binary { lhs, .. } => *lhs,
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(lone, general, "{text}");
+        // Inside parentheses, where newlines are whitespace.
+        let inner = |e: Expr<'static>| match e.kind {
+            ExprKind::Paren(x) => *x,
+            k => panic!("{k:?}"),
+        };
+        let lone = inner(expr(&format!("(\n{text}\n)")));
+        let general = match inner(expr(&format!("(\n{text}\n == 1)"))).kind {
+            ExprKind::Binary { lhs, .. } => *lhs,
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(lone, general, "({text})");
+    }
 }
