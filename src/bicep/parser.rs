@@ -1209,7 +1209,9 @@ impl<'a> Parser<'a> {
             return Ok(ObjItem::Resource(self.alloc(r)));
         }
         let t = self.tok();
-        if t.tok == Tok::Ident && DECLARATIONS.contains(&self.text(t)) && self.nth(1) == Tok::Ident
+        if t.tok == Tok::Ident
+            && self.toks[self.pos + 1].tok == Tok::Ident
+            && DECLARATIONS.contains(&self.text(t))
         {
             // `param p string` cannot be a property (a key takes `:`): the
             // object above it was left open.
@@ -1313,6 +1315,9 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------------- types
 
     fn ty(&mut self) -> R<TypeExpr<'a>> {
+        if let Some(t) = self.lone_type() {
+            return Ok(t);
+        }
         self.enter()?;
         let start = self.tok().start;
         // A leading `|` (a union written one member per line).
@@ -1338,6 +1343,36 @@ impl<'a> Parser<'a> {
         };
         self.leave(1);
         Ok(t)
+    }
+
+    /// A type that is one name (`string`, a user type) followed by what
+    /// ends a type: most are, and they skip the descent (as `lone_atom`).
+    fn lone_type(&mut self) -> Option<TypeExpr<'a>> {
+        let t = self.tok();
+        if t.tok != Tok::Ident || self.skip_nl {
+            return None;
+        }
+        let ends = match self.toks[self.pos + 1].tok {
+            Tok::Assign
+            | Tok::Arrow
+            | Tok::Comma
+            | Tok::RParen
+            | Tok::RBrace
+            | Tok::RBrack
+            | Tok::Eof => true,
+            // `string\n| 'x'` continues a union.
+            Tok::Newline => self.toks[self.pos + 2].tok != Tok::Pipe,
+            _ => false,
+        };
+        let name = self.text(t);
+        if !ends || matches!(name, "true" | "false" | "null" | "resource" | "sys") {
+            return None;
+        }
+        self.bump();
+        Some(TypeExpr {
+            kind: TypeKind::Named(name),
+            span: t.span(),
+        })
     }
 
     fn ty_postfix(&mut self) -> R<TypeExpr<'a>> {

@@ -881,3 +881,37 @@ fn lone_values_match_the_general_path() {
         assert_eq!(lone, general, "({text})");
     }
 }
+
+/// The fast path for a type that is one name (`Parser::lone_type`) builds
+/// what the general path builds: the same name under `?` takes the latter.
+#[test]
+fn lone_types_match_the_general_path() {
+    let full = |text: &str| match one(text).kind {
+        StmtKind::Param { ty: Some(t), .. } => t,
+        k => panic!("{k:?}"),
+    };
+    for name in ["string", "int", "object", "myType", "secureString"] {
+        let lone = full(&format!("param p {name}\n"));
+        let general = match full(&format!("param p {name}?\n")).kind {
+            TypeKind::Nullable(t) => *t,
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(lone, general, "{name}");
+        assert_eq!(lone, full(&format!("param p {name} = x\n")), "{name}");
+    }
+    // Names that are literals or keywords in types take the general path.
+    assert!(matches!(ty("true"), TypeKind::Literal(_)));
+    assert!(matches!(ty("null"), TypeKind::Literal(_)));
+    // A union continued on the next line is not a lone name.
+    assert!(matches!(ty("'a'\n| 'b'"), TypeKind::Union(_)));
+    assert!(matches!(
+        one("param p string\n  | int\n").kind,
+        StmtKind::Param {
+            ty: Some(TypeExpr {
+                kind: TypeKind::Union(_),
+                ..
+            }),
+            ..
+        }
+    ));
+}
