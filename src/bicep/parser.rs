@@ -360,25 +360,37 @@ impl<'a> Parser<'a> {
         if self.peek() != Tok::At {
             return Ok(&[]);
         }
+        let first = self.decorator()?;
+        // One decorator (a description) needs no growing list.
+        if self.peek() != Tok::At {
+            return Ok(std::slice::from_ref(self.alloc(first)));
+        }
         let mut out = self.list();
+        out.push(first);
         while self.peek() == Tok::At {
-            let at = self.bump();
-            let mut name = self.ident("a decorator name after `@`")?;
-            if self.eat(Tok::Dot) {
-                name = self.ident("a decorator name after `.`")?;
-            }
-            if self.peek() != Tok::LParen {
-                return self.fail("expected `(` after the decorator name");
-            }
-            let args = self.args()?;
-            out.push(Decorator {
-                name,
-                args,
-                span: self.span_from(at.start),
-            });
-            self.skip_newlines();
+            out.push(self.decorator()?);
         }
         Ok(out.into_bump_slice())
+    }
+
+    /// `@name(args)`, `@ns.name(args)`, and the newlines after it.
+    fn decorator(&mut self) -> R<Decorator<'a>> {
+        let at = self.bump();
+        let mut name = self.ident("a decorator name after `@`")?;
+        if self.eat(Tok::Dot) {
+            name = self.ident("a decorator name after `.`")?;
+        }
+        if self.peek() != Tok::LParen {
+            return self.fail("expected `(` after the decorator name");
+        }
+        let args = self.args()?;
+        let d = Decorator {
+            name,
+            args,
+            span: self.span_from(at.start),
+        };
+        self.skip_newlines();
+        Ok(d)
     }
 
     fn stmt(&mut self, decorators: &'a [Decorator<'a>]) -> R<Stmt<'a>> {
@@ -981,18 +993,23 @@ impl<'a> Parser<'a> {
                 p.bump();
                 return Ok(&[][..]);
             }
+            // One argument (decorators, most calls) needs no growing list.
+            let first = p.expr()?;
+            if p.peek() == Tok::RParen {
+                p.bump();
+                return Ok(std::slice::from_ref(p.alloc(first)));
+            }
             let mut args = p.list();
-            {
-                loop {
+            args.push(first);
+            loop {
+                if p.eat(Tok::Comma) {
                     args.push(p.expr()?);
-                    if p.eat(Tok::Comma) {
-                        continue;
-                    }
-                    if p.peek() == Tok::RParen {
-                        break;
-                    }
-                    return p.fail("expected `,` or `)` after the argument");
+                    continue;
                 }
+                if p.peek() == Tok::RParen {
+                    break;
+                }
+                return p.fail("expected `,` or `)` after the argument");
             }
             p.bump();
             Ok(args.into_bump_slice())
@@ -1202,14 +1219,18 @@ impl<'a> Parser<'a> {
             self.bump();
             return Ok(ObjItem::Spread(self.expr()?));
         }
-        if self.is_word("resource") && self.nth(1) == Tok::Ident {
+        let t = self.tok();
+        // A key is followed by `:`; a name (or a newline) after a word is a
+        // declaration: a nested resource, or a sign of an unclosed object.
+        let declares =
+            t.tok == Tok::Ident && matches!(self.toks[self.pos + 1].tok, Tok::Ident | Tok::Newline);
+        if declares && self.text(t) == "resource" && self.nth(1) == Tok::Ident {
             self.enter()?;
             let r = self.resource(decorators)?;
             self.leave(1);
             return Ok(ObjItem::Resource(self.alloc(r)));
         }
-        let t = self.tok();
-        if t.tok == Tok::Ident
+        if declares
             && self.toks[self.pos + 1].tok == Tok::Ident
             && DECLARATIONS.contains(&self.text(t))
         {
@@ -1352,7 +1373,18 @@ impl<'a> Parser<'a> {
         if t.tok != Tok::Ident || self.skip_nl {
             return None;
         }
-        let ends = match self.toks[self.pos + 1].tok {
+        // `string?`, `string[]`, `string[]?`: the suffixes most types carry.
+        let mut k = self.pos + 1;
+        let mut suffixes = 0;
+        while suffixes < 2 {
+            match self.toks[k].tok {
+                Tok::Question => k += 1,
+                Tok::LBrack if self.toks[k + 1].tok == Tok::RBrack => k += 2,
+                _ => break,
+            }
+            suffixes += 1;
+        }
+        let ends = match self.toks[k].tok {
             Tok::Assign
             | Tok::Arrow
             | Tok::Comma
@@ -1361,7 +1393,7 @@ impl<'a> Parser<'a> {
             | Tok::RBrack
             | Tok::Eof => true,
             // `string\n| 'x'` continues a union.
-            Tok::Newline => self.toks[self.pos + 2].tok != Tok::Pipe,
+            Tok::Newline => self.toks[k + 1].tok != Tok::Pipe,
             _ => false,
         };
         let name = self.text(t);
@@ -1369,10 +1401,24 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.bump();
-        Some(TypeExpr {
+        let mut ty = TypeExpr {
             kind: TypeKind::Named(name),
             span: t.span(),
-        })
+        };
+        for _ in 0..suffixes {
+            let inner = self.alloc(ty);
+            let kind = if self.bump().tok == Tok::Question {
+                TypeKind::Nullable(inner)
+            } else {
+                self.bump();
+                TypeKind::Array(inner)
+            };
+            ty = TypeExpr {
+                kind,
+                span: self.span_from(t.start),
+            };
+        }
+        Some(ty)
     }
 
     fn ty_postfix(&mut self) -> R<TypeExpr<'a>> {

@@ -890,15 +890,29 @@ fn lone_types_match_the_general_path() {
         StmtKind::Param { ty: Some(t), .. } => t,
         k => panic!("{k:?}"),
     };
-    for name in ["string", "int", "object", "myType", "secureString"] {
-        let lone = full(&format!("param p {name}\n"));
-        let general = match full(&format!("param p {name}?\n")).kind {
-            TypeKind::Nullable(t) => *t,
+    for name in [
+        "string",
+        "int",
+        "object",
+        "myType",
+        "secureString",
+        "string?",
+        "string[]",
+        "int[]?",
+        "object?[]",
+    ] {
+        // The type at offset 9 of each text: a function's parameter types,
+        // where newlines are whitespace, take the general path.
+        let lone = full(&format!("param pp {name}\n"));
+        let general = match one(&format!("func f(a {name}) string => 1\n")).kind {
+            StmtKind::Func { params, .. } => params[0].1,
             k => panic!("{k:?}"),
         };
         assert_eq!(lone, general, "{name}");
-        assert_eq!(lone, full(&format!("param p {name} = x\n")), "{name}");
+        assert_eq!(lone, full(&format!("param pp {name} = x\n")), "{name}");
     }
+    // Three suffixes: the general path.
+    assert!(matches!(ty("string[]?[]"), TypeKind::Array(_)));
     // Names that are literals or keywords in types take the general path.
     assert!(matches!(ty("true"), TypeKind::Literal(_)));
     assert!(matches!(ty("null"), TypeKind::Literal(_)));
