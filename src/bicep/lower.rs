@@ -816,13 +816,15 @@ impl<'a> Lower<'a> {
         let mut sc = Scope::default();
         let mut cond = None;
         let mut copy = None;
-        let mut v = value;
-        if let ExprKind::For {
-            item,
-            index,
-            iter,
-            body,
-        } = &v.kind
+        let parts = decl_parts(value);
+        if let Some(
+            v @ Expr {
+                kind: ExprKind::For {
+                    item, index, iter, ..
+                },
+                ..
+            },
+        ) = parts.looped
         {
             sc = self.loop_scope(&sc, item, *index, iter, "copyIndex()");
             let count = format!("length({})", self.expr(iter, &Scope::default()));
@@ -837,17 +839,11 @@ impl<'a> Lower<'a> {
                 }
             }
             copy = Some(member("copy", v.span, object(c, v.span)));
-            v = body;
         }
-        if let ExprKind::If { cond: c, body } = &v.kind {
+        if let Some(c) = parts.cond {
             cond = Some(member("condition", c.span, self.value(c, &sc)));
-            v = body;
         }
-        let body = match &v.kind {
-            ExprKind::Object(_) => Some(v),
-            _ => None,
-        };
-        (body, cond, copy, sc)
+        (parts.body, cond, copy, sc)
     }
 
     /// A resource's `name`; a child's is its parent's name, `/`, its own.
@@ -1704,31 +1700,49 @@ fn is_namespace(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Ident(n) if *n == "az" || *n == "sys")
 }
 
+/// A resource or module value taken apart: `[for x in y: if (c) {...}]`.
+struct DeclParts<'e> {
+    /// The `for` expression, when the declaration loops.
+    looped: Option<&'e Expr<'e>>,
+    /// The `if` condition.
+    cond: Option<&'e Expr<'e>>,
+    /// The object declared; none when the value is not one.
+    body: Option<&'e Expr<'e>>,
+}
+
+fn decl_parts<'e>(value: &'e Expr<'e>) -> DeclParts<'e> {
+    let mut v = value;
+    let mut looped = None;
+    let mut cond = None;
+    if let ExprKind::For { body, .. } = &v.kind {
+        looped = Some(v);
+        v = body;
+    }
+    if let ExprKind::If { cond: c, body } = &v.kind {
+        cond = Some(*c);
+        v = body;
+    }
+    DeclParts {
+        looped,
+        cond,
+        body: matches!(v.kind, ExprKind::Object(_)).then_some(v),
+    }
+}
+
 /// The body of a resource or module value, and its loop if any.
 fn unwrap_value<'e>(v: &'e Expr<'e>) -> (Option<&'e Expr<'e>>, Option<Loop<'e>>) {
-    let mut v = v;
-    let mut looped = None;
-    if let ExprKind::For {
-        item,
-        index,
-        iter,
-        body,
-    } = &v.kind
-    {
-        looped = Some((
+    let parts = decl_parts(v);
+    let looped = parts.looped.and_then(|f| match f.kind {
+        ExprKind::For {
+            item, index, iter, ..
+        } => Some((
             item.name.to_string(),
-            index.as_ref().map(|i| i.name.to_string()),
-            **iter,
-        ));
-        v = body;
-    }
-    if let ExprKind::If { body, .. } = &v.kind {
-        v = body;
-    }
-    match v.kind {
-        ExprKind::Object(_) => (Some(v), looped),
-        _ => (None, looped),
-    }
+            index.map(|i| i.name.to_string()),
+            *iter,
+        )),
+        _ => None,
+    });
+    (parts.body, looped)
 }
 
 /// `properties.template: loadJsonContent('<literal path>')` of a
