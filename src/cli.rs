@@ -428,7 +428,7 @@ fn access(a: AccessArgs) -> i32 {
         }
     };
     for e in &report.errors {
-        eprintln!("{}: error: {}", line(&e.file), line(&e.message));
+        eprintln!("{}: error: {}", line(&e.at()), line(&e.message));
     }
     let text = crate::report::access::render(&report.access, a.format);
     let code = if report.errors.is_empty() { 0 } else { 2 };
@@ -652,7 +652,7 @@ fn inspect(paths: &[PathBuf], counts: bool, root: Option<PathBuf>, bicep: Option
             };
             s.push('\n');
             for e in &r.errors {
-                eprintln!("{}: error: {}", line(&e.file), line(&e.message));
+                eprintln!("{}: error: {}", line(&e.at()), line(&e.message));
             }
             print_out(&s, if r.errors.is_empty() { 0 } else { 2 })
         }

@@ -26,11 +26,7 @@ pub fn render(report: &Report, opts: &super::RenderOptions) -> String {
         );
     }
     for e in &report.errors {
-        let (file, message) = (line(&e.file), line(&e.message));
-        let _ = match (e.line, e.column) {
-            (Some(l), Some(c)) => writeln!(out, "{file}:{l}:{c}: error: {message}"),
-            _ => writeln!(out, "{file}: error: {message}"),
-        };
+        let _ = writeln!(out, "{}: error: {}", line(&e.at()), line(&e.message));
     }
     out
 }

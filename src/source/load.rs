@@ -37,6 +37,13 @@ impl FileError {
             source: None,
         }
     }
+    /// `file:line:column`, or `file` for an error of the whole file.
+    pub fn at(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            _ => self.file.clone(),
+        }
+    }
     pub fn sort_key(&self) -> (&str, Option<u32>, Option<u32>, &str) {
         (&self.file, self.line, self.column, &self.message)
     }

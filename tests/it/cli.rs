@@ -39,6 +39,24 @@ fn parse_errors_exit_2_and_the_rest_is_still_scanned() {
     );
 }
 
+/// `access` and `inspect` print a file's errors on stderr located as
+/// `check` does: `file:line:column`.
+#[test]
+fn access_and_inspect_locate_parse_errors() {
+    for args in [
+        &["access", REPORT_DIR][..],
+        &["inspect", REPORT_DIR, "--counts"],
+    ] {
+        let o = idlint(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("testdata/report/broken.json:4:51: error: invalid JSON"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 #[test]
 fn fail_on_sets_the_threshold() {
     let file = "testdata/report/registry.json";
